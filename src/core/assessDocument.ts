@@ -1,0 +1,54 @@
+// Assessing a whole document on its as-of date: the one place that turns settings + rows into states.
+import { assessTask } from './assess'
+import { taskFieldsOf, type TaskDocument } from './document'
+import { TASK_STATE_ORDER, type TaskAssessment, type TaskState } from './types'
+
+export type StateCounts = Record<TaskState, number>
+
+export interface DocumentAssessment {
+  asOf: string
+  year: number
+  /** Row id → assessment, for data rows only. */
+  byRow: Map<string, TaskAssessment>
+  counts: StateCounts
+}
+
+export function emptyCounts(): StateCounts {
+  return Object.fromEntries(TASK_STATE_ORDER.map((s) => [s, 0])) as StateCounts
+}
+
+/** Today in the clerk's local time zone, as an ISO date. */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear()
+  const m = String(now.getMonth() + 1).padStart(2, '0')
+  const d = String(now.getDate()).padStart(2, '0')
+  return `${y}-${m}-${d}`
+}
+
+/** The as-of date in force: the clerk's choice, else today (rules §2). */
+export function effectiveAsOf(doc: Pick<TaskDocument, 'settings'>, today: string = todayIso()): string {
+  return doc.settings.asOf ?? today
+}
+
+/** The year in force: the document's year, else the as-of date's year (rules §2). */
+export function effectiveYear(doc: Pick<TaskDocument, 'settings'>, asOf: string): number {
+  return doc.settings.year ?? Number(asOf.slice(0, 4))
+}
+
+export function assessDocument(doc: TaskDocument, today: string = todayIso()): DocumentAssessment {
+  const asOf = effectiveAsOf(doc, today)
+  const year = effectiveYear(doc, asOf)
+  const byRow = new Map<string, TaskAssessment>()
+  const counts = emptyCounts()
+  for (const row of doc.rows) {
+    if (row.kind !== 'data') continue
+    const fields = taskFieldsOf(doc.columns, row)
+    if (!fields.task && !fields.schedule && !fields.progress) continue // an empty row is no task
+    const assessment = assessTask(fields, {
+      year, asOf, soonDays: doc.settings.soonDays, monthBefore: doc.settings.monthBefore, overrides: row.overrides,
+    })
+    byRow.set(row.id, assessment)
+    counts[assessment.state]++
+  }
+  return { asOf, year, byRow, counts }
+}

@@ -1,0 +1,112 @@
+// The document model: one task list as the clerk edits it, independent of any file format or store.
+import type { MonthBeforeReading, Role, TaskFields } from './types'
+
+/** Bumped whenever the stored shape changes; src/storage migrates older drafts forward. */
+export const DOCUMENT_SCHEMA_VERSION = 1
+
+export interface TaskColumn {
+  /** Stable id: cells are keyed by it, so adding or moving columns never shifts data. */
+  id: string
+  header: string
+  role: Role | null
+  /** Grid width in CSS pixels, when the clerk resized it. */
+  width?: number
+  hidden?: boolean
+}
+
+export type RowKind = 'data' | 'section' | 'footer'
+
+export interface TaskRow {
+  /** Stable id: storage writes one row by its id. */
+  id: string
+  kind: RowKind
+  /** Column id → text, line breaks as `\n`. A section/footer row keeps its label in the first column. */
+  cells: Record<string, string>
+  /** The 0-based row in the source sheet, when imported. */
+  sheetRow?: number
+  /** Clerk overrides of rule 5: milestone index → done. */
+  overrides?: Record<number, boolean>
+  /** Column ids edited since import (a subtle mark in the grid). */
+  edited?: string[]
+  /**
+   * Vertical merges starting at this row, column id → number of rows covered (≥ 2).
+   * The importer copies the merged value to every covered row; export merges again
+   * while the covered rows still hold the same text.
+   */
+  spans?: Record<string, number>
+}
+
+/** A merged range inside the header block; rows are 0-based within `header.rows`. */
+export interface HeaderMerge { r0: number; c0: number; r1: number; c1: number }
+
+export interface DocumentHeader {
+  /** The raw header grid as in the sheet, one array per header row, one string per column. */
+  rows: string[][]
+  merges: HeaderMerge[]
+}
+
+export interface DocumentSettings {
+  /** The as-of date (rules §2); null means today. */
+  asOf: string | null
+  /** Due-soon window in days (rules §6). */
+  soonDays: number
+  monthBefore: MonthBeforeReading
+  /** The document's year (rules §2); null falls back to the as-of year. */
+  year: number | null
+}
+
+export interface TaskDocument {
+  schemaVersion: number
+  id: string
+  /** The draft's name shown in the draft list. */
+  name: string
+  sourceFile: string | null
+  sheetName: string | null
+  title: string | null
+  /** Lines between the title and the header (填报单位:… 填报日期:…), kept for export. */
+  preamble: string[]
+  header: DocumentHeader
+  columns: TaskColumn[]
+  rows: TaskRow[]
+  settings: DocumentSettings
+  /** The as-of date the title suggests (rules §2), offered to the clerk. */
+  suggestedAsOf: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export function defaultSettings(): DocumentSettings {
+  return { asOf: null, soonDays: 14, monthBefore: 'end-of-month', year: null }
+}
+
+let idCounter = 0
+/** Ids unique within this page and across pages (time + random + counter), without crypto. */
+export function newId(prefix: string): string {
+  idCounter = (idCounter + 1) % 1_000_000
+  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${idCounter.toString(36)}`
+}
+
+/**
+ * The texts of one row that the milestone engine reads, by role. Several task columns
+ * (工作任务 / 年度目标 / 主要任务) are joined with line breaks, since a time named in any
+ * of them counts as the time named in the task text; for the other roles the first
+ * non-empty column of that role speaks.
+ */
+export function taskFieldsOf(columns: readonly TaskColumn[], row: TaskRow): TaskFields {
+  const fields: TaskFields = {}
+  const tasks: string[] = []
+  for (const column of columns) {
+    const text = row.cells[column.id] ?? ''
+    if (!text.trim()) continue
+    switch (column.role) {
+      case 'task': tasks.push(text); break
+      case 'schedule': fields.schedule ??= text; break
+      case 'deadline': fields.deadline ??= text; break
+      case 'progress': fields.progress ??= text; break
+      case 'status': fields.status ??= text; break
+      default: break
+    }
+  }
+  if (tasks.length) fields.task = tasks.join('\n')
+  return fields
+}

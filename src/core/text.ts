@@ -1,0 +1,42 @@
+// Text normalisation shared by every reader of clerk text: full-width forms and traditional characters.
+
+/**
+ * Traditional → simplified for the characters that occur in task-list headers, dates,
+ * statuses and progress verbs. Not a general converter: a general one would be a large
+ * dictionary for no gain, since only these words carry meaning for the rules.
+ */
+const TRADITIONAL = '單位負責領導進展況狀態時間節點開啟動辦結落實號後滯達與將為來這個們說對應當從過還實體總經濟區縣鄉鎮項設計劃機構務業醫療衛護環資產積極續備註編務變區調檢驗營運價格報購買賣關門戶網絡線電話書寫讀聽見觀認識記錄條級層屬類別樣標準據數據庫統計劃計畫務處辦理則規範權職責義協議會議計團隊組織貫徹執覆蓋維護種養殖產業務區域規劃建築築專業傳統學校醫院圖館廣場綠化態環境氣溫質優惠貸款銀證險貿易運輸鐵橋隧園區開發獎勵補貼獲選舉歲億萬兩個們會這'
+const SIMPLIFIED = '单位负责领导进展况状态时间节点开启动办结落实号后滞达与将为来这个们说对应当从过还实体总经济区县乡镇项设计划机构务业医疗卫护环资产积极续备注编务变区调检验营运价格报购买卖关门户网络线电话书写读听见观认识记录条级层属类别样标准据数据库统计划计画务处办理则规范权职责义协议会议计团队组织贯彻执覆盖维护种养殖产业务区域规划建筑筑专业传统学校医院图馆广场绿化态环境气温质优惠贷款银证险贸易运输铁桥隧园区开发奖励补贴获选举岁亿万两个们会这'
+
+const T2S = new Map<string, string>()
+{
+  const t = Array.from(TRADITIONAL)
+  const s = Array.from(SIMPLIFIED)
+  for (let i = 0; i < t.length && i < s.length; i++) if (t[i] !== s[i]) T2S.set(t[i]!, s[i]!)
+  // Characters whose simplified form is not in the paired strings above.
+  for (const [a, b] of [['於', '于'], ['畫', '画'], ['著', '着'], ['與', '与'], ['覽', '览'], ['並', '并'], ['週', '周'], ['歲', '岁'], ['裡', '里'], ['裏', '里'], ['當', '当'], ['處', '处'], ['舉', '举'], ['辦', '办'], ['啟', '启'], ['幹', '干'], ['臺', '台'], ['覈', '核'], ['隻', '只']] as const) T2S.set(a, b)
+}
+
+/** Traditional characters read as their simplified forms (rules §5: 滯後 = 滞后). */
+export function toSimplified(text: string): string {
+  let out = ''
+  for (const ch of text) out += T2S.get(ch) ?? ch
+  return out
+}
+
+/** Full-width ASCII (３月, （１）, ；) read as half-width; the ideographic space as a space. */
+export function toHalfWidth(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0)
+    else if (code === 0x3000) out += ' '
+    else out += ch
+  }
+  return out
+}
+
+/** One normal form for matching words: half-width, simplified, no white space. */
+export function normalizeForMatch(text: string): string {
+  return toSimplified(toHalfWidth(text)).replace(/\s+/g, '')
+}

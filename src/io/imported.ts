@@ -1,0 +1,19 @@
+// The importer's result shape (docs/core-api.md), before it becomes a TaskDocument.
+import type { Role } from '../core'
+import type { HeaderMerge } from '../core/document'
+
+export interface ImportedWorkbook { sheets: ImportedSheet[] }
+
+export interface ImportedSheet {
+  name: string
+  title: string | null          // the title above the header, if any
+  headerRows: number[]          // 0-based row indexes, in the sheet, of the header row(s)
+  columns: { header: string; role: Role | null }[]
+  rows: { kind: 'data' | 'section' | 'footer'; sheetRow: number; cells: string[]; spans?: Record<number, number> }[]
+  year: number | null           // the document's year (rules §2)
+  suggestedAsOf: string | null  // from the title's period, if it names one
+  /** Optional: lines between title and header (填报单位:…), kept for export. */
+  preamble?: string[]
+  /** Optional: the raw header grid and its merges, for export. */
+  header?: { rows: string[][]; merges: HeaderMerge[] }
+}
