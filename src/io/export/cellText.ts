@@ -1,0 +1,35 @@
+// Making cell text safe to write: no formula can be smuggled in, no character a file format cannot hold.
+
+/** Excel's limit for one cell; longer text makes Excel refuse the whole file. */
+const MAX_CELL_CHARS = 32767
+
+/**
+ * Text that a spreadsheet may read as a formula or DDE call when it is opened or
+ * re-saved (OWASP "CSV injection"): a leading =, +, -, @, tab or carriage return.
+ */
+export function isFormulaLike(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text)
+}
+
+/**
+ * Line breaks become `\n`, and control characters that XML 1.0 (xlsx, ods) cannot
+ * carry are dropped, since one of them would make the whole file unreadable.
+ */
+export function cleanCellText(text: string): string {
+  const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+  return clean.length > MAX_CELL_CHARS ? clean.slice(0, MAX_CELL_CHARS) : clean
+}
+
+/** One CSV field per RFC 4180, with OWASP's defence: formula-like text gets a leading `'` and is quoted. */
+export function csvField(raw: string): string {
+  const injected = isFormulaLike(raw)
+  let text = cleanCellText(raw)
+  if (injected) text = `'${text}`
+  if (injected || /[",\n\r]/.test(text)) return `"${text.replace(/"/g, '""')}"`
+  return text
+}
+
+/** Cells of the 序号 column that are plain whole numbers are written as numbers, as a clerk types them. */
+export function asSeqNumber(text: string): number | null {
+  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null
+}

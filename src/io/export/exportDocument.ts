@@ -1,0 +1,106 @@
+// The export's entry point: one TaskDocument and the clerk's choices in, named files out, errors as a result.
+import { zipSync } from 'fflate'
+import { effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow } from '../../core'
+import { exportBaseName, sanitizeFileName } from './fileName'
+import { groupByOwner, ownerColumn, uniqueSheetNames } from './splitByOwner'
+import { buildTablePlan, type TablePlan } from './tablePlan'
+import type { ExportFormat, ExportOptions, ExportResult } from './types'
+import { writeCsv } from './writeCsv'
+import { writeSheetJs } from './writeSheetJs'
+import { writeXlsx } from './writeXlsx'
+
+export const EXPORT_MIME: Record<ExportFormat | 'zip', string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xls: 'application/vnd.ms-excel',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  csv: 'text/csv;charset=utf-8',
+  zip: 'application/zip',
+}
+
+const UNASSIGNED = { zh: '未填责任单位', en: 'No unit' }
+
+function failure(message: string, messageEn: string): ExportResult {
+  return { ok: false, message, messageEn }
+}
+
+async function writeBook(plans: TablePlan[], options: ExportOptions): Promise<Uint8Array> {
+  switch (options.format) {
+    case 'xlsx': return writeXlsx(plans, options.highlightStates ?? false)
+    case 'xls': return writeSheetJs(plans, 'biff8')
+    case 'ods': return writeSheetJs(plans, 'ods')
+    case 'csv': return writeCsv(plans[0]!)
+  }
+}
+
+/**
+ * Writes the document as the clerk chose. Never throws: a writer's failure comes back
+ * as `{ ok: false }` with a message in both languages, so the UI can show it as state.
+ */
+export async function exportDocument(
+  doc: TaskDocument, options: ExportOptions, assessment?: DocumentAssessment,
+): Promise<ExportResult> {
+  try {
+    return await exportUnchecked(doc, options, assessment)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return failure(`导出失败:${detail}`, `Export failed: ${detail}`)
+  }
+}
+
+async function exportUnchecked(
+  doc: TaskDocument, options: ExportOptions, assessment?: DocumentAssessment,
+): Promise<ExportResult> {
+  const formats: ExportFormat[] = ['xlsx', 'xls', 'csv', 'ods']
+  if (!formats.includes(options.format)) {
+    return failure(`不支持的导出格式:${String(options.format)}`, `Unsupported export format: ${String(options.format)}`)
+  }
+  if (!doc.columns.some((c) => !c.hidden)) {
+    return failure('没有可导出的列:所有列都已隐藏。', 'Nothing to export: every column is hidden.')
+  }
+  const asOf = options.asOf ?? assessment?.asOf ?? effectiveAsOf(doc)
+  const base = exportBaseName(doc, asOf)
+  const ext = options.format
+  const only = options.onlyRowIds
+  const pass = only ? (row: TaskRow) => only.has(row.id) : null
+  const split = options.split ?? 'none'
+
+  if (split === 'none') {
+    const plan = buildTablePlan({ doc, options, assessment, keep: pass, sheetName: uniqueSheetNames([doc.sheetName ?? 'Sheet1'])[0]! })
+    return { ok: true, files: [{ name: `${base}.${ext}`, bytes: await writeBook([plan], options), mime: EXPORT_MIME[ext] }] }
+  }
+
+  const column = ownerColumn(doc)
+  if (!column) {
+    return failure('没有“责任单位”列,无法按单位拆分。请在列设置中把一列设为责任单位。',
+      'There is no responsible-unit (责任单位) column to split by. Set a column’s role to owner first.')
+  }
+  const locale = options.locale ?? 'zh'
+  const groups = groupByOwner(doc, column, pass ?? (() => true), UNASSIGNED[locale])
+  if (!groups.length) return failure('没有可导出的任务。', 'There are no tasks to export.')
+
+  if (split === 'owner-sheets') {
+    if (options.format === 'csv') {
+      return failure('CSV 只能有一张表,不能按单位分表;请选择“按单位分文件”或其他格式。',
+        'A CSV file holds one sheet only: choose one file per unit, or another format.')
+    }
+    const names = uniqueSheetNames(groups.map((g) => g.owner))
+    const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))
+    return { ok: true, files: [{ name: `${base}_按责任单位.${ext}`, bytes: await writeBook(plans, options), mime: EXPORT_MIME[ext] }] }
+  }
+
+  // owner-files: one file per unit, zipped so the browser downloads one thing.
+  const entries: Record<string, Uint8Array> = {}
+  const usedNames = new Set<string>()
+  const sheetNames = uniqueSheetNames(groups.map((g) => g.owner))
+  for (const [i, group] of groups.entries()) {
+    const plan = buildTablePlan({ doc, options, assessment, keep: group.keep, sheetName: sheetNames[i]! })
+    let name = `${base}_${sanitizeFileName(group.owner) || 'unit'}`
+    for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}_${sanitizeFileName(group.owner)}(${n})`
+    usedNames.add(name.toLowerCase())
+    const bytes = await writeBook([plan], options)
+    entries[`${name}.${ext}`] = bytes
+  }
+  // .xlsx and .ods are zips already: storing them avoids compressing twice; CSV and BIFF compress well.
+  const zip = zipSync(entries, { level: ext === 'xlsx' || ext === 'ods' ? 0 : 6 })
+  return { ok: true, files: [{ name: `${base}_按责任单位.zip`, bytes: zip, mime: EXPORT_MIME.zip }] }
+}

@@ -1,0 +1,35 @@
+// The export's public vocabulary: what the clerk chooses and what comes back, as a result union (never a throw).
+
+export type ExportFormat = 'xlsx' | 'xls' | 'csv' | 'ods'
+
+/** none: one file; owner-files: one file per 责任单位, zipped; owner-sheets: one workbook, a sheet per unit. */
+export type ExportSplit = 'none' | 'owner-files' | 'owner-sheets'
+
+export type ExportLocale = 'zh' | 'en'
+
+export interface ExportOptions {
+  format: ExportFormat
+  /** Fill data rows in 三色督办 colours (overdue red, behind yellow, due-soon blue, done green). */
+  highlightStates?: boolean
+  /** Append a 状态 column with each task's state label. */
+  addStateColumn?: boolean
+  /** Append a 逾期说明 column: why overdue / due-soon milestones are flagged (zh reasons). */
+  addReasonColumn?: boolean
+  /** Only these data rows (the grid's filter); a section row stays when any of its rows stays. */
+  onlyRowIds?: Set<string>
+  split?: ExportSplit
+  /** Language of state labels and of the added columns' headers. Defaults to zh. */
+  locale?: ExportLocale
+  /** The as-of date named in the file name; defaults to the assessment's, else the document's. */
+  asOf?: string
+}
+
+export interface ExportFile {
+  name: string
+  bytes: Uint8Array
+  mime: string
+}
+
+export type ExportResult =
+  | { ok: true; files: ExportFile[] }
+  | { ok: false; message: string; messageEn: string }
