@@ -14,7 +14,7 @@ const T2S = new Map<string, string>()
   const s = Array.from(SIMPLIFIED)
   for (let i = 0; i < t.length && i < s.length; i++) if (t[i] !== s[i]) T2S.set(t[i]!, s[i]!)
   // Characters whose simplified form is not in the paired strings above.
-  for (const [a, b] of [['於', '于'], ['畫', '画'], ['著', '着'], ['與', '与'], ['覽', '览'], ['並', '并'], ['週', '周'], ['歲', '岁'], ['裡', '里'], ['裏', '里'], ['當', '当'], ['處', '处'], ['舉', '举'], ['辦', '办'], ['啟', '启'], ['幹', '干'], ['臺', '台'], ['覈', '核'], ['隻', '只']] as const) T2S.set(a, b)
+  for (const [a, b] of [['於', '于'], ['擬', '拟'], ['長', '长'], ['張', '张'], ['畝', '亩'], ['輛', '辆'], ['預', '预'], ['啓', '启'], ['無', '无'], ['際', '际'], ['佈', '布'], ['屆', '届'], ['試', '试'], ['緊', '紧'], ['測', '测'], ['監', '监'], ['審', '审'], ['評', '评'], ['農', '农'], ['嚴', '严'], ['廠', '厂'], ['級', '级'], ['億', '亿'], ['萬', '万'], ['臺', '台'], ['線', '线'], ['達', '达'], ['與', '与'], ['進', '进'], ['後', '后'], ['滯', '滞'], ['畫', '画'], ['著', '着'], ['與', '与'], ['覽', '览'], ['並', '并'], ['週', '周'], ['歲', '岁'], ['裡', '里'], ['裏', '里'], ['當', '当'], ['處', '处'], ['舉', '举'], ['辦', '办'], ['啟', '启'], ['幹', '干'], ['臺', '台'], ['覈', '核'], ['隻', '只']] as const) T2S.set(a, b)
 }
 
 /** Traditional characters read as their simplified forms (rules §5: 滯後 = 滞后). */
@@ -39,4 +39,28 @@ export function toHalfWidth(text: string): string {
 /** One normal form for matching words: half-width, simplified, no white space. */
 export function normalizeForMatch(text: string): string {
   return toSimplified(toHalfWidth(text)).replace(/\s+/g, '')
+}
+
+/**
+ * One table for both foldings (full-width → half-width, traditional → simplified). Every
+ * entry maps one UTF-16 unit to one, so the folded text keeps the original's indexes: a
+ * match found in the folded text slices the clerk's own words out of the original.
+ */
+const FOLD = new Uint16Array(65536)
+for (let i = 0; i < 65536; i++) FOLD[i] = i
+for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0
+FOLD[0x3000] = 0x20
+for (const [a, b] of T2S) FOLD[a.charCodeAt(0)] = b.charCodeAt(0)
+
+/** Half-width and simplified, index-aligned with the input (same length, same positions). */
+export function foldText(text: string): string {
+  const n = text.length
+  let i = 0
+  while (i < n && FOLD[text.charCodeAt(i)] === text.charCodeAt(i)) i++
+  if (i === n) return text
+  const codes = new Array<number>(n)
+  for (let j = 0; j < n; j++) codes[j] = FOLD[text.charCodeAt(j)]!
+  let out = ''
+  for (let j = 0; j < n; j += 4096) out += String.fromCharCode(...codes.slice(j, j + 4096))
+  return out
 }

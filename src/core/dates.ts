@@ -1,0 +1,180 @@
+// Due-date expressions (rules §4) and the calendar maths behind them: words in, one inclusive ISO date out.
+import type { MonthBeforeReading } from './types'
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1] ?? 0
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+/** The ISO date, or null when the month or day is not on the calendar (rules §4: `2月30日`, `13月`). */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) return null
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null
+  return `${year}-${pad2(month)}-${pad2(day)}`
+}
+
+function monthEnd(year: number, month: number): string | null {
+  return month >= 1 && month <= 12 ? isoDate(year, month, daysInMonth(year, month)) : null
+}
+
+const DAY_MS = 86_400_000
+
+/** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((isoToUtc(to) - isoToUtc(from)) / DAY_MS)
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(isoToUtc(iso) + days * DAY_MS)
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+}
+
+function isoToUtc(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
+}
+
+const CN_DIGIT: Record<string, number> = {
+  '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+/** `12`, `十二`, `二十一`, `十` → the number; NaN when the words are not a number. */
+export function readNumber(words: string): number {
+  if (/^\d+$/.test(words)) return Number(words)
+  let total = 0
+  let digit = -1
+  for (const ch of words) {
+    if (ch === '十') {
+      total += (digit < 0 ? 1 : digit) * 10
+      digit = -1
+    } else {
+      const d = CN_DIGIT[ch]
+      if (d === undefined || digit >= 0) return NaN
+      digit = d
+    }
+  }
+  return total + (digit < 0 ? 0 : digit)
+}
+
+/** What a milestone's words say about its due date. */
+export interface DueReading {
+  kind: 'dated' | 'recurring' | 'undated'
+  due: string | null
+  /** The words that gave the date (or made it recurring / unreadable). */
+  words?: string
+  /** Start of `words` inside the folded text it was read from. */
+  at?: number
+  ambiguous?: boolean
+  unreadable?: boolean
+}
+
+export interface DueOptions {
+  year: number
+  monthBefore?: MonthBeforeReading
+}
+
+/** `每月`, `每季度`… anywhere make the milestone recurring, even with a day (`每月10日前`). */
+const RECURRING = /每(?:周|星期|旬|月|季度|季|半年|年|天|日)/
+
+const NUM = '(?:\\d{1,2}|[一二三四五六七八九十〇零两]{1,3})'
+/** A Chinese-numeral month followed by a bare numeral is a rate (`一月一报`), not a month. */
+const NOT_RATE = '(?![一二三四五六七八九十两]+(?![一二三四五六七八九十两日号]))'
+const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年))'
+/**
+ * One scanner for every dated expression, tried left to right; the first one that is not a
+ * report date (`截至…`) gives the due date. A month must not follow a digit or a dot (`1.5亿`,
+ * `3.0版`), and a count is no month (`6个月`: `个` stands between). Alternatives: a month with
+ * day / 旬 / 底 (a); a quarter (b); a year with a half or its end (c); an ISO-like date (d);
+ * a bare half or year word (e), which must not follow a count (`三年内` is a duration).
+ */
+const DATE_SCANNER = new RegExp(
+  `${YEAR.replace(/\{p\}/g, 'a')}?\\s*(?<![\\d.])(?<aMonth>${NUM})\\s*月(?!度)(?<aFen>份)?${NOT_RATE}\\s*` +
+    `(?:(?<aDay>${NUM})\\s*[日号]|(?<aSuffix>上旬|中旬|下旬|初|底|末)?(?<aBefore>前)?)` +
+  `|${YEAR.replace(/\{p\}/g, 'b')}?\\s*(?:第|前)?(?<bQuarter>[一二三四1-4])季度` +
+  `|(?:(?<cYear>\\d{4})\\s*年?|(?<cRel>今年|明年|去年))(?<cWords>上半年|年中|下半年|年底|年末|年内|全年|底|末|内|前(?!期|[一二三四]季|\\d))(?![国央心华])` +
+  '|(?<![\\d.])(?<dY>\\d{4})[-/.](?<dM>\\d{1,2})[-/.](?<dD>\\d{1,2})(?!\\d)' +
+  '|(?<![\\d一二三四五六七八九十两几多百千万])(?<eWords>上半年|年中(?![国央心华])|下半年|年底|年末|年内|全年|今年)',
+  'g',
+)
+
+/** Words right before a date that make it a report date, not a due date. */
+const REPORT_DATE = /截至\s*$|截止到?目前\s*$/
+
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31']
+
+/**
+ * Reads the due date of one milestone's words (already folded: half-width, simplified).
+ * Never throws; a month or day off the calendar gives `undated` with `unreadable`.
+ */
+export function readDue(text: string, options: DueOptions): DueReading {
+  const rec = RECURRING.exec(text)
+  if (rec) return { kind: 'recurring', due: null, words: rec[0], at: rec.index }
+  DATE_SCANNER.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = DATE_SCANNER.exec(text)) !== null) {
+    if (m[0].length === 0) { DATE_SCANNER.lastIndex++; continue }
+    const start = m.index + (m[0].length - m[0].trimStart().length)
+    if (REPORT_DATE.test(text.slice(Math.max(0, start - 6), start))) continue
+    const reading = readMatch(m, options)
+    if (!reading) continue
+    return { ...reading, words: m[0].trim(), at: start }
+  }
+  return { kind: 'undated', due: null }
+}
+
+function yearOf(rel: string | undefined, digits: string | undefined, year: number): number {
+  if (digits !== undefined) return Number(digits)
+  if (rel === '明年') return year + 1
+  if (rel === '去年') return year - 1
+  return year
+}
+
+function readMatch(m: RegExpExecArray, options: DueOptions): Omit<DueReading, 'words' | 'at'> | null {
+  const g = m.groups ?? {}
+  if (g.aMonth !== undefined) {
+    const year = yearOf(g.aRel, g.aYear, options.year)
+    const month = readNumber(g.aMonth)
+    if (Number.isNaN(month)) return null
+    if (month < 1 || month > 12) return { kind: 'undated', due: null, unreadable: true }
+    if (g.aDay !== undefined) return dated(isoDate(year, month, readNumber(g.aDay)))
+    switch (g.aSuffix) {
+      case '上旬': case '初': return dated(isoDate(year, month, 10))
+      case '中旬': return dated(isoDate(year, month, 20))
+      case undefined:
+        if (g.aBefore && !g.aFen) {
+          // `N月前` is ambiguous (rules §4): by the end of month N, or before it starts.
+          const due = options.monthBefore === 'end-of-previous-month'
+            ? (month === 1 ? isoDate(year - 1, 12, 31) : monthEnd(year, month - 1))
+            : monthEnd(year, month)
+          return { ...dated(due), ambiguous: true }
+        }
+        return dated(monthEnd(year, month))
+      default: return dated(monthEnd(year, month))
+    }
+  }
+  if (g.bQuarter !== undefined) {
+    const year = yearOf(g.bRel, g.bYear, options.year)
+    return dated(`${year}-${QUARTER_END[readNumber(g.bQuarter) - 1]}`)
+  }
+  if (g.cWords !== undefined) return dated(halfEnd(yearOf(g.cRel, g.cYear, options.year), g.cWords))
+  if (g.dY !== undefined) return dated(isoDate(Number(g.dY), Number(g.dM), Number(g.dD)))
+  if (g.eWords !== undefined) return dated(halfEnd(options.year, g.eWords))
+  return null
+}
+
+function halfEnd(year: number, words: string): string {
+  return words === '上半年' || words === '年中' ? `${year}-06-30` : `${year}-12-31`
+}
+
+function dated(due: string | null): Omit<DueReading, 'words' | 'at'> {
+  return due ? { kind: 'dated', due } : { kind: 'undated', due: null, unreadable: true }
+}

@@ -1,0 +1,155 @@
+// Splitting one cell into numbered parts (rules §3): ①…⑳, 1., 1、, (1), (一), or `;` when unnumbered.
+
+/** One piece of a cell: its number as written (or position), and where its words lie. */
+export interface CellPart {
+  index: number
+  /** The part's own words, without its number, trimmed. */
+  text: string
+  /** The same words folded (half-width, simplified). */
+  folded: string
+}
+
+export interface CellSplit {
+  /** How the cell was split: by numbering, by `;`, or not at all (one part). */
+  by: 'number' | 'semicolon' | 'none'
+  parts: CellPart[]
+}
+
+type Style = 'circled' | 'paren-circled' | 'dot-circled' | 'paren' | 'paren-cn' | 'dot' | 'comma'
+
+interface Marker {
+  style: Style
+  number: number
+  start: number
+  end: number
+  /** `1.6月`: a dot followed by digits, which is numbering only in a chain (fixtures reading 5). */
+  decimalLike: boolean
+}
+
+/**
+ * Every numbering mark a cell can hold, folded text (half-width), in one pass. A `N.` must
+ * not follow a digit or dot (`1.5亿`), and a `N.` followed by digits counts only when a month
+ * follows (`1.6月底前`); `3.0版本` and `5.2亿元` never number anything.
+ */
+const MARKER = /([\u2460-\u2473])|([\u2474-\u2487])|([\u2488-\u249b])|\(\s*(\d{1,2})\s*\)|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(?<![\d.A-Za-z])(\d{1,2})\.(?:(?=\d{1,2}\s*月)|(?!\d))|(?<![\d.])(\d{1,2})、/g
+
+const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+function readCn(words: string): number {
+  if (words === '十') return 10
+  if (words.length === 1) return CN[words] ?? NaN
+  if (words[0] === '十') return 10 + (CN[words[1]!] ?? NaN)
+  if (words.length === 2 && words[1] === '十') return (CN[words[0]!] ?? NaN) * 10
+  if (words.length === 3 && words[1] === '十') return (CN[words[0]!] ?? NaN) * 10 + (CN[words[2]!] ?? NaN)
+  return NaN
+}
+
+function findMarkers(folded: string): Marker[] {
+  const markers: Marker[] = []
+  MARKER.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = MARKER.exec(folded)) !== null) {
+    const start = m.index
+    const end = start + m[0].length
+    if (m[1]) markers.push({ style: 'circled', number: m[1].charCodeAt(0) - 0x2460 + 1, start, end, decimalLike: false })
+    else if (m[2]) markers.push({ style: 'paren-circled', number: m[2].charCodeAt(0) - 0x2474 + 1, start, end, decimalLike: false })
+    else if (m[3]) markers.push({ style: 'dot-circled', number: m[3].charCodeAt(0) - 0x2488 + 1, start, end, decimalLike: false })
+    else if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
+    else if (m[5]) {
+      const n = readCn(m[5])
+      if (!Number.isNaN(n)) markers.push({ style: 'paren-cn', number: n, start, end, decimalLike: false })
+    } else if (m[6]) {
+      const decimalLike = /\d/.test(folded[end] ?? '')
+      markers.push({ style: 'dot', number: Number(m[6]), start, end, decimalLike })
+    } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
+  }
+  return markers
+}
+
+/** Is there only white space before `at`? */
+function atStart(folded: string, at: number): boolean {
+  for (let i = 0; i < at; i++) if (folded.charCodeAt(i) > 0x20) return false
+  return true
+}
+
+/**
+ * The chain of one style: numbers in increasing order (`1.`/`1、` must start at 1 and go up
+ * by one, since bare digits are common in running text; circled and bracketed numbers are
+ * unambiguous, so a cell may start at ② or skip one).
+ */
+function chainOf(style: Style, markers: readonly Marker[], folded: string): Marker[] {
+  const strict = style === 'dot' || style === 'comma'
+  const chain: Marker[] = []
+  for (const mk of markers) {
+    if (mk.style !== style) continue
+    const last = chain[chain.length - 1]
+    if (!last) {
+      if (strict && mk.number !== 1) continue
+      chain.push(mk)
+    } else if (strict ? mk.number === last.number + 1 : mk.number > last.number) chain.push(mk)
+  }
+  if (strict && chain.length === 1) {
+    // A lone `1.`/`1、` is numbering only at the very start of the cell.
+    if (!atStart(folded, chain[0]!.start)) return []
+  }
+  if (chain.some((mk) => mk.decimalLike) && chain.length < 2 && !atStart(folded, chain[0]!.start)) return []
+  return chain
+}
+
+const STYLES: readonly Style[] = ['circled', 'paren-circled', 'dot-circled', 'paren', 'paren-cn', 'dot', 'comma']
+
+/** The numbering of a cell: the chain that starts first (the outer level), the longer on a tie. */
+export function findNumbering(folded: string): Marker[] {
+  const markers = findMarkers(folded)
+  if (markers.length === 0) return []
+  let best: Marker[] = []
+  for (const style of STYLES) {
+    const chain = chainOf(style, markers, folded)
+    if (chain.length === 0) continue
+    if (best.length === 0 || chain[0]!.start < best[0]!.start ||
+      (chain[0]!.start === best[0]!.start && chain.length > best.length)) best = chain
+  }
+  return best
+}
+
+/** Leading and trailing white space and separators that belong to no milestone's words. */
+const EDGE = /^[\s;,、:]+|[\s;,、]+$/g
+
+function part(index: number, text: string, folded: string, from: number, to: number): CellPart | null {
+  const raw = folded.slice(from, to)
+  const lead = raw.length - raw.replace(/^[\s;,、:]+/, '').length
+  const trimmed = raw.replace(EDGE, '')
+  if (!trimmed) return null
+  const start = from + lead
+  return { index, text: text.slice(start, start + trimmed.length), folded: trimmed }
+}
+
+/**
+ * Splits a cell (rules §3): numbering wins and a `;` inside a numbered part does not split it;
+ * text before the first number belongs to no part; an unnumbered cell splits at `;`.
+ * `folded` is `text` folded (index-aligned).
+ */
+export function splitCell(text: string, folded: string): CellSplit {
+  const chain = findNumbering(folded)
+  if (chain.length > 0) {
+    const parts: CellPart[] = []
+    for (let i = 0; i < chain.length; i++) {
+      const mk = chain[i]!
+      const p = part(mk.number, text, folded, mk.end, chain[i + 1]?.start ?? folded.length)
+      if (p) parts.push(p)
+    }
+    return { by: 'number', parts }
+  }
+  const parts: CellPart[] = []
+  let from = 0
+  let pieces = 0
+  for (let i = 0; i <= folded.length; i++) {
+    if (i === folded.length || folded.charCodeAt(i) === 0x3b /* ; */) {
+      const p = part(parts.length + 1, text, folded, from, i)
+      if (p) parts.push(p)
+      pieces++
+      from = i + 1
+    }
+  }
+  return { by: pieces > 1 && parts.length > 1 ? 'semicolon' : 'none', parts }
+}
