@@ -1,3 +1,70 @@
-// STUB — replaced by the importer work.
-export function documentYear(_title: string | null, _fileName: string | null): number | null { return null }
-export function suggestAsOf(_title: string | null, _year: number | null): string | null { return null }
+// The document's year and the as-of date its title suggests (rules §2).
+import { toHalfWidth, toSimplified } from './text'
+
+const CHINESE_DIGITS: Record<string, string> = {
+  '〇': '0', '零': '0', 'O': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+}
+
+function normalise(text: string): string {
+  // 二〇二三年 reads as 2023年: titles of official documents often spell the year out.
+  return toSimplified(toHalfWidth(text)).replace(/二[〇零O][一二三四五六七八九〇零O]{2}(?=年)/g, (m) =>
+    Array.from(m).map((c) => CHINESE_DIGITS[c] ?? c).join(''))
+}
+
+/**
+ * The first `20XX年` in the title, else in the file name; a file name may also carry the
+ * bare year (`kaihua-2023-q1.xlsx`), which a title may not (a title's `2023-12-22` is a
+ * publication date, not the year the list speaks for).
+ */
+export function documentYear(title: string | null, fileName: string | null): number | null {
+  for (const text of [title, fileName]) {
+    if (!text) continue
+    const m = /(20\d\d)\s*年/.exec(normalise(text))
+    if (m) return Number(m[1])
+  }
+  if (fileName) {
+    const m = /(?<!\d)(20\d\d)(?!\d)/.exec(normalise(fileName))
+    if (m) return Number(m[1])
+  }
+  return null
+}
+
+const MONTH_ENDS = ['01-31', '02-28', '03-31', '04-30', '05-31', '06-30', '07-31', '08-31', '09-30', '10-31', '11-30', '12-31']
+
+function monthEnd(year: number, month: number): string {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return `${year}-${month === 2 && leap ? '02-29' : MONTH_ENDS[month - 1]}`
+}
+
+/** Periods a report title names, each with the month it ends. */
+const PERIODS: readonly (readonly [RegExp, number])[] = [
+  [/前三季度|第?三季度/, 9],
+  [/下半年/, 12],
+  [/上半年|半年/, 6],
+  [/第?一季度/, 3],
+  [/第?二季度/, 6],
+  [/第?四季度/, 12],
+]
+
+/** Words that make a title a report on a period, so that `年度`/`全年` name the period reported on. */
+const REPORT_WORDS = /进展|完成情况|落实情况|执行情况|推进情况|总结|报告表|情况表|情况汇总/
+
+/**
+ * The end of the period the title names, or null. Quarters and half years win over
+ * `年度`, since `2023年度重点工作清单(一季度…)` is the year's list reported at the first
+ * quarter. `年度`/`全年` alone count only when the title reports progress
+ * (`2023年度重点工作进展情况`); a plain annual plan (`…重点工作要点分解责任清单`) names
+ * no report date. `1-9月`/`截至9月底` name the end of that month.
+ */
+export function suggestAsOf(title: string | null, year: number | null): string | null {
+  if (!title || year == null) return null
+  const text = normalise(title).replace(/\s+/g, '')
+  for (const [pattern, month] of PERIODS) if (pattern.test(text)) return monthEnd(year, month)
+  const range = /(?:1|一)\s*[-—–~至到]\s*(\d{1,2})月/.exec(text) ?? /截至(\d{1,2})月(?:底|末|份)?/.exec(text)
+  if (range) {
+    const month = Number(range[1])
+    if (month >= 1 && month <= 12) return monthEnd(year, month)
+  }
+  if (/年度|全年|年终|年底/.test(text) && REPORT_WORDS.test(text)) return `${year}-12-31`
+  return null
+}

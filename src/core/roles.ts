@@ -1,3 +1,56 @@
-// STUB — replaced by the importer work.
+// Column roles (rules §1): which header means task, schedule, progress… matched on meaning, not exact text.
+import { normalizeForMatch } from './text'
 import type { Role } from './types'
-export function detectRole(_header: string): Role | null { return null }
+
+/**
+ * Keywords per role, checked in this order: the first role with a keyword inside the
+ * header wins. The order settles the overlaps: `完成情况说明` is progress before
+ * `完成情况` is status; `牵头责任领导` is lead before `牵头`/`责任` could mean owner;
+ * `工作进度安排` is schedule before any task word. Generic single words come last.
+ */
+const KEYWORDS: readonly (readonly [Role, readonly string[]])[] = [
+  ['progress', ['完成情况说明', '进展情况', '推进情况', '工作进展', '落实情况', '执行情况', '进度情况', '完成进度说明', '工作推进', '进展']],
+  ['lead', ['牵头责任领导', '责任领导', '分管领导', '牵头领导', '联系领导', '领导']],
+  ['schedule', ['工作进度安排', '进度安排', '时间节点', '节点安排', '计划进度', '进度计划', '时间安排', '节点目标', '时序进度', '阶段目标']],
+  ['deadline', ['完成时限', '完成时间', '时限要求', '办结时限', '完成期限', '截止时间', '截止日期', '计划完成', '时限']],
+  ['status', ['完成情况', '进度状态', '推进状态', '是否完成', '完成状态', '进展状态', '状态', '评价']],
+  ['owner', ['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '协办单位', '主办单位', '承办单位', '实施单位', '责任主体', '配合部门', '协同单位', '单位', '部门']],
+  ['task', ['工作事项', '重点工作', '年度目标任务', '工作任务', '主要任务', '任务内容', '目标任务', '年度目标', '工作内容', '工作目标', '项目名称', '任务', '事项', '目标', '项目']],
+  ['note', ['备注', '说明']],
+]
+
+/** Exact headers for the sequence column: `序` alone would be too loose as a keyword. */
+const SEQ_EXACT = new Set(['序号', '编号', '序', 'no', 'no.', '#', '排序', '序列号'])
+
+/** A header is short: a longer text is a title, a note or data, never a column name. */
+const MAX_HEADER_LENGTH = 20
+
+/** Strips brackets with their contents (units, remarks), list marks and colons. */
+function stripDecorations(text: string): string {
+  const stripped = text
+    .replace(/[([【〔{][^)\]】〕}]*[)\]】〕}]/g, '')
+    .replace(/[*:：、/\\]/g, '')
+  return stripped || text.replace(/[()[\]【】〔〕{}]/g, '')
+}
+
+function roleOfOne(header: string): Role | null {
+  const text = stripDecorations(normalizeForMatch(header)).toLowerCase()
+  if (!text || Array.from(text).length > MAX_HEADER_LENGTH) return null
+  if (SEQ_EXACT.has(text) || text.startsWith('序号')) return 'seq'
+  for (const [role, words] of KEYWORDS) if (words.some((w) => text.includes(w))) return role
+  return null
+}
+
+/**
+ * The role a column header plays, or null. A header joined from several header rows
+ * (`重点工作要点/年度目标`) is read from its most specific part, the last one, before
+ * the group label above it.
+ */
+export function detectRole(header: string): Role | null {
+  const parts = header.split('/').map((p) => p.trim()).filter(Boolean)
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const role = roleOfOne(parts[i]!)
+    if (role) return role
+  }
+  return parts.length > 1 ? roleOfOne(parts.join('')) : null
+}

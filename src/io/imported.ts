@@ -1,6 +1,9 @@
 // The importer's result shape (docs/core-api.md), before it becomes a TaskDocument.
 import type { Role } from '../core'
 import type { HeaderMerge } from '../core/document'
+import type { RawSheet } from './read/rawSheet'
+
+export type { RawSheet, CellMerge } from './read/rawSheet'
 
 export interface ImportedWorkbook { sheets: ImportedSheet[] }
 
@@ -16,4 +19,13 @@ export interface ImportedSheet {
   preamble?: string[]
   /** Optional: the raw header grid and its merges, for export. */
   header?: { rows: string[][]; merges: HeaderMerge[] }
+  /** Optional: the header names a task column; sheets without one come last in the workbook. */
+  hasTaskTable?: boolean
+  /** Optional: no header row was recognised; the UI asks the clerk which row(s) it is. */
+  needsHeaderChoice?: boolean
+  /**
+   * Optional: the sheet's raw grid, so the clerk can choose other header rows
+   * (`reinterpretSheet(sheet.raw, rows, fileName)`) without reading the file again.
+   */
+  raw?: RawSheet
 }

@@ -1,0 +1,93 @@
+// Delimited text (CSV, TSV, `;`, and `|` text tables) to a raw grid, with the separator sniffed.
+import { cleanCellText, type RawSheet } from './rawSheet'
+
+export type Separator = ',' | '\t' | ';' | '|'
+
+/** Tie order: a tab is never part of a clerk's text; commas and semicolons may be. */
+const CANDIDATES: readonly Separator[] = ['\t', ',', ';', '|']
+
+/**
+ * RFC 4180 records: a field opening with `"` runs to the closing quote, `""` is a quote,
+ * and line breaks inside quotes stay in the cell. A quote later in a field is literal
+ * text. Quotes are off for `|` tables, which are written by hand, not by Excel.
+ */
+export function parseDelimited(text: string, sep: string, quotes = true, maxRecords = Infinity): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let field = ''
+  let i = 0
+  const n = text.length
+  while (i < n && records.length < maxRecords) {
+    const ch = text[i]!
+    if (quotes && ch === '"' && field === '') {
+      // Quoted field: read to the closing quote.
+      i++
+      while (i < n) {
+        const q = text[i]!
+        if (q === '"') {
+          if (text[i + 1] === '"') { field += '"'; i += 2; continue }
+          i++
+          break
+        }
+        field += q
+        i++
+      }
+      // Anything between the closing quote and the separator is kept, as Excel does.
+      while (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') field += text[i++]
+      continue
+    }
+    if (ch === sep) { record.push(field); field = ''; i++; continue }
+    if (ch === '\n' || ch === '\r') {
+      record.push(field)
+      records.push(record)
+      record = []
+      field = ''
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+      continue
+    }
+    field += ch
+    i++
+  }
+  if (records.length < maxRecords && (field !== '' || record.length)) { record.push(field); records.push(record) }
+  return records
+}
+
+/**
+ * The separator whose field count is the same on the most records. A title line or a
+ * few junk lines above the table have one field under every candidate, so the table's
+ * rows decide; commas inside Chinese prose vary from line to line and lose.
+ */
+export function sniffSeparator(text: string): Separator {
+  let best: Separator = ','
+  let bestScore = 0
+  for (const sep of CANDIDATES) {
+    const counts = new Map<number, number>()
+    for (const record of parseDelimited(text.slice(0, 65536), sep, sep !== '|', 200)) {
+      if (record.length > 1) counts.set(record.length, (counts.get(record.length) ?? 0) + 1)
+    }
+    let score = 0
+    for (const c of counts.values()) score = Math.max(score, c)
+    if (score > bestScore) { best = sep; bestScore = score }
+  }
+  return best
+}
+
+/** `| a | b |` rows: the outer bars open and close the row, they are not empty cells. */
+function trimPipeRow(row: string[]): string[] | null {
+  if (row.length > 1 && row[row.length - 1]!.trim() === '') row = row.slice(0, -1)
+  if (row.length > 1 && row[0]!.trim() === '') row = row.slice(1)
+  // A Markdown rule line (`|---|:--|`) separates header and body; it is no row.
+  if (row.length > 1 && row.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) return null
+  return row
+}
+
+export function readDelimited(text: string, name: string, sep: Separator = sniffSeparator(text)): RawSheet {
+  let rows = parseDelimited(text, sep, sep !== '|')
+  if (sep === '|') rows = rows.map(trimPipeRow).filter((r): r is string[] => r !== null)
+  return {
+    name,
+    cells: rows.map((r) => r.map(cleanCellText)),
+    merges: [],
+    source: { format: sep === '|' ? 'text' : 'csv', delimiter: sep },
+  }
+}
