@@ -463,14 +463,16 @@ function headerWithColumn(header: DocumentHeader, at: number, text: string): Doc
   const merges = header.merges.map((m) =>
     m.c0 >= at ? { ...m, c0: m.c0 + 1, c1: m.c1 + 1 } : m.c1 >= at ? { ...m, c1: m.c1 + 1 } : m)
   const top = merges.filter((m) => covers(m, m.r0, at)).reduce((r, m) => Math.max(r, m.r1 + 1), 0)
+  // Under a group, the column's joined header (推进情况/完成时限) contributes only its own last part.
+  const own = top > 0 ? text.slice(text.lastIndexOf('/') + 1) : text
   const rows = header.rows.map((row, r) => {
     const next = row.slice()
-    next.splice(Math.min(at, next.length), 0, r === top ? text : '')
+    next.splice(Math.min(at, next.length), 0, r === top ? own : '')
     return next
   })
   if (top < height - 1) merges.push({ r0: top, c0: at, r1: height - 1, c1: at })
   // No room below the group (it reaches the last row): the text goes in the last row, under the group.
-  if (top >= height) { const last = rows[height - 1]; if (last) last[at] = text }
+  if (top >= height) { const last = rows[height - 1]; if (last) last[at] = own }
   return { rows, merges }
 }
 
