@@ -1,0 +1,42 @@
+// Launches the system Chromium and opens the app in a fresh profile for each measured run.
+import { chromium } from '@playwright/test'
+import { NotAvailable } from './outcome.mjs'
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+}
+
+/**
+ * A new context per run: empty IndexedDB, no draft to restore, no warm caches. Service workers
+ * are blocked so precaching does not compete with the import for the CPU.
+ */
+export async function newPage(browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true, viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const pageErrors = []
+  page.on('pageerror', (err) => pageErrors.push(err.message))
+  return { context, page, pageErrors }
+}
+
+/** Opens the app and waits for its file input; NotAvailable when the app has none yet. */
+export async function openApp(browser, base) {
+  const session = await newPage(browser)
+  await session.page.goto(`${base}/`, { waitUntil: 'load' })
+  try {
+    await session.page.locator('input[data-testid="file-input"]').waitFor({ state: 'attached', timeout: 10_000 })
+  } catch {
+    await session.context.close()
+    const errors = session.pageErrors.length ? `; page errors: ${session.pageErrors.slice(0, 2).join(' | ')}` : ''
+    throw new NotAvailable(`no input[data-testid="file-input"] in the app${errors}`)
+  }
+  return session
+}
+
+/** startTime of every performance entry with each of `names`, in page time (ms). */
+export function readMarks(page, names) {
+  return page.evaluate((list) => Object.fromEntries(list.map((n) => [n, performance.getEntriesByName(n).map((e) => e.startTime)])), names)
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))

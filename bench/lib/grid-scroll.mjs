@@ -1,0 +1,52 @@
+// Measures frame times and blank gaps while the grid's viewport is scrolled through the list.
+import { NotAvailable, ok } from './outcome.mjs'
+import { percentile } from './stats.mjs'
+
+/**
+ * Scrolls `.ag-body-viewport` by half a viewport per animation frame, `frames` times. At each
+ * frame it records the frame interval and whether rendered rows cover the middle of the view
+ * (what the previous frame painted); a frame without them is a blank gap.
+ */
+export async function measureScroll(session, frames = 240) {
+  const { page } = session
+  const found = await page.locator('.ag-body-viewport').first().waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false)
+  if (!found) throw new NotAvailable('no grid (.ag-body-viewport) on the page')
+  const r = await page.evaluate(async (count) => {
+    const viewport = document.querySelector('.ag-body-viewport')
+    viewport.scrollTop = 0
+    await new Promise((res) => setTimeout(res, 300))
+    const step = Math.max(40, Math.floor(viewport.clientHeight / 2))
+    const intervals = []
+    let blank = 0
+    let last = null
+    const covered = () => {
+      const view = viewport.getBoundingClientRect()
+      const middle = view.top + view.height / 2
+      return [...document.querySelectorAll('.ag-center-cols-container .ag-row')].some((row) => {
+        const b = row.getBoundingClientRect()
+        return b.top <= middle && b.bottom >= middle && row.textContent.trim() !== ''
+      })
+    }
+    for (let i = 0; i < count; i++) {
+      const now = await new Promise((res) => requestAnimationFrame(res))
+      if (last !== null) {
+        intervals.push(now - last)
+        if (!covered()) blank++
+      }
+      last = now
+      if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1) viewport.scrollTop = 0
+      else viewport.scrollTop += step
+    }
+    return { intervals, blank, step, scrollHeight: viewport.scrollHeight }
+  }, frames)
+  if (r.intervals.length === 0) throw new Error('no frames were recorded')
+  return ok({
+    frames: r.intervals.length,
+    p95: percentile(r.intervals, 95),
+    worst: Math.max(...r.intervals),
+    longFrames: r.intervals.filter((t) => t > 50).length,
+    blankFrames: r.blank,
+    stepPx: r.step,
+    scrollHeightPx: r.scrollHeight,
+  })
+}

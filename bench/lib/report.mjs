@@ -1,0 +1,178 @@
+// Turns the collected results into docs/benchmarks.md and a short stdout summary.
+import { INITIAL_JS_BUDGET } from './bundle-size.mjs'
+import { findRates } from './vitest-measures.mjs'
+
+const EDIT_P95_LIMIT_MS = 30
+const IMPORT_RATIO_LIMIT = 1.3
+const ASSESS_RATE_LIMIT = 300_000
+
+const num = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+export const formatMs = (ms) => (ms === null || ms === undefined ? '—' : ms >= 10_000 ? `${num(ms / 1000, 1)} s` : ms >= 100 ? `${num(ms)} ms` : `${num(ms, 1)} ms`)
+const formatKb = (bytes) => `${num(bytes / 1000, 1)} kB`
+const formatRatio = (r) => `${num(r, 2)}×`
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+/** The text of a non-ok outcome: why it was not measured. */
+const whyNot = (o) => {
+  if (!o) return 'not run'
+  if (o.status === 'unavailable') return `not available yet: ${o.reason}`
+  if (o.status === 'skipped') return `skipped: ${o.reason}`
+  if (o.status === 'error') return `error: ${o.error}`
+  return ''
+}
+const isOk = (o) => o?.status === 'ok'
+const sizeByLabel = (results, label) => results.sizes.find((s) => s.label === label)
+
+/** PASS / FAIL / not measured, with the measured figure, for each budget from the issues. */
+export function evaluateBudgets(results) {
+  const budgets = []
+  const add = (name, limit, measured, pass, missing) =>
+    budgets.push({ name, limit, measured: missing ?? measured, result: missing ? 'not measured' : pass ? 'PASS' : 'FAIL' })
+
+  const s10 = sizeByLabel(results, '10k')
+  if (!s10) add('10k import ≤ 1.3 × SheetJS read', '1.30×', null, false, 'not run (10k not in BENCH_SIZES)')
+  else if (!isOk(s10.import) || !isOk(s10.sheetjs)) add('10k import ≤ 1.3 × SheetJS read', '1.30×', null, false, whyNot(isOk(s10.import) ? s10.sheetjs : s10.import))
+  else {
+    const ratio = s10.import.median / s10.sheetjs.median
+    add('10k import ≤ 1.3 × SheetJS read', '1.30×', `${formatRatio(ratio)} (${formatMs(s10.import.median)} vs ${formatMs(s10.sheetjs.median)})`, ratio <= IMPORT_RATIO_LIMIT)
+  }
+
+  if (!isOk(results.bundle)) add('initial JS ≤ 350 kB gzip', formatKb(INITIAL_JS_BUDGET), null, false, whyNot(results.bundle))
+  else add('initial JS ≤ 350 kB gzip', formatKb(INITIAL_JS_BUDGET), formatKb(results.bundle.initialGzip), results.bundle.pass)
+
+  const e1 = sizeByLabel(results, '1k')?.edit
+  const e100 = sizeByLabel(results, '100k')?.edit
+  if (!e100) add('edit → saved p95 ≤ 30 ms (100k)', '30 ms', null, false, 'not run (100k not in BENCH_SIZES)')
+  else if (!isOk(e100)) add('edit → saved p95 ≤ 30 ms (100k)', '30 ms', null, false, whyNot(e100))
+  else add('edit → saved p95 ≤ 30 ms (100k)', '30 ms', formatMs(e100.p95), e100.p95 <= EDIT_P95_LIMIT_MS)
+  if (!e1 || !e100) add('edit p95 100k ≤ 2 × 1k', '2.00×', null, false, 'needs both 1k and 100k in BENCH_SIZES')
+  else if (!isOk(e1) || !isOk(e100)) add('edit p95 100k ≤ 2 × 1k', '2.00×', null, false, whyNot(isOk(e1) ? e100 : e1))
+  else {
+    // A near-zero 1k figure would make any 100k figure "fail"; 1 ms is the floor of what is resolvable.
+    const ratio = e100.p95 / Math.max(e1.p95, 1)
+    add('edit p95 100k ≤ 2 × 1k', '2.00×', `${formatRatio(ratio)} (${formatMs(e100.p95)} vs ${formatMs(e1.p95)})`, ratio <= 2)
+  }
+
+  const assess = results.vitest?.assess
+  if (!isOk(assess)) add('assess ≥ 300,000 cells/s', '300,000 cells/s', null, false, whyNot(assess))
+  else {
+    const rates = findRates(assess.data)
+    if (rates.length === 0) add('assess ≥ 300,000 cells/s', '300,000 cells/s', null, false, 'bench/out/assess.json has no cells-per-second figure')
+    else {
+      const slowest = rates.reduce((a, b) => (b.value < a.value ? b : a))
+      add('assess ≥ 300,000 cells/s', '300,000 cells/s', `${num(slowest.value)} cells/s (slowest: ${slowest.path})`, slowest.value >= ASSESS_RATE_LIMIT)
+    }
+  }
+  return budgets
+}
+
+const runsText = (o) => (isOk(o) && o.samples ? o.samples.map((s) => num(s)).join(', ') : '')
+
+/** Rows (measure, value, runs, note) for one size's table. */
+function sizeRows(size) {
+  const rows = []
+  const timed = (name, o, note = '') => rows.push([name, isOk(o) ? formatMs(o.median) : whyNot(o), runsText(o), note])
+  const importNote = isOk(size.import)
+    ? [size.import.confirmClicks ? `confirmation clicked ${size.import.confirmClicks}×, its wait (median ${formatMs(size.import.confirmWaitMs)}) subtracted` : '', size.import.note ?? ''].filter(Boolean).join('; ')
+    : ''
+  timed('file → grid painted (Jindu)', size.import, importNote)
+  timed('SheetJS read + sheet_to_json, same browser', size.sheetjs, isOk(size.sheetjs) ? `${num(size.sheetjs.rows)} sheet rows` : '')
+  timed('soffice --convert-to csv (wall)', size.soffice, 'process start included')
+  const ratio = (a, b) => (isOk(a) && isOk(b) ? formatRatio(a.median / b.median) : '—')
+  rows.push(['ratio Jindu / SheetJS', ratio(size.import, size.sheetjs), '', ''])
+  rows.push(['ratio Jindu / soffice', ratio(size.import, size.soffice), '', ''])
+  if (size.edit) {
+    rows.push([
+      'cell edit: committed → saved, p50 / p95',
+      isOk(size.edit) ? `${formatMs(size.edit.p50)} / ${formatMs(size.edit.p95)}` : whyNot(size.edit),
+      isOk(size.edit) ? `${size.edit.edits} edits` : '',
+      isOk(size.edit) ? `Enter → saved p50 / p95: ${formatMs(size.edit.enterP50)} / ${formatMs(size.edit.enterP95)}; column ${size.edit.column}${size.edit.misses ? `; ${size.edit.misses} edits missed` : ''}` : '',
+    ])
+  }
+  if (size.export) {
+    timed('export xlsx: export-start → export-done', size.export, isOk(size.export) ? `${size.export.fileName ?? ''}${size.export.downloadBytes ? `, ${num(size.export.downloadBytes / 1e6, 2)} MB` : ''}` : '')
+  }
+  if (size.scroll) {
+    rows.push([
+      'scroll: p95 / worst frame',
+      isOk(size.scroll) ? `${formatMs(size.scroll.p95)} / ${formatMs(size.scroll.worst)}` : whyNot(size.scroll),
+      isOk(size.scroll) ? `${size.scroll.frames} frames` : '',
+      isOk(size.scroll) ? `${size.scroll.longFrames} frames > 50 ms, ${size.scroll.blankFrames} blank; step ${size.scroll.stepPx} px of ${num(size.scroll.scrollHeightPx)} px` : '',
+    ])
+  }
+  return rows
+}
+
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+
+export function renderMarkdown(results) {
+  const m = results.machine
+  const out = []
+  out.push('# Benchmarks', '')
+  out.push(`Written by \`npm run bench\` (bench/run.mjs) on ${results.startedAt} in ${formatMs(results.durationMs)}. Benchmarks are not tests: a step that fails is recorded here and the run goes on.`, '')
+  out.push('## Machine', '')
+  out.push(table(['', ''], [
+    ['OS', m.os], ['CPU', `${m.cpu} × ${m.cores}`], ['memory', `${num(m.memoryGb, 1)} GB`], ['Node', m.node], ['Chromium', m.chromium ?? '—'],
+    // Other processes on the machine skew every figure; the load average shows whether it was idle.
+    ['load average (1/5/15 min)', `${m.loadAverage.map((l) => num(l, 2)).join(' / ')} at start, ${(m.loadAverageAtEnd ?? []).map((l) => num(l, 2)).join(' / ')} at end`],
+    ['sizes / runs', results.config.sizes.map((s) => `${s.label} × ${s.runs}`).join(', ')],
+    ['build', isOk(results.build) ? (results.build.built ? `vite build ran (${formatMs(results.build.ms)})` : 'dist/ was up to date') : whyNot(results.build)],
+  ]), '')
+  out.push('## Budgets', '')
+  out.push(table(['budget', 'limit', 'measured', 'result'], results.budgets.map((b) => [b.name, b.limit, b.measured, b.result])), '')
+  for (const size of results.sizes) {
+    out.push(`## ${size.label} rows`, '')
+    out.push(size.file ? `Workbook \`bench/out/${size.file.name}\`: ${num(size.rows)} tasks, ${num(size.file.bytes / 1e6, 2)} MB, medians of ${size.runs} runs.` : `Workbook: ${whyNot(size.fileError)}`, '')
+    out.push(table(['measure', 'median', 'runs (ms)', 'notes'], sizeRows(size)), '')
+  }
+  out.push('## Bundle', '')
+  if (isOk(results.bundle)) {
+    const b = results.bundle
+    out.push(`Initial JS (module scripts and modulepreloads of dist/index.html, plus their static imports): **${formatKb(b.initialGzip)} gzip** — ${b.pass ? 'PASS' : 'OVER'} (budget ${formatKb(b.budget)}).`, '')
+    out.push(table(['initial file', 'bytes', 'gzip'], b.initialFiles.map((f) => [f.file, num(f.bytes), formatKb(f.gzip)])), '')
+    out.push(b.lazyFiles.length ? table(['lazy chunk', 'bytes', 'gzip'], b.lazyFiles.map((f) => [f.file, num(f.bytes), formatKb(f.gzip)])) : 'No lazy chunks.', '')
+    if (b.serviceWorkerFiles.length) out.push(`Service worker files, not counted: ${b.serviceWorkerFiles.map((f) => `${f.file} (${formatKb(f.gzip)} gzip)`).join(', ')}.`, '')
+  } else out.push(whyNot(results.bundle), '')
+  out.push('## Node-side measures (vitest)', '')
+  for (const [name, o] of Object.entries(results.vitest ?? {})) {
+    out.push(`### ${name}`, '')
+    if (isOk(o)) out.push(`From bench/${name}.measure.ts → bench/out/${name}.json (ran in ${formatMs(o.ms)}):`, '', '```json', JSON.stringify(o.data, null, 2).slice(0, 6000), '```', '')
+    else out.push(whyNot(o), '')
+  }
+  if (results.harnessErrors.length) out.push('## Harness errors', '', ...results.harnessErrors.map((e) => `- ${e}`), '')
+  out.push('## What is measured', '')
+  out.push(
+    '- **file → grid painted**: `setInputFiles` on `input[data-testid="file-input"]` in a fresh browser profile (empty IndexedDB, service workers blocked); the time between the app\'s `jindu:import-start` and `jindu:grid-painted` marks, minus `jindu:import-confirmed − jindu:import-confirm-shown` when the app asks for a confirmation (the harness clicks `[data-testid="import-confirm"]`).',
+    '- **SheetJS**: the standalone `xlsx.full.min.js` of the installed `@e965/xlsx` in a blank page on the same server; `XLSX.read(bytes, { type: "array" })` + `sheet_to_json(first sheet, { header: 1 })`, bytes fetched before the clock starts.',
+    '- **soffice**: wall time of `soffice --headless --convert-to csv` with a private `-env:UserInstallation` profile, after one untimed warm-up conversion.',
+    '- **cell edit**: 30 edits (rows 1–8 of a text column): double-click (or F2), replace the text, Enter. Budgeted figure: `jindu:edit-committed` → the next `jindu:saved` (IndexedDB write durable); also shown: Enter keydown → `jindu:saved`.',
+    '- **export**: `[data-testid="export-button"]` then `[data-testid="export-confirm"]` (xlsx default) on the imported 10k list; `jindu:export-start` → `jindu:export-done`, download awaited.',
+    '- **scroll**: `.ag-body-viewport` moved by half a viewport per animation frame over the 10k list; frame intervals from `requestAnimationFrame`, and frames whose view centre has no rendered row counted as blank.',
+    '- **bundle**: gzip level 9 with node:zlib; the service worker and workbox files are not counted.',
+    '',
+  )
+  out.push('## How to reproduce', '')
+  out.push(
+    '```sh',
+    'npm run bench                                # 1k, 10k, 100k; 5/5/3 runs',
+    'BENCH_SIZES=1k,10k BENCH_RUNS=3 npm run bench  # fewer sizes or runs',
+    'node bench/generate.mjs                      # only (re)generate the workbooks in bench/out/',
+    '```',
+    '',
+    'The workbooks are deterministic (seeded PRNG) and cached in bench/out/ by generator version. dist/ is rebuilt with `npx vite build` when older than src/. Raw figures: bench/out/results.json. Details: bench/README.md.',
+    '',
+  )
+  return out.join('\n')
+}
+
+export function renderSummary(results) {
+  const lines = ['', '== Jindu bench summary ==']
+  for (const size of results.sizes) {
+    lines.push(`-- ${size.label}`)
+    for (const [name, value, , note] of sizeRows(size)) lines.push(`   ${name.padEnd(44)} ${value}${note && value !== '—' ? `  (${note})` : ''}`)
+  }
+  lines.push(`-- bundle: ${isOk(results.bundle) ? `initial JS ${formatKb(results.bundle.initialGzip)} gzip, ${results.bundle.pass ? 'PASS' : 'OVER'}` : whyNot(results.bundle)}`)
+  lines.push('-- budgets')
+  for (const b of results.budgets) lines.push(`   ${b.result.padEnd(12)} ${b.name}: ${b.measured}`)
+  return lines.join('\n')
+}
