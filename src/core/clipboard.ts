@@ -167,7 +167,7 @@ const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4'
 
 /** Collapses source whitespace as a browser shows it; keeps &nbsp; and intended line breaks. */
 function finishCellText(raw: string): string {
-  return raw
+  const text = raw
     .replace(/[ \t\r\n\f]+/g, ' ')
     .replace(/\u2028/g, '\n')
     .split('\n')
@@ -175,6 +175,8 @@ function finishCellText(raw: string): string {
     .join('\n')
     .replace(/^\n+|\n+$/g, '')
     .replace(/\u00a0/g, ' ')
+  // Web pages fill empty cells with &nbsp;: a cell of nothing but spaces is empty.
+  return text.trim() === '' ? '' : text
 }
 
 /**
@@ -191,9 +193,15 @@ export function parseHtmlTable(html: string): string[][] {
   let col = 0
   let cell: { text: string; rowspan: number; colspan: number } | null = null
   let inCaption = false
+  let hiddenRow = false
   // Line breaks inside a cell are carried as U+2028 until whitespace is collapsed.
   const BREAK = '\u2028'
-  const breakLine = () => { if (cell && cell.text && !cell.text.endsWith(BREAK)) cell.text += BREAK }
+  // A block boundary starts a new line unless one just started (source whitespace in between aside).
+  const breakLine = () => {
+    if (!cell) return
+    const text = cell.text.replace(/[ \t\r\n\f]+$/, '')
+    if (text && !text.endsWith(BREAK)) cell.text = text + BREAK
+  }
 
   const place = (c: { text: string; rowspan: number; colspan: number }) => {
     const text = finishCellText(c.text)
@@ -236,9 +244,16 @@ export function parseHtmlTable(html: string): string[][] {
       else if ((name === 'td' || name === 'th') && !closing && cell) cell.text += ' '
       continue
     }
+    if (name === 'tr') {
+      closeCell()
+      // Excel and WPS add a hidden `display:none` row to fix column widths; it is no row of data.
+      hiddenRow = !closing && /display\s*:\s*none/i.test(attrs)
+      if (!closing && !hiddenRow) openRow()
+      continue
+    }
+    if (hiddenRow) continue
     switch (name) {
       case 'caption': inCaption = !closing; break
-      case 'tr': if (!closing) openRow(); else closeCell(); break
       case 'td': case 'th':
         if (closing) { closeCell(); break }
         if (row < 0) openRow()
@@ -252,8 +267,9 @@ export function parseHtmlTable(html: string): string[][] {
   }
   closeCell()
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0)
-  // Rows that held no cell at all (an empty <tr>, or a rowspan running past the end) are dropped.
+  // As in a browser, a rowspan stops at the last row the table has; an empty <tr> is no row.
   return grid
+    .slice(0, row + 1)
     .filter((r, i) => r.length > 0 || (taken[i]?.length ?? 0) > 0)
     .map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''))
 }
