@@ -1,0 +1,652 @@
+// Drafts in IndexedDB: one meta record per draft plus one record per row, so saving cost follows the edit, not the list.
+import { openDB, type IDBPTransaction, type StoreNames } from 'idb'
+import {
+  DOCUMENT_SCHEMA_VERSION, newId,
+  type StateCounts, type TaskDocument, type TaskRow,
+} from '../core'
+import { documentVersionOf, isNewerDocument, migrateDocument } from '../core/migrations'
+import { repairDocument } from '../core/repairDocument'
+import { ordersBetween } from './orderKeys'
+import { classifyStorageError, storageFailure, type StorageFailure, type WriteResult, type SaveResult } from './results'
+import {
+  DATABASE_NAME, DATABASE_VERSION, upgradeSchema,
+  type DraftMeta, type DraftMetaPatch, type JinduDatabase, type JinduSchema, type QuarantineRecord,
+  type SnapshotMeta, type SnapshotReason, type StoredRow, type TrashRecord,
+} from './schema'
+
+/** One change to a draft; the save queue sends a list of them in one transaction. */
+export type DraftChange =
+  /** Upsert rows by id; a row not stored yet goes to the end. */
+  | { type: 'put'; rows: readonly TaskRow[] }
+  /** New rows right after `afterRowId` (null: at the start). */
+  | { type: 'insert'; rows: readonly TaskRow[]; afterRowId: string | null }
+  | { type: 'move'; rowIds: readonly string[]; afterRowId: string | null }
+  | { type: 'delete'; rowIds: readonly string[] }
+  /** A whole new order (e.g. a permanent sort): O(n), rows not listed keep their relative order after the listed ones. */
+  | { type: 'order'; rowIds: readonly string[] }
+  | { type: 'meta'; patch: DraftMetaPatch }
+
+/** What the draft list shows, without reading any row. */
+export interface DraftSummary {
+  id: string
+  name: string
+  sourceFile: string | null
+  title: string | null
+  createdAt: number
+  updatedAt: number
+  rowCount: number
+  counts?: StateCounts
+}
+
+export type LoadFailureKind = StorageFailure['kind'] | 'not-found' | 'damaged' | 'newer'
+
+export type LoadResult =
+  | { ok: true; doc: TaskDocument; problems: string[]; counts?: StateCounts }
+  | { ok: false; kind: LoadFailureKind; message: string; messageEn: string; problems: string[] }
+
+export type ReadResult<T extends object> = ({ ok: true } & T) | StorageFailure
+
+export type OpenResult = { ok: true; db: DraftDatabase } | StorageFailure
+
+function loadFailure(kind: LoadFailureKind, message: string, messageEn: string, problems: string[] = []): LoadResult {
+  return { ok: false, kind, message, messageEn, problems }
+}
+
+const META_PATCH_KEYS = [
+  'name', 'sourceFile', 'sheetName', 'title', 'preamble', 'header', 'columns', 'settings', 'suggestedAsOf', 'counts', 'updatedAt',
+] as const
+
+/**
+ * A plain copy of a row: strips Vue proxies (which IndexedDB cannot clone) and any field
+ * the model does not know, without a JSON round trip per cell edit.
+ */
+export function plainRow(row: TaskRow): TaskRow {
+  const copy: TaskRow = { id: row.id, kind: row.kind, cells: { ...row.cells } }
+  if (row.sheetRow !== undefined) copy.sheetRow = row.sheetRow
+  if (row.overrides) copy.overrides = { ...row.overrides }
+  if (row.edited) copy.edited = [...row.edited]
+  if (row.spans) copy.spans = { ...row.spans }
+  return copy
+}
+
+/** Small, nested, rarely written: a JSON copy is the simplest way to drop proxies. */
+function plainJson<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T)
+}
+
+function metaOf(doc: TaskDocument, counts?: StateCounts): DraftMeta {
+  const { rows, ...rest } = doc
+  const meta: DraftMeta = { ...plainJson(rest), schemaVersion: DOCUMENT_SCHEMA_VERSION, rowCount: rows.length }
+  if (counts) meta.counts = { ...counts }
+  return meta
+}
+
+function summaryOf(meta: DraftMeta): DraftSummary {
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+  const summary: DraftSummary = {
+    id: String(meta.id),
+    name: text(meta.name) ?? text(meta.title) ?? '未命名清单',
+    sourceFile: text(meta.sourceFile),
+    title: text(meta.title),
+    createdAt: typeof meta.createdAt === 'number' ? meta.createdAt : 0,
+    updatedAt: typeof meta.updatedAt === 'number' ? meta.updatedAt : 0,
+    rowCount: typeof meta.rowCount === 'number' ? meta.rowCount : 0,
+  }
+  if (meta.counts && typeof meta.counts === 'object') summary.counts = meta.counts
+  return summary
+}
+
+/** All keys of one draft's rows: [draftId] sorts before [draftId, any string], [draftId, []] after. */
+function rowKeyRange(draftId: string): IDBKeyRange {
+  return IDBKeyRange.bound([draftId], [draftId, []])
+}
+
+function orderRange(draftId: string, lower = -Infinity, lowerOpen = false): IDBKeyRange {
+  return IDBKeyRange.bound([draftId, lower], [draftId, Infinity], lowerOpen, false)
+}
+
+/** Request promises we do not await one by one must not become unhandled rejections when a transaction aborts. */
+function quiet(promise: Promise<unknown>): void {
+  promise.catch(() => undefined)
+}
+
+type Stores = StoreNames<JinduSchema>[]
+type RwTx<S extends Stores> = IDBPTransaction<JinduSchema, S, 'readwrite'>
+type RowsTx = IDBPTransaction<JinduSchema, ('drafts' | 'rows')[], 'readwrite'>
+
+export class DraftDatabase {
+  /** Per-draft write chains: a later write starts only after the earlier one settled, so it lands last. */
+  private readonly chains = new Map<string, Promise<unknown>>()
+  private closedReason: StorageFailure | null = null
+
+  constructor(readonly idb: JinduDatabase) {}
+
+  /** Called when another tab upgrades the database or the browser drops the connection. */
+  markClosed(failure: StorageFailure): void {
+    this.closedReason = failure
+    this.idb.close()
+  }
+
+  close(): void {
+    this.markClosed(storageFailure('unavailable', 'closed'))
+  }
+
+  // ——— plumbing ———
+
+  private serial<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(key) ?? Promise.resolve()
+    const next = previous.then(work, work)
+    const tail = next.catch(() => undefined)
+    this.chains.set(key, tail)
+    void tail.then(() => { if (this.chains.get(key) === tail) this.chains.delete(key) })
+    return next
+  }
+
+  /** Runs `work` in one readwrite transaction; any throw aborts it, so nothing half-written commits. */
+  private async write<S extends Stores, T extends object>(
+    stores: S, work: (tx: RwTx<S>) => Promise<WriteResult<T>>,
+  ): Promise<WriteResult<T>> {
+    if (this.closedReason) return this.closedReason
+    let tx: RwTx<S>
+    try {
+      tx = this.idb.transaction(stores, 'readwrite')
+    } catch (error) {
+      return classifyStorageError(error)
+    }
+    try {
+      const result = await work(tx)
+      if (!result.ok) {
+        tx.abort()
+        quiet(tx.done)
+        return result
+      }
+      await tx.done
+      return result
+    } catch (error) {
+      try { tx.abort() } catch { /* already finished */ }
+      quiet(tx.done)
+      // An AbortError from tx.done hides the reason; the transaction's own error names it (e.g. quota).
+      const reason = tx.error && (error as { name?: string })?.name === 'AbortError' ? tx.error : error
+      return classifyStorageError(reason)
+    }
+  }
+
+  private async read<T extends object>(work: () => Promise<T>): Promise<ReadResult<T>> {
+    if (this.closedReason) return this.closedReason
+    try {
+      return { ok: true, ...(await work()) }
+    } catch (error) {
+      return classifyStorageError(error)
+    }
+  }
+
+  // ——— drafts ———
+
+  /** Stores a whole document as a new draft. An id already taken gets a fresh one, returned as `id`. */
+  createDraft(doc: TaskDocument, extra: { counts?: StateCounts } = {}): Promise<WriteResult<{ id: string }>> {
+    return this.serial(doc.id, () => this.write(['drafts', 'rows'], async (tx) => {
+      const taken = await tx.objectStore('drafts').getKey(doc.id)
+      const id = taken === undefined ? doc.id : newId('d')
+      this.putWhole(tx, { ...doc, id }, extra.counts)
+      return { ok: true, id }
+    }))
+  }
+
+  /** Replaces a draft's meta and all its rows (a re-import or a restore); snapshot first if it must be undoable. */
+  replaceDraft(doc: TaskDocument, extra: { counts?: StateCounts } = {}): Promise<SaveResult> {
+    return this.serial(doc.id, () => this.write(['drafts', 'rows'], async (tx) => {
+      quiet(tx.objectStore('rows').delete(rowKeyRange(doc.id)))
+      this.putWhole(tx, doc, extra.counts)
+      return { ok: true }
+    }))
+  }
+
+  private putWhole(tx: IDBPTransaction<JinduSchema, Stores, 'readwrite'>, doc: TaskDocument, counts?: StateCounts): void {
+    const drafts = tx.objectStore('drafts')
+    const rows = tx.objectStore('rows')
+    quiet(drafts.put(metaOf(doc, counts)))
+    doc.rows.forEach((row, i) => quiet(rows.put({ ...plainRow(row), draftId: doc.id, order: i + 1 })))
+  }
+
+  /** The raw stored shape of a draft (meta fields + rows in order), before migration and repair. */
+  private async readRaw(
+    tx: IDBPTransaction<JinduSchema, Stores, 'readonly' | 'readwrite'>, id: string,
+  ): Promise<Record<string, unknown> | undefined> {
+    const meta = (await tx.objectStore('drafts').get(id)) as unknown
+    if (meta === undefined) return undefined
+    // A record from before the rows store (schema v0) carries its rows inline.
+    if (typeof meta === 'object' && meta !== null && Array.isArray((meta as { rows?: unknown }).rows)) {
+      return meta as Record<string, unknown>
+    }
+    const rows = await tx.objectStore('rows').index('byOrder').getAll(orderRange(id))
+    return { ...(meta as object), rows }
+  }
+
+  /**
+   * Reads a draft through migration and repair. A record that cannot be read is copied
+   * to quarantine and left where it is; the caller gets `ok: false`, never an exception.
+   * A record that needed migration or repair is rewritten in the current shape (the
+   * repaired-away original goes to quarantine first).
+   */
+  loadDraft(id: string): Promise<LoadResult> {
+    return this.serial(id, async () => {
+      if (this.closedReason) return { ...this.closedReason, problems: [] }
+      let raw: Record<string, unknown> | undefined
+      try {
+        raw = await this.readRaw(this.idb.transaction(['drafts', 'rows'], 'readonly'), id)
+      } catch (error) {
+        return { ...classifyStorageError(error), problems: [] }
+      }
+      if (raw === undefined) return loadFailure('not-found', '找不到这份草稿。', 'This draft was not found.')
+      if (isNewerDocument(raw)) {
+        return loadFailure('newer', '这份草稿由更新版本的进度保存，请刷新页面使用新版本。',
+          'This draft was saved by a newer Jindu; reload the page to use the new version.')
+      }
+      const fromVersion = documentVersionOf(raw)
+      const repaired = repairDocument(migrateDocument(raw))
+      const counts = (raw as { counts?: StateCounts }).counts
+      if (!repaired.doc) {
+        await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw })
+        return loadFailure('damaged', '这份草稿已损坏，无法打开；原始数据已另行保存。',
+          'This draft is damaged and cannot be opened; its raw data has been set aside.', repaired.problems)
+      }
+      const doc = { ...repaired.doc, id }
+      if (repaired.problems.length) await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw })
+      if (repaired.problems.length || fromVersion < DOCUMENT_SCHEMA_VERSION) {
+        // Best effort: if this write fails the next load repairs again from the same record.
+        await this.write(['drafts', 'rows'], async (tx) => {
+          quiet(tx.objectStore('rows').delete(rowKeyRange(id)))
+          this.putWhole(tx, doc, counts)
+          return { ok: true }
+        })
+      }
+      const result: LoadResult = { ok: true, doc, problems: repaired.problems }
+      if (counts) result.counts = counts
+      return result
+    })
+  }
+
+  /** Sets a raw record aside in quarantine (never deleted by Jindu). */
+  async quarantine(record: Omit<QuarantineRecord, 'id' | 'at'>): Promise<void> {
+    const stamp = (record.raw as { updatedAt?: unknown } | null)?.updatedAt
+    // Same record, same key: loading a damaged draft twice does not pile up copies.
+    const id = `${record.source}:${record.draftId ?? '-'}:${typeof stamp === 'number' ? stamp : newId('q')}`
+    await this.write(['quarantine'], async (tx) => {
+      let raw: unknown = record.raw
+      try { raw = structuredClone(raw) } catch { raw = plainJson(raw) }
+      quiet(tx.objectStore('quarantine').put({ ...record, raw, id, at: Date.now() }))
+      return { ok: true }
+    })
+  }
+
+  listQuarantine(): Promise<ReadResult<{ records: QuarantineRecord[] }>> {
+    return this.read(async () => ({ records: await this.idb.getAll('quarantine') }))
+  }
+
+  /** Every draft, most recently changed first, with row counts and state counts; reads no rows. */
+  listDrafts(): Promise<ReadResult<{ drafts: DraftSummary[] }>> {
+    return this.read(async () => {
+      const metas = await this.idb.getAll('drafts')
+      const drafts = metas.map(summaryOf).sort((a, b) => b.updatedAt - a.updatedAt)
+      return { drafts }
+    })
+  }
+
+  /** Applies changes in order, in one transaction, and touches `updatedAt`: the cost is the rows changed. */
+  applyChanges(draftId: string, changes: readonly DraftChange[]): Promise<SaveResult> {
+    return this.serial(draftId, () => this.write(['drafts', 'rows'], async (tx) => {
+      const meta = await tx.objectStore('drafts').get(draftId)
+      if (!meta) return storageFailure('unknown', `draft ${draftId} not found`)
+      let rowCount = typeof meta.rowCount === 'number' ? meta.rowCount : 0
+      for (const change of changes) rowCount += await this.applyChange(tx, draftId, change, meta)
+      meta.rowCount = Math.max(0, rowCount)
+      meta.updatedAt = Math.max(Date.now(), meta.updatedAt + 1)
+      quiet(tx.objectStore('drafts').put(meta))
+      return { ok: true }
+    }))
+  }
+
+  putRows(draftId: string, rows: readonly TaskRow[]): Promise<SaveResult> {
+    return this.applyChanges(draftId, [{ type: 'put', rows }])
+  }
+
+  insertRows(draftId: string, rows: readonly TaskRow[], afterRowId: string | null): Promise<SaveResult> {
+    return this.applyChanges(draftId, [{ type: 'insert', rows, afterRowId }])
+  }
+
+  moveRows(draftId: string, rowIds: readonly string[], afterRowId: string | null): Promise<SaveResult> {
+    return this.applyChanges(draftId, [{ type: 'move', rowIds, afterRowId }])
+  }
+
+  deleteRows(draftId: string, rowIds: readonly string[]): Promise<SaveResult> {
+    return this.applyChanges(draftId, [{ type: 'delete', rowIds }])
+  }
+
+  putRowOrder(draftId: string, rowIds: readonly string[]): Promise<SaveResult> {
+    return this.applyChanges(draftId, [{ type: 'order', rowIds }])
+  }
+
+  putMeta(draftId: string, patch: DraftMetaPatch): Promise<SaveResult> {
+    return this.applyChanges(draftId, [{ type: 'meta', patch }])
+  }
+
+  renameDraft(draftId: string, name: string): Promise<SaveResult> {
+    return this.putMeta(draftId, { name })
+  }
+
+  /** Returns the change in row count. */
+  private async applyChange(tx: RowsTx, draftId: string, change: DraftChange, meta: DraftMeta): Promise<number> {
+    const store = tx.objectStore('rows')
+    switch (change.type) {
+      case 'put': {
+        const existing = await Promise.all(change.rows.map((row) => store.get([draftId, row.id])))
+        let added = 0
+        let next: number | null = null
+        for (const [i, row] of change.rows.entries()) {
+          let order = existing[i]?.order
+          if (order === undefined) {
+            next = next === null ? (await this.lastOrder(tx, draftId)) + 1 : next + 1
+            order = next
+            added++
+          }
+          quiet(store.put({ ...plainRow(row), draftId, order }))
+        }
+        return added
+      }
+      case 'insert': {
+        const existing = await Promise.all(change.rows.map((row) => store.getKey([draftId, row.id])))
+        const orders = await this.ordersAfter(tx, draftId, change.afterRowId, change.rows.length)
+        change.rows.forEach((row, i) => quiet(store.put({ ...plainRow(row), draftId, order: orders[i]! })))
+        return existing.filter((k) => k === undefined).length
+      }
+      case 'move': {
+        const rows = (await Promise.all(change.rowIds.map((id) => store.get([draftId, id]))))
+          .filter((r): r is StoredRow => r !== undefined)
+        const orders = await this.ordersAfter(tx, draftId, change.afterRowId, rows.length)
+        rows.forEach((row, i) => quiet(store.put({ ...row, order: orders[i]! })))
+        return 0
+      }
+      case 'delete': {
+        const keys = await Promise.all(change.rowIds.map((id) => store.getKey([draftId, id])))
+        let removed = 0
+        for (const key of keys) {
+          if (key === undefined) continue
+          quiet(store.delete(key))
+          removed++
+        }
+        return -removed
+      }
+      case 'order': {
+        await this.renumber(tx, draftId, change.rowIds)
+        return 0
+      }
+      case 'meta': {
+        const patch = plainJson(change.patch) as Record<string, unknown>
+        const target = meta as unknown as Record<string, unknown>
+        for (const key of META_PATCH_KEYS) if (key in patch) target[key] = patch[key]
+        return 0
+      }
+    }
+  }
+
+  private async lastOrder(tx: RowsTx, draftId: string): Promise<number> {
+    const cursor = await tx.objectStore('rows').index('byOrder').openCursor(orderRange(draftId), 'prev')
+    return cursor ? cursor.value.order : 0
+  }
+
+  /** `count` order values right after `afterRowId` (null: before the first row); renumbers once if there is no room. */
+  private async ordersAfter(tx: RowsTx, draftId: string, afterRowId: string | null, count: number): Promise<number[]> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const index = tx.objectStore('rows').index('byOrder')
+      let lo: number | null = null
+      if (afterRowId !== null) {
+        const anchor = await tx.objectStore('rows').get([draftId, afterRowId])
+        // A vanished anchor (deleted in another tab): append rather than lose the rows.
+        lo = anchor ? anchor.order : await this.lastOrder(tx, draftId)
+      }
+      const nextCursor = await index.openCursor(lo === null ? orderRange(draftId) : orderRange(draftId, lo, true))
+      const hi = nextCursor ? nextCursor.value.order : null
+      const orders = ordersBetween(lo, hi, count)
+      if (orders) return orders
+      await this.renumber(tx, draftId, [])
+    }
+    throw new Error('no room for row order after renumbering')
+  }
+
+  /** Sets orders 1..n: listed ids first in the given order, then every other row in its current order. */
+  private async renumber(tx: RowsTx, draftId: string, rowIds: readonly string[]): Promise<void> {
+    const first = new Map(rowIds.map((id, i) => [id, i]))
+    let rest = rowIds.length
+    const updates: StoredRow[] = []
+    let cursor = await tx.objectStore('rows').index('byOrder').openCursor(orderRange(draftId))
+    while (cursor) {
+      const row = cursor.value
+      const position = first.get(row.id)
+      updates.push({ ...row, order: (position ?? rest++) + 1 })
+      cursor = await cursor.continue()
+    }
+    // Written after the walk: updating during it would move rows under the cursor.
+    const store = tx.objectStore('rows')
+    for (const row of updates) quiet(store.put(row))
+  }
+
+  /** Copies a draft under a new id (rows keep their ids: they are unique per draft). */
+  duplicateDraft(draftId: string, name?: string): Promise<WriteResult<{ id: string }>> {
+    return this.loadDraft(draftId).then(async (loaded) => {
+      if (!loaded.ok) return storageFailure(loaded.kind === 'quota' || loaded.kind === 'unavailable' || loaded.kind === 'blocked' ? loaded.kind : 'unknown', loaded.messageEn)
+      const now = Date.now()
+      const copy: TaskDocument = { ...loaded.doc, id: newId('d'), name: name ?? `${loaded.doc.name} 副本`, createdAt: now, updatedAt: now }
+      return this.createDraft(copy, loaded.counts ? { counts: loaded.counts } : {})
+    })
+  }
+
+  /** Moves a draft to the trash (whole), so `restoreDeletedDraft(id)` can put it back. Its snapshots stay. */
+  deleteDraft(draftId: string): Promise<WriteResult<{ trashId: string }>> {
+    return this.serial(draftId, () => this.write(['drafts', 'rows', 'trash'], async (tx) => {
+      const raw = await this.readRaw(tx, draftId)
+      if (raw === undefined) return storageFailure('unknown', `draft ${draftId} not found`)
+      const repaired = repairDocument(migrateDocument(raw))
+      // Even a damaged draft goes to the trash whole: deleting must never be the step that loses data.
+      const document = repaired.doc ? { ...repaired.doc, id: draftId } : (raw as unknown as TaskDocument)
+      const record: TrashRecord = { id: draftId, deletedAt: Date.now(), document }
+      const counts = (raw as { counts?: StateCounts }).counts
+      if (counts) record.counts = counts
+      quiet(tx.objectStore('trash').put(record))
+      quiet(tx.objectStore('rows').delete(rowKeyRange(draftId)))
+      quiet(tx.objectStore('drafts').delete(draftId))
+      return { ok: true, trashId: draftId }
+    }))
+  }
+
+  /** Undoes deleteDraft. If the id was taken meanwhile the draft comes back under a new id. */
+  restoreDeletedDraft(trashId: string): Promise<WriteResult<{ id: string }>> {
+    return this.serial(trashId, () => this.write(['drafts', 'rows', 'trash'], async (tx) => {
+      const record = await tx.objectStore('trash').get(trashId)
+      if (!record) return storageFailure('unknown', `nothing in the trash under ${trashId}`)
+      const repaired = repairDocument(migrateDocument(record.document))
+      if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('; '))
+      const taken = await tx.objectStore('drafts').getKey(record.id)
+      const doc = { ...repaired.doc, id: taken === undefined ? record.id : newId('d') }
+      this.putWhole(tx, doc, record.counts)
+      quiet(tx.objectStore('trash').delete(trashId))
+      return { ok: true, id: doc.id }
+    }))
+  }
+
+  listTrash(): Promise<ReadResult<{ drafts: { id: string; name: string; deletedAt: number; rowCount: number }[] }>> {
+    return this.read(async () => {
+      const records = await this.idb.getAll('trash')
+      const drafts = records
+        .map((r) => ({ id: r.id, name: String(r.document?.name ?? ''), deletedAt: r.deletedAt, rowCount: Array.isArray(r.document?.rows) ? r.document.rows.length : 0 }))
+        .sort((a, b) => b.deletedAt - a.deletedAt)
+      return { drafts }
+    })
+  }
+
+  /** Deleting for good is the clerk's explicit choice, never automatic. */
+  emptyTrash(): Promise<SaveResult> {
+    return this.write(['trash'], async (tx) => {
+      quiet(tx.objectStore('trash').clear())
+      return { ok: true }
+    })
+  }
+
+  // ——— snapshots ———
+
+  /** A full copy of the draft as stored now: flush the save queue first so it includes the latest edits. */
+  takeSnapshot(draftId: string, name: string, reason: SnapshotReason): Promise<WriteResult<{ snapshotId: string }>> {
+    return this.serial(draftId, () => this.write(['drafts', 'rows', 'snapshots', 'snapshotDocuments'], async (tx) => {
+      const snapshotId = await this.snapshotInside(tx, draftId, name, reason)
+      if (snapshotId === null) return storageFailure('unknown', `draft ${draftId} cannot be read`)
+      return { ok: true, snapshotId }
+    }))
+  }
+
+  private async snapshotInside(
+    tx: IDBPTransaction<JinduSchema, Stores, 'readwrite'>, draftId: string, name: string, reason: SnapshotReason,
+  ): Promise<string | null> {
+    const raw = await this.readRaw(tx, draftId)
+    if (raw === undefined) return null
+    const repaired = repairDocument(migrateDocument(raw))
+    if (!repaired.doc) return null
+    const document = { ...repaired.doc, id: draftId }
+    const id = newId('s')
+    const meta: SnapshotMeta = { id, draftId, name, reason, createdAt: Date.now(), rowCount: document.rows.length }
+    quiet(tx.objectStore('snapshots').put(meta))
+    quiet(tx.objectStore('snapshotDocuments').put({ id, document }))
+    return id
+  }
+
+  /** Stores a ready snapshot for a draft (backup import); the document must already be repaired. */
+  putSnapshot(
+    draftId: string, label: { name: string; reason: SnapshotReason; createdAt: number }, document: TaskDocument,
+  ): Promise<WriteResult<{ snapshotId: string }>> {
+    return this.serial(draftId, () => this.write(['snapshots', 'snapshotDocuments'], async (tx) => {
+      const id = newId('s')
+      const meta: SnapshotMeta = { id, draftId, ...label, rowCount: document.rows.length }
+      quiet(tx.objectStore('snapshots').put(meta))
+      quiet(tx.objectStore('snapshotDocuments').put({ id, document: { ...document, id: draftId, rows: document.rows.map(plainRow) } }))
+      return { ok: true, snapshotId: id }
+    }))
+  }
+
+  /** The stored document of a snapshot, as is (no repair): for backups. */
+  async readSnapshotDocument(snapshotId: string): Promise<unknown> {
+    return (await this.idb.get('snapshotDocuments', snapshotId))?.document
+  }
+
+  /** A draft's snapshots, newest first, without their documents. */
+  listSnapshots(draftId: string): Promise<ReadResult<{ snapshots: SnapshotMeta[] }>> {
+    return this.read(async () => {
+      const snapshots = await this.idb.getAllFromIndex('snapshots', 'byDraft', draftId)
+      snapshots.sort((a, b) => b.createdAt - a.createdAt)
+      return { snapshots }
+    })
+  }
+
+  loadSnapshot(snapshotId: string): Promise<LoadResult> {
+    return (async (): Promise<LoadResult> => {
+      if (this.closedReason) return { ...this.closedReason, problems: [] }
+      let record
+      try {
+        record = await this.idb.get('snapshotDocuments', snapshotId)
+      } catch (error) {
+        return { ...classifyStorageError(error), problems: [] }
+      }
+      if (!record) return loadFailure('not-found', '找不到这个快照。', 'This snapshot was not found.')
+      const repaired = repairDocument(migrateDocument(record.document))
+      if (!repaired.doc) {
+        await this.quarantine({ source: 'snapshot', draftId: null, problems: repaired.problems, raw: record })
+        return loadFailure('damaged', '这个快照已损坏。', 'This snapshot is damaged.', repaired.problems)
+      }
+      return { ok: true, doc: repaired.doc, problems: repaired.problems }
+    })()
+  }
+
+  /**
+   * Puts a snapshot's document back as its draft, in one transaction with a 'before-restore'
+   * snapshot of the current state, so restoring is itself undoable (restore that one).
+   */
+  restoreSnapshot(snapshotId: string): Promise<WriteResult<{ draftId: string; beforeRestoreSnapshotId: string | null }>> {
+    return this.idb.get('snapshots', snapshotId).then(
+      (meta) => {
+        if (!meta) return storageFailure('unknown', `snapshot ${snapshotId} not found`)
+        return this.serial(meta.draftId, () => this.write(['drafts', 'rows', 'snapshots', 'snapshotDocuments'], async (tx) => {
+          const record = await tx.objectStore('snapshotDocuments').get(snapshotId)
+          const repaired = repairDocument(migrateDocument(record?.document))
+          if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('; '))
+          const current = await tx.objectStore('drafts').get(meta.draftId)
+          const beforeRestoreSnapshotId = current
+            ? await this.snapshotInside(tx, meta.draftId, `恢复「${meta.name}」之前`, 'before-restore')
+            : null
+          quiet(tx.objectStore('rows').delete(rowKeyRange(meta.draftId)))
+          this.putWhole(tx, { ...repaired.doc, id: meta.draftId, updatedAt: Date.now() }, current?.counts)
+          return { ok: true, draftId: meta.draftId, beforeRestoreSnapshotId }
+        }))
+      },
+      (error: unknown) => classifyStorageError(error),
+    )
+  }
+
+  // ——— settings ———
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    if (this.closedReason) return undefined
+    try {
+      return (await this.idb.get('settings', key)) as T | undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  putSetting(key: string, value: unknown): Promise<SaveResult> {
+    return this.serial(`setting:${key}`, () => this.write(['settings'], async (tx) => {
+      quiet(tx.objectStore('settings').put(plainJson(value), key))
+      return { ok: true }
+    }))
+  }
+}
+
+/**
+ * Opens (creating or upgrading) the Jindu database. Resolves with a failure instead of
+ * throwing when IndexedDB is missing (private modes, disabled storage), fails to open, or
+ * is blocked by another tab holding an older version.
+ */
+export function openDraftDatabase(name: string = DATABASE_NAME): Promise<OpenResult> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve(storageFailure('unavailable', 'indexedDB is undefined'))
+  return new Promise<OpenResult>((resolve) => {
+    let settled = false
+    let wrapper: DraftDatabase | null = null
+    const settle = (result: OpenResult): void => {
+      if (settled) {
+        if (result.ok) result.db.close()
+        return
+      }
+      settled = true
+      resolve(result)
+    }
+    let opening: Promise<JinduDatabase>
+    try {
+      opening = openDB<JinduSchema>(name, DATABASE_VERSION, {
+        upgrade: (db, oldVersion) => upgradeSchema(db, oldVersion),
+        blocked: () => settle(storageFailure('blocked')),
+        // Another tab wants a newer layout: step aside so it can upgrade; this tab's writes then report 'unavailable'.
+        blocking: () => wrapper?.markClosed(storageFailure('unavailable', 'a newer version was opened in another tab')),
+        terminated: () => wrapper?.markClosed(storageFailure('unavailable', 'the browser closed the database')),
+      })
+    } catch (error) {
+      settle({ ...classifyStorageError(error), kind: 'unavailable' })
+      return
+    }
+    opening.then(
+      (db) => {
+        wrapper = new DraftDatabase(db)
+        settle({ ok: true, db: wrapper })
+      },
+      (error: unknown) => {
+        const failure = classifyStorageError(error)
+        settle(failure.kind === 'blocked' ? failure : storageFailure('unavailable', failure.messageEn))
+      },
+    )
+  })
+}

@@ -1,0 +1,15 @@
+// The storage layer's public surface: the only code that touches IndexedDB. Stores wrap it; components never see it.
+export * from './results'
+export type {
+  DraftMeta, DraftMetaPatch, SnapshotMeta, SnapshotReason, QuarantineRecord, TrashRecord, StoredRow,
+} from './schema'
+export { DATABASE_NAME, DATABASE_VERSION } from './schema'
+export {
+  DraftDatabase, openDraftDatabase,
+  type DraftChange, type DraftSummary, type LoadResult, type LoadFailureKind, type ReadResult, type OpenResult,
+} from './draftDatabase'
+export { exportBackup, importBackup, BACKUP_FORMAT, BACKUP_VERSION, type Backup, type ExportBackupResult, type ImportBackupResult } from './backup'
+export { createSaveQueue, flushOnPageHide, type SaveQueue, type SaveState, type SaveStateListener, type SaveQueueOptions } from './saveQueue'
+export { requestPersistence, estimateStorage } from './persistence'
+export { acquireDraftLock, lockName, type DraftLock, type DraftLockOptions, type LockManagerLike, type ChannelLike } from './draftLock'
+export { SETTING_LAST_DRAFT, SETTING_LANGUAGE, headerSignature, headerRolesKey } from './settingKeys'

@@ -1,0 +1,74 @@
+// Storage outcomes as values: every write reports quota, unavailable, blocked or unknown instead of throwing across layers.
+
+export type StorageFailureKind = 'quota' | 'unavailable' | 'blocked' | 'unknown'
+
+export interface StorageFailure {
+  ok: false
+  kind: StorageFailureKind
+  /** For the clerk, zh-CN. */
+  message: string
+  messageEn: string
+}
+
+/** The result of a write; `T` carries what the write produced (a new id, an undo record…). */
+export type WriteResult<T extends object = object> = ({ ok: true } & T) | StorageFailure
+export type SaveResult = WriteResult
+
+const MESSAGES: Record<StorageFailureKind, { zh: string; en: string }> = {
+  quota: {
+    zh: '浏览器存储空间已满，最近的修改未能保存。请导出备份或删除不用的草稿后重试。',
+    en: 'Browser storage is full; recent changes were not saved. Export a backup or delete unused drafts, then retry.',
+  },
+  unavailable: {
+    zh: '浏览器存储不可用（可能处于无痕模式或已被禁用），修改不会保存。请导出文件保留工作。',
+    en: 'Browser storage is unavailable (private mode or disabled); changes will not be kept. Export a file to keep your work.',
+  },
+  blocked: {
+    zh: '另一个标签页正在使用旧版本的数据库，请关闭其他进度标签页后重试。',
+    en: 'Another tab holds an older version of the database; close other Jindu tabs and retry.',
+  },
+  unknown: {
+    zh: '保存时出错，修改可能未保存。',
+    en: 'Saving failed; changes may not have been saved.',
+  },
+}
+
+export function storageFailure(kind: StorageFailureKind, detail?: string): StorageFailure {
+  const m = MESSAGES[kind]
+  return {
+    ok: false,
+    kind,
+    message: detail ? `${m.zh}（${detail}）` : m.zh,
+    messageEn: detail ? `${m.en} (${detail})` : m.en,
+  }
+}
+
+function errorName(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string') return error.name
+  return ''
+}
+
+function isQuota(error: unknown, depth = 0): boolean {
+  if (depth > 3 || typeof error !== 'object' || error === null) return false
+  const name = errorName(error)
+  // Old Firefox used NS_ERROR_DOM_QUOTA_REACHED; Safari code 22 with name QuotaExceededError.
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true
+  if ('code' in error && error.code === 22) return true
+  // idb rejects tx.done with the transaction's error, or an AbortError whose cause says why.
+  if ('cause' in error && isQuota(error.cause, depth + 1)) return true
+  return false
+}
+
+/** Sorts a thrown IndexedDB error into a failure the UI can act on. */
+export function classifyStorageError(error: unknown): StorageFailure {
+  if (isQuota(error)) return storageFailure('quota')
+  const name = errorName(error)
+  const detail = error instanceof Error ? error.message : String(error)
+  // InvalidStateError: the connection closed (another tab upgraded, the browser evicted us);
+  // SecurityError / UnknownError: private modes and disabled storage.
+  if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError') {
+    return storageFailure('unavailable', detail)
+  }
+  if (name === 'VersionError') return storageFailure('blocked', detail)
+  return storageFailure('unknown', detail)
+}
