@@ -34,8 +34,10 @@ function stripDecorations(text: string): string {
 }
 
 function roleOfOne(header: string): Role | null {
-  const text = stripDecorations(normalizeForMatch(header)).toLowerCase()
-  if (!text || Array.from(text).length > MAX_HEADER_LENGTH) return null
+  const normal = normalizeForMatch(header)
+  const text = stripDecorations(normal).toLowerCase()
+  // Brackets may hold a long remark, but a title with a bracketed subtitle is no header.
+  if (!text || Array.from(text).length > MAX_HEADER_LENGTH || Array.from(normal).length > 2 * MAX_HEADER_LENGTH) return null
   if (SEQ_EXACT.has(text) || text.startsWith('序号')) return 'seq'
   for (const [role, words] of KEYWORDS) if (words.some((w) => text.includes(w))) return role
   return null

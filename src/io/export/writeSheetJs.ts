@@ -33,6 +33,8 @@ export async function writeSheetJs(plans: TablePlan[], bookType: 'biff8' | 'ods'
   const XLSX = await loadSheetJs()
   const workbook = XLSX.utils.book_new()
   for (const plan of plans) XLSX.utils.book_append_sheet(workbook, toSheet(XLSX, plan), plan.sheetName)
-  const out: unknown = XLSX.write(workbook, { bookType, type: 'array' })
+  // bookSST: without the shared string table SheetJS writes BIFF8 text as LABEL records,
+  // which cut every cell at 255 characters; progress texts are often longer.
+  const out: unknown = XLSX.write(workbook, { bookType, type: 'array', bookSST: true })
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer)
 }
