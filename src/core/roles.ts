@@ -37,7 +37,7 @@ function roleOfOne(header: string): Role | null {
   const normal = normalizeForMatch(header)
   const text = stripDecorations(normal).toLowerCase()
   // Brackets may hold a long remark, but a title with a bracketed subtitle is no header.
-  if (!text || Array.from(text).length > MAX_HEADER_LENGTH || Array.from(normal).length > 2 * MAX_HEADER_LENGTH) return null
+  if (!text || Array.from(text).length > MAX_HEADER_LENGTH || Array.from(normal).length > MAX_HEADER_LENGTH + 10) return null
   if (SEQ_EXACT.has(text) || text.startsWith('序号')) return 'seq'
   for (const [role, words] of KEYWORDS) if (words.some((w) => text.includes(w))) return role
   return null
