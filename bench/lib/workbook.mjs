@@ -2,7 +2,7 @@
 import * as XLSX from '@e965/xlsx'
 
 /** Bump when the generated content or layout changes, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 3
+export const GENERATOR_VERSION = 4
 
 /** Small seeded PRNG (mulberry32): same seed, same workbook, on every machine. */
 export function createRandom(seed) {
