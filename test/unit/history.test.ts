@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { applyCommand, type DocCommand } from '../../src/core/commands'
 import { History } from '../../src/core/history'
 import { pasteCommand } from '../../src/core/clipboard'
-import { defaultSettings, type TaskDocument } from '../../src/core/document'
+import { defaultSettings, type TaskDocument, type TaskRow } from '../../src/core/document'
 import type { Role } from '../../src/core/types'
 
 function sampleDoc(rowCount = 6): TaskDocument {
@@ -17,10 +17,9 @@ function sampleDoc(rowCount = 6): TaskDocument {
       { id: 'sched', header: '进度安排', role: 'schedule' },
       { id: 'prog', header: '进展情况', role: 'progress' },
     ],
-    rows: Array.from({ length: rowCount }, (_, i) => ({
-      id: `r${i}`, kind: i === 2 ? 'section' as const : 'data' as const,
-      cells: i === 2 ? { seq: '二、重点项目' } : { seq: String(i + 1), task: `任务${i}`, sched: `${i + 1}月底前完成` },
-    })),
+    rows: Array.from({ length: rowCount }, (_, i): TaskRow => (i === 2
+      ? { id: `r${i}`, kind: 'section', cells: { seq: '二、重点项目' } }
+      : { id: `r${i}`, kind: 'data', cells: { seq: String(i + 1), task: `任务${i}`, sched: `${i + 1}月底前完成` } })),
     settings: defaultSettings(), suggestedAsOf: null, createdAt: 0, updatedAt: 0,
   }
 }
