@@ -261,7 +261,8 @@ function repairUnsafe(input: unknown): RepairResult {
   const title = textOrNull(input.title)
   const sourceFile = textOrNull(input.sourceFile)
   const name = textOrNull(input.name) ?? title ?? sourceFile ?? '未命名清单'
-  const createdAt = timeOr(input.createdAt, now)
+  // A record without createdAt (v0) was made no later than it was last saved.
+  const createdAt = timeOr(input.createdAt, timeOr(input.updatedAt, now))
   const idText = typeof input.id === 'string' && input.id !== '' ? input.id : null
   if (!idText) problems.push('清单编号缺失，已换新编号')
 

@@ -96,6 +96,20 @@ function summaryOf(meta: DraftMeta): DraftSummary {
   return summary
 }
 
+/** FNV-1a over the JSON text: a short content key, not a security hash. */
+function fingerprint(value: unknown): string {
+  let text: string
+  try { text = JSON.stringify(value) ?? String(value) } catch { text = String(value) }
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return `${(hash >>> 0).toString(36)}${text.length.toString(36)}`
+}
+
+function countsOf(raw: unknown): StateCounts | undefined {
+  const counts = (raw as { counts?: unknown } | null)?.counts
+  return typeof counts === 'object' && counts !== null ? (counts as StateCounts) : undefined
+}
+
 /** All keys of one draft's rows: [draftId] sorts before [draftId, any string], [draftId, []] after. */
 function rowKeyRange(draftId: string): IDBKeyRange {
   return IDBKeyRange.bound([draftId], [draftId, []])
@@ -208,18 +222,21 @@ export class DraftDatabase {
     doc.rows.forEach((row, i) => quiet(rows.put({ ...plainRow(row), draftId: doc.id, order: i + 1 })))
   }
 
-  /** The raw stored shape of a draft (meta fields + rows in order), before migration and repair. */
+  /**
+   * A draft as stored: `assembled` is meta + rows in order (what migration and repair read);
+   * `original` is what quarantine keeps, byte for byte the records as found.
+   */
   private async readRaw(
     tx: IDBPTransaction<JinduSchema, Stores, 'readonly' | 'readwrite'>, id: string,
-  ): Promise<Record<string, unknown> | undefined> {
+  ): Promise<{ assembled: unknown; original: unknown } | undefined> {
     const meta = (await tx.objectStore('drafts').get(id)) as unknown
     if (meta === undefined) return undefined
-    // A record from before the rows store (schema v0) carries its rows inline.
-    if (typeof meta === 'object' && meta !== null && Array.isArray((meta as { rows?: unknown }).rows)) {
-      return meta as Record<string, unknown>
-    }
+    const isPlain = typeof meta === 'object' && meta !== null && !Array.isArray(meta)
+    // A record from before the rows store (schema v0) carries its rows inline; a record that is
+    // no object at all is handed to repair as is, which refuses it.
+    if (!isPlain || Array.isArray((meta as { rows?: unknown }).rows)) return { assembled: meta, original: meta }
     const rows = await tx.objectStore('rows').index('byOrder').getAll(orderRange(id))
-    return { ...(meta as object), rows }
+    return { assembled: { ...(meta as object), rows }, original: { meta, rows } }
   }
 
   /**
@@ -231,27 +248,28 @@ export class DraftDatabase {
   loadDraft(id: string): Promise<LoadResult> {
     return this.serial(id, async () => {
       if (this.closedReason) return { ...this.closedReason, problems: [] }
-      let raw: Record<string, unknown> | undefined
+      let stored: { assembled: unknown; original: unknown } | undefined
       try {
-        raw = await this.readRaw(this.idb.transaction(['drafts', 'rows'], 'readonly'), id)
+        stored = await this.readRaw(this.idb.transaction(['drafts', 'rows'], 'readonly'), id)
       } catch (error) {
         return { ...classifyStorageError(error), problems: [] }
       }
-      if (raw === undefined) return loadFailure('not-found', '找不到这份草稿。', 'This draft was not found.')
+      if (stored === undefined) return loadFailure('not-found', '找不到这份草稿。', 'This draft was not found.')
+      const raw = stored.assembled
       if (isNewerDocument(raw)) {
         return loadFailure('newer', '这份草稿由更新版本的进度保存，请刷新页面使用新版本。',
           'This draft was saved by a newer Jindu; reload the page to use the new version.')
       }
       const fromVersion = documentVersionOf(raw)
       const repaired = repairDocument(migrateDocument(raw))
-      const counts = (raw as { counts?: StateCounts }).counts
+      const counts = countsOf(raw)
       if (!repaired.doc) {
-        await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw })
+        await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw: stored.original })
         return loadFailure('damaged', '这份草稿已损坏，无法打开；原始数据已另行保存。',
           'This draft is damaged and cannot be opened; its raw data has been set aside.', repaired.problems)
       }
       const doc = { ...repaired.doc, id }
-      if (repaired.problems.length) await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw })
+      if (repaired.problems.length) await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw: stored.original })
       if (repaired.problems.length || fromVersion < DOCUMENT_SCHEMA_VERSION) {
         // Best effort: if this write fails the next load repairs again from the same record.
         await this.write(['drafts', 'rows'], async (tx) => {
@@ -268,9 +286,8 @@ export class DraftDatabase {
 
   /** Sets a raw record aside in quarantine (never deleted by Jindu). */
   async quarantine(record: Omit<QuarantineRecord, 'id' | 'at'>): Promise<void> {
-    const stamp = (record.raw as { updatedAt?: unknown } | null)?.updatedAt
-    // Same record, same key: loading a damaged draft twice does not pile up copies.
-    const id = `${record.source}:${record.draftId ?? '-'}:${typeof stamp === 'number' ? stamp : newId('q')}`
+    // Same content, same key: loading a damaged draft twice does not pile up copies.
+    const id = `${record.source}:${record.draftId ?? '-'}:${fingerprint(record.raw)}`
     await this.write(['quarantine'], async (tx) => {
       let raw: unknown = record.raw
       try { raw = structuredClone(raw) } catch { raw = plainJson(raw) }
@@ -443,13 +460,13 @@ export class DraftDatabase {
   /** Moves a draft to the trash (whole), so `restoreDeletedDraft(id)` can put it back. Its snapshots stay. */
   deleteDraft(draftId: string): Promise<WriteResult<{ trashId: string }>> {
     return this.serial(draftId, () => this.write(['drafts', 'rows', 'trash'], async (tx) => {
-      const raw = await this.readRaw(tx, draftId)
-      if (raw === undefined) return storageFailure('unknown', `draft ${draftId} not found`)
-      const repaired = repairDocument(migrateDocument(raw))
+      const stored = await this.readRaw(tx, draftId)
+      if (stored === undefined) return storageFailure('unknown', `draft ${draftId} not found`)
+      const repaired = repairDocument(migrateDocument(stored.assembled))
       // Even a damaged draft goes to the trash whole: deleting must never be the step that loses data.
-      const document = repaired.doc ? { ...repaired.doc, id: draftId } : (raw as unknown as TaskDocument)
+      const document = repaired.doc ? { ...repaired.doc, id: draftId } : (stored.original as TaskDocument)
       const record: TrashRecord = { id: draftId, deletedAt: Date.now(), document }
-      const counts = (raw as { counts?: StateCounts }).counts
+      const counts = countsOf(stored.assembled)
       if (counts) record.counts = counts
       quiet(tx.objectStore('trash').put(record))
       quiet(tx.objectStore('rows').delete(rowKeyRange(draftId)))
@@ -505,9 +522,9 @@ export class DraftDatabase {
   private async snapshotInside(
     tx: IDBPTransaction<JinduSchema, Stores, 'readwrite'>, draftId: string, name: string, reason: SnapshotReason,
   ): Promise<string | null> {
-    const raw = await this.readRaw(tx, draftId)
-    if (raw === undefined) return null
-    const repaired = repairDocument(migrateDocument(raw))
+    const stored = await this.readRaw(tx, draftId)
+    if (stored === undefined) return null
+    const repaired = repairDocument(migrateDocument(stored.assembled))
     if (!repaired.doc) return null
     const document = { ...repaired.doc, id: draftId }
     const id = newId('s')

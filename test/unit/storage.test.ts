@@ -1,0 +1,397 @@
+// Drafts in IndexedDB (fake-indexeddb): round trips, per-row writes, undoable deletes and restores, backups, quarantine, quota.
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DOCUMENT_SCHEMA_VERSION, defaultSettings, emptyCounts, type TaskDocument, type TaskRow } from '../../src/core'
+import {
+  classifyStorageError, exportBackup, importBackup, openDraftDatabase, type DraftDatabase,
+} from '../../src/storage'
+
+let dbCount = 0
+const opened: DraftDatabase[] = []
+
+async function freshDb(): Promise<DraftDatabase> {
+  const result = await openDraftDatabase(`jindu-test-${++dbCount}`)
+  if (!result.ok) throw new Error(result.messageEn)
+  opened.push(result.db)
+  return result.db
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  while (opened.length) opened.pop()!.close()
+})
+
+function makeDoc(rowCount = 3, id = 'draft1'): TaskDocument {
+  const rows: TaskRow[] = Array.from({ length: rowCount }, (_, i) => ({
+    id: `r${i + 1}`, kind: 'data', cells: { seq: String(i + 1), task: `任务${i + 1}`, sched: '3月底前完成' },
+  }))
+  return {
+    schemaVersion: DOCUMENT_SCHEMA_VERSION, id, name: '开化县重点工作', sourceFile: 'kaihua.xlsx', sheetName: 'Sheet1',
+    title: '开化县2023年一季度重点工作清单', preamble: [],
+    header: { rows: [['序号', '工作事项', '进度安排']], merges: [] },
+    columns: [
+      { id: 'seq', header: '序号', role: 'seq' },
+      { id: 'task', header: '工作事项', role: 'task' },
+      { id: 'sched', header: '进度安排', role: 'schedule' },
+    ],
+    rows, settings: { ...defaultSettings(), year: 2023 }, suggestedAsOf: '2023-03-31', createdAt: 1000, updatedAt: 2000,
+  }
+}
+
+async function load(db: DraftDatabase, id: string): Promise<TaskDocument> {
+  const loaded = await db.loadDraft(id)
+  if (!loaded.ok) throw new Error(`${loaded.kind}: ${loaded.messageEn}`)
+  return loaded.doc
+}
+
+/** Counts put/delete calls per object store while `work` runs. */
+async function countWrites(work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  const bump = (store: IDBObjectStore, op: string): void => {
+    const key = `${store.name}.${op}`
+    counts[key] = (counts[key] ?? 0) + 1
+  }
+  const put = IDBObjectStore.prototype.put
+  const del = IDBObjectStore.prototype.delete
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    bump(this, 'put')
+    return put.apply(this, args)
+  })
+  vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args) {
+    bump(this, 'delete')
+    return del.apply(this, args)
+  })
+  await work()
+  vi.restoreAllMocks()
+  return counts
+}
+
+describe('drafts', () => {
+  it('round-trips a document through create and load', async () => {
+    const db = await freshDb()
+    const doc = makeDoc(5)
+    const counts = { ...emptyCounts(), pending: 5 }
+    const created = await db.createDraft(doc, { counts })
+    expect(created).toEqual({ ok: true, id: 'draft1' })
+    const loaded = await db.loadDraft('draft1')
+    expect(loaded.ok && loaded.doc).toEqual(doc)
+    expect(loaded.ok && loaded.problems).toEqual([])
+    const list = await db.listDrafts()
+    expect(list.ok && list.drafts).toEqual([{
+      id: 'draft1', name: doc.name, sourceFile: doc.sourceFile, title: doc.title, createdAt: 1000, updatedAt: 2000, rowCount: 5, counts,
+    }])
+  })
+
+  it('gives a new id instead of overwriting an existing draft', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(1))
+    const again = await db.createDraft({ ...makeDoc(2), name: '另一份' })
+    expect(again.ok && again.id).not.toBe('draft1')
+    expect((await load(db, 'draft1')).rows).toHaveLength(1)
+  })
+
+  it('a cell edit writes exactly one row and touches the meta', async () => {
+    const db = await freshDb()
+    const doc = makeDoc(200)
+    await db.createDraft(doc)
+    const edited = { ...doc.rows[120]!, cells: { ...doc.rows[120]!.cells, task: '改过的任务' }, edited: ['task'] }
+    const writes = await countWrites(() => db.putRows('draft1', [edited]))
+    expect(writes).toEqual({ 'rows.put': 1, 'drafts.put': 1 })
+    const after = await load(db, 'draft1')
+    expect(after.rows[120]).toEqual(edited)
+    expect(after.rows).toHaveLength(200)
+    expect(after.updatedAt).toBeGreaterThan(doc.updatedAt)
+  })
+
+  it('inserts, moves and deletes write only the rows they touch and keep the order', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(100))
+    const inserted: TaskRow[] = [{ id: 'n1', kind: 'data', cells: { task: '新1' } }, { id: 'n2', kind: 'section', cells: { seq: '二、' } }]
+    const insertWrites = await countWrites(() => db.insertRows('draft1', inserted, 'r1'))
+    expect(insertWrites).toEqual({ 'rows.put': 2, 'drafts.put': 1 })
+    let ids = (await load(db, 'draft1')).rows.map((r) => r.id)
+    expect(ids.slice(0, 4)).toEqual(['r1', 'n1', 'n2', 'r2'])
+
+    const moveWrites = await countWrites(() => db.moveRows('draft1', ['r100'], null))
+    expect(moveWrites).toEqual({ 'rows.put': 1, 'drafts.put': 1 })
+    ids = (await load(db, 'draft1')).rows.map((r) => r.id)
+    expect(ids.slice(0, 2)).toEqual(['r100', 'r1'])
+
+    const deleteWrites = await countWrites(() => db.deleteRows('draft1', ['n2', 'nope']))
+    expect(deleteWrites).toEqual({ 'rows.delete': 1, 'drafts.put': 1 })
+    const after = await load(db, 'draft1')
+    expect(after.rows.map((r) => r.id).slice(0, 4)).toEqual(['r100', 'r1', 'n1', 'r2'])
+    const list = await db.listDrafts()
+    expect(list.ok && list.drafts[0]!.rowCount).toBe(101)
+  })
+
+  it('keeps order through many inserts at one spot (renumbers once room runs out)', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(3))
+    const expected = ['r1']
+    // Each insert goes right after r1, so the newest comes first: room between r1 and its neighbour halves each time.
+    for (let i = 0; i < 70; i++) {
+      const result = await db.insertRows('draft1', [{ id: `x${i}`, kind: 'data', cells: {} }], 'r1')
+      expect(result.ok).toBe(true)
+      expected.splice(1, 0, `x${i}`)
+    }
+    expected.push('r2', 'r3')
+    expect((await load(db, 'draft1')).rows.map((r) => r.id)).toEqual(expected)
+  })
+
+  it('puts a whole new order and appends rows it did not know', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(4))
+    await db.putRowOrder('draft1', ['r4', 'r2'])
+    await db.putRows('draft1', [{ id: 'r5', kind: 'data', cells: {} }])
+    expect((await load(db, 'draft1')).rows.map((r) => r.id)).toEqual(['r4', 'r2', 'r1', 'r3', 'r5'])
+  })
+
+  it('renames via putMeta and keeps rows', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(2))
+    expect(await db.renameDraft('draft1', '新名字')).toEqual({ ok: true })
+    await db.putMeta('draft1', { settings: { ...defaultSettings(), asOf: '2023-06-01' } })
+    const doc = await load(db, 'draft1')
+    expect(doc.name).toBe('新名字')
+    expect(doc.settings.asOf).toBe('2023-06-01')
+    expect(doc.rows).toHaveLength(2)
+  })
+
+  it('duplicates a draft under a new id', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(3))
+    const copy = await db.duplicateDraft('draft1')
+    expect(copy.ok).toBe(true)
+    if (!copy.ok) return
+    const doc = await load(db, copy.id)
+    expect(doc.name).toBe('开化县重点工作 副本')
+    expect(doc.rows).toEqual(makeDoc(3).rows)
+    await db.putRows(copy.id, [{ id: 'r1', kind: 'data', cells: { task: '只改副本' } }])
+    expect((await load(db, 'draft1')).rows[0]!.cells.task).toBe('任务1')
+  })
+
+  it('deletes a draft and restores it from the trash', async () => {
+    const db = await freshDb()
+    const doc = makeDoc(3)
+    await db.createDraft(doc, { counts: { ...emptyCounts(), overdue: 3 } })
+    const deleted = await db.deleteDraft('draft1')
+    expect(deleted).toEqual({ ok: true, trashId: 'draft1' })
+    expect((await db.loadDraft('draft1')).ok).toBe(false)
+    const list = await db.listDrafts()
+    expect(list.ok && list.drafts).toEqual([])
+    const trash = await db.listTrash()
+    expect(trash.ok && trash.drafts.map((d) => d.id)).toEqual(['draft1'])
+
+    const restored = await db.restoreDeletedDraft('draft1')
+    expect(restored).toEqual({ ok: true, id: 'draft1' })
+    expect(await load(db, 'draft1')).toEqual(doc)
+    const relisted = await db.listDrafts()
+    expect(relisted.ok && relisted.drafts[0]!.counts?.overdue).toBe(3)
+    const emptied = await db.listTrash()
+    expect(emptied.ok && emptied.drafts).toEqual([])
+  })
+
+  it('takes, lists and restores snapshots, and the restore is itself undoable', async () => {
+    const db = await freshDb()
+    const original = makeDoc(3)
+    await db.createDraft(original)
+    const snap = await db.takeSnapshot('draft1', '导入前', 'before-import')
+    expect(snap.ok).toBe(true)
+    if (!snap.ok) return
+    await db.putRows('draft1', [{ ...original.rows[0]!, cells: { task: '后来改的' } }])
+    await db.deleteRows('draft1', ['r3'])
+    const edited = await load(db, 'draft1')
+
+    const listed = await db.listSnapshots('draft1')
+    expect(listed.ok && listed.snapshots.map((s) => [s.name, s.reason, s.rowCount])).toEqual([['导入前', 'before-import', 3]])
+    const snapDoc = await db.loadSnapshot(snap.snapshotId)
+    expect(snapDoc.ok && snapDoc.doc.rows).toEqual(original.rows)
+
+    const restored = await db.restoreSnapshot(snap.snapshotId)
+    expect(restored.ok).toBe(true)
+    if (!restored.ok) return
+    expect((await load(db, 'draft1')).rows).toEqual(original.rows)
+    expect(restored.beforeRestoreSnapshotId).not.toBeNull()
+    const after = await db.listSnapshots('draft1')
+    expect(after.ok && after.snapshots.map((s) => s.reason).sort()).toEqual(['before-import', 'before-restore'])
+
+    // Undo the restore: restore the before-restore snapshot.
+    await db.restoreSnapshot(restored.beforeRestoreSnapshotId!)
+    expect((await load(db, 'draft1')).rows).toEqual(edited.rows)
+  })
+
+  it('exports a backup and imports it into a fresh database with the same drafts', async () => {
+    const source = await freshDb()
+    await source.createDraft(makeDoc(4, 'a'), { counts: { ...emptyCounts(), pending: 4 } })
+    await source.createDraft({ ...makeDoc(2, 'b'), name: '第二份' })
+    await source.takeSnapshot('a', '手动', 'manual')
+    const backup = await exportBackup(source, new Date('2024-01-02T03:04:05Z'))
+    expect(backup.ok).toBe(true)
+    if (!backup.ok) return
+    const parsed = JSON.parse(backup.text) as { format: string; version: number; exportedAt: string; drafts: unknown[] }
+    expect([parsed.format, parsed.version, parsed.exportedAt, parsed.drafts.length]).toEqual(['jindu-backup', 1, '2024-01-02T03:04:05.000Z', 2])
+
+    const target = await freshDb()
+    const imported = await importBackup(target, new TextEncoder().encode(backup.text))
+    expect(imported.ok && [imported.imported, imported.skipped, imported.problems]).toEqual([2, 0, []])
+    for (const id of ['a', 'b']) expect(await load(target, id)).toEqual(await load(source, id))
+    const snaps = await target.listSnapshots('a')
+    expect(snaps.ok && snaps.snapshots.map((s) => s.name)).toEqual(['手动'])
+    const list = await target.listDrafts()
+    expect(list.ok && list.drafts.find((d) => d.id === 'a')?.counts?.pending).toBe(4)
+
+    // Importing the same backup again never overwrites: the copies get new ids.
+    const again = await importBackup(target, backup.text)
+    expect(again.ok && again.draftIds.every((id) => id !== 'a' && id !== 'b')).toBe(true)
+    const relisted = await target.listDrafts()
+    expect(relisted.ok && relisted.drafts).toHaveLength(4)
+  })
+
+  it('rejects a file that is not a backup and skips unreadable drafts into quarantine', async () => {
+    const db = await freshDb()
+    expect(await importBackup(db, 'not json')).toMatchObject({ ok: false, kind: 'invalid' })
+    expect(await importBackup(db, '{"format":"other"}')).toMatchObject({ ok: false, kind: 'invalid' })
+    const text = JSON.stringify({ format: 'jindu-backup', version: 1, exportedAt: '', drafts: [{ document: makeDoc(1, 'ok') }, { document: 42 }, { document: { schemaVersion: 99 } }] })
+    const result = await importBackup(db, text)
+    expect(result.ok && [result.imported, result.skipped]).toEqual([1, 2])
+    const quarantined = await db.listQuarantine()
+    expect(quarantined.ok && quarantined.records).toHaveLength(2)
+  })
+
+  it('migrates a v0 draft record on load and rewrites it in the current layout', async () => {
+    const db = await freshDb()
+    const v0 = {
+      id: 'old', name: '旧草稿', asOf: '2023-03-31', savedAt: 5000,
+      columns: ['序号', { header: '工作事项', role: 'task' }],
+      rows: [{ cells: ['1', '推进项目'] }, { kind: 'section', cells: ['一、'] }],
+    }
+    const tx = db.idb.transaction('drafts', 'readwrite')
+    await tx.objectStore('drafts').put(v0 as never)
+    await tx.done
+    const doc = await load(db, 'old')
+    expect(doc.schemaVersion).toBe(DOCUMENT_SCHEMA_VERSION)
+    expect(doc.settings.asOf).toBe('2023-03-31')
+    expect(doc.updatedAt).toBe(5000)
+    expect(doc.rows.map((r) => [r.kind, Object.values(r.cells)])).toEqual([['data', ['1', '推进项目']], ['section', ['一、']]])
+    // Rewritten: the meta lost its inline rows and row edits now work.
+    const meta = await db.idb.get('drafts', 'old') as unknown as Record<string, unknown>
+    expect(meta.rows).toBeUndefined()
+    expect(meta.schemaVersion).toBe(DOCUMENT_SCHEMA_VERSION)
+    await db.putRows('old', [{ ...doc.rows[0]!, cells: { col1: '1', col2: '改' } }])
+    expect((await load(db, 'old')).rows[0]!.cells.col2).toBe('改')
+  })
+
+  it('sets a damaged draft aside in quarantine, returns an error and leaves the record in place', async () => {
+    const db = await freshDb()
+    const tx = db.idb.transaction('drafts', 'readwrite')
+    await tx.objectStore('drafts').put({ id: 'bad', schemaVersion: 1, updatedAt: 7, rows: 'nonsense', columns: 5 } as never)
+    // A newer-version draft is refused but not touched.
+    await tx.objectStore('drafts').put({ id: 'future', schemaVersion: 99, rows: [] } as never)
+    await tx.done
+    const raw = structuredClone(await db.idb.get('drafts', 'bad'))
+
+    const loaded = await db.loadDraft('bad')
+    // Rows and columns that are no arrays: repair still makes an (empty) document, and the
+    // record is rewritten only after a copy of the original is quarantined.
+    expect(loaded.ok).toBe(true)
+    const quarantined = await db.listQuarantine()
+    expect(quarantined.ok && quarantined.records.map((r) => r.raw)).toEqual([{ meta: raw, rows: [] }])
+
+    const future = await db.loadDraft('future')
+    expect(future).toMatchObject({ ok: false, kind: 'newer' })
+    expect(await db.idb.get('drafts', 'future')).toEqual({ id: 'future', schemaVersion: 99, rows: [] })
+
+    expect(await db.loadDraft('missing')).toMatchObject({ ok: false, kind: 'not-found' })
+  })
+
+  it('a draft that repair cannot read at all goes to quarantine and stays where it was', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(2))
+    // Corrupt the meta so that it is no document at all (e.g. a truncated write by an old browser).
+    const damaged = ['not', 'a', 'document']
+    const tx = db.idb.transaction('drafts', 'readwrite')
+    await tx.objectStore('drafts').put(Object.assign(damaged, { id: 'draft1' }) as never)
+    await tx.done
+
+    const loaded = await db.loadDraft('draft1')
+    expect(loaded).toMatchObject({ ok: false, kind: 'damaged' })
+    expect(loaded.ok || loaded.problems.length).toBeGreaterThan(0)
+    const quarantined = await db.listQuarantine()
+    expect(quarantined.ok && quarantined.records.map((r) => r.draftId)).toEqual(['draft1'])
+    // The record is still there, rows included: nothing was deleted.
+    expect(await db.idb.get('drafts', 'draft1')).toBeDefined()
+    expect(await db.idb.count('rows')).toBe(2)
+    // Loading again does not pile up copies.
+    await db.loadDraft('draft1')
+    const again = await db.listQuarantine()
+    expect(again.ok && again.records).toHaveLength(1)
+  })
+
+  it('reports a quota error as a result, leaves the stored draft and the caller\'s data untouched', async () => {
+    const db = await freshDb()
+    const doc = makeDoc(3)
+    await db.createDraft(doc)
+    const edit: TaskRow[] = [
+      { ...doc.rows[0]!, cells: { task: '改1' } },
+      { ...doc.rows[1]!, cells: { task: '改2' } },
+    ]
+    const before = structuredClone(edit)
+    const put = IDBObjectStore.prototype.put
+    let calls = 0
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      // Let the first row through, fail the second: the first must not commit either.
+      if (this.name === 'rows' && ++calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return put.apply(this, args)
+    })
+    const result = await db.putRows('draft1', edit)
+    vi.restoreAllMocks()
+    expect(result).toMatchObject({ ok: false, kind: 'quota' })
+    expect(!result.ok && result.message).toContain('存储空间已满')
+    expect(edit).toEqual(before)
+    expect((await load(db, 'draft1')).rows).toEqual(doc.rows)
+    // And the database still works afterwards.
+    expect(await db.putRows('draft1', edit)).toEqual({ ok: true })
+  })
+
+  it('classifies quota hidden in an AbortError, closed connections and unknown errors', () => {
+    const abort = Object.assign(new DOMException('aborted', 'AbortError'), { cause: new DOMException('full', 'QuotaExceededError') })
+    expect(classifyStorageError(abort).kind).toBe('quota')
+    expect(classifyStorageError(new DOMException('closing', 'InvalidStateError')).kind).toBe('unavailable')
+    expect(classifyStorageError(new Error('boom')).kind).toBe('unknown')
+    expect(classifyStorageError(new Error('boom')).messageEn).toContain('boom')
+  })
+
+  it('reports unavailable storage when indexedDB is missing, and after the connection closed', async () => {
+    const saved = globalThis.indexedDB
+    vi.stubGlobal('indexedDB', undefined)
+    try {
+      expect(await openDraftDatabase('nope')).toMatchObject({ ok: false, kind: 'unavailable' })
+    } finally {
+      vi.stubGlobal('indexedDB', saved)
+      vi.unstubAllGlobals()
+    }
+    const db = await freshDb()
+    db.close()
+    expect(await db.putRows('x', [])).toMatchObject({ ok: false, kind: 'unavailable' })
+    expect(await db.loadDraft('x')).toMatchObject({ ok: false, kind: 'unavailable' })
+  })
+
+  it('serialises writes per draft: the later write lands last', async () => {
+    const db = await freshDb()
+    const doc = makeDoc(1)
+    await db.createDraft(doc)
+    const writes = Array.from({ length: 20 }, (_, i) => db.putRows('draft1', [{ ...doc.rows[0]!, cells: { task: `v${i}` } }]))
+    await Promise.all(writes)
+    expect((await load(db, 'draft1')).rows[0]!.cells.task).toBe('v19')
+  })
+
+  it('keeps settings by key', async () => {
+    const db = await freshDb()
+    expect(await db.getSetting('lastDraftId')).toBeUndefined()
+    await db.putSetting('lastDraftId', 'draft1')
+    await db.putSetting('headerRoles:序号|工作事项', { 序号: 'seq', 工作事项: 'task' })
+    expect(await db.getSetting('lastDraftId')).toBe('draft1')
+    expect(await db.getSetting('headerRoles:序号|工作事项')).toEqual({ 序号: 'seq', 工作事项: 'task' })
+  })
+})
