@@ -1,3 +1,201 @@
-// STUB — replaced by the milestone engine.
-import type { AssessContext, TaskAssessment, TaskFields } from './types'
-export function assessTask(_fields: TaskFields, _ctx: AssessContext): TaskAssessment { return { state: 'undated', milestones: [] } }
+// The state of one task on the as-of date (rules §5–6): milestones, done per milestone, and the worst state.
+import { addDays, readDue } from './dates'
+import { splitCell, type CellSplit } from './numbering'
+import { findTargets, judgeBySentence, judgePart, readOpening, readStatus, type DoneVerdict, type StatusReading } from './progress'
+import type { Quantity } from './quantities'
+import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
+import { readSchedule } from './schedule'
+import { foldText } from './text'
+import {
+  TASK_STATE_ORDER, type AssessContext, type AssessedMilestone, type Milestone, type MilestoneState,
+  type Reason, type TaskAssessment, type TaskFields, type TaskState,
+} from './types'
+
+const STATE_RANK = new Map<TaskState, number>(TASK_STATE_ORDER.map((s, i) => [s, i]))
+
+interface Planned {
+  milestone: Milestone
+  /** The milestone's words, folded, for targets and key words. */
+  folded: string
+  targets: Quantity[]
+}
+
+interface Plan {
+  source: DueSource
+  split: CellSplit | null
+  planned: Planned[]
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : value == null ? '' : String(value)
+}
+
+/**
+ * An implicit milestone is named by the task's first line: several task columns arrive
+ * joined by line breaks (工作任务 / 年度目标 / 主要任务), and the first is the task's name.
+ */
+function firstLine(task: string): string {
+  return task.split('\n').find((line) => line.trim())?.trim() ?? ''
+}
+
+/** The milestones of a task: its schedule, else its deadline, else a time in the task text, else the year end. */
+function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
+  const scheduleCtx = { year: ctx.year, monthBefore: ctx.monthBefore }
+  const schedule = text(fields.schedule)
+  if (schedule.trim()) {
+    const { split, milestones } = readSchedule(schedule, scheduleCtx)
+    if (milestones.length > 0) {
+      return {
+        source: 'schedule', split,
+        planned: milestones.map((m, i) => {
+          const folded = split.parts[i]!.folded
+          return { milestone: m, folded, targets: findTargets(folded) }
+        }),
+      }
+    }
+  }
+  const task = text(fields.task).trim()
+  const taskFolded = foldText(task)
+  // An implicit milestone's targets come from the task text (fixtures reading 2).
+  const taskTargets = task ? findTargets(taskFolded) : []
+  const deadline = text(fields.deadline).trim()
+  if (deadline) {
+    const { split, milestones } = readSchedule(deadline, scheduleCtx)
+    if (milestones.length > 1) {
+      return {
+        source: 'deadline', split,
+        planned: milestones.map((m, i) => ({ milestone: m, folded: split.parts[i]!.folded, targets: findTargets(split.parts[i]!.folded) })),
+      }
+    }
+    const only = milestones[0]
+    if (only) {
+      return {
+        source: 'deadline', split: null,
+        planned: [{ milestone: { ...only, index: 1, text: firstLine(task) || only.text }, folded: taskFolded || split.parts[0]!.folded, targets: taskTargets }],
+      }
+    }
+  }
+  if (task) {
+    const reading = readDue(taskFolded, { year: ctx.year, monthBefore: ctx.monthBefore })
+    // Only a real date in the task prose counts; `每年` or an unreadable date there is no schedule.
+    if (reading.kind === 'dated' && reading.due) {
+      const milestone: Milestone = { index: 1, text: firstLine(task), due: reading.due, kind: 'dated' }
+      if (reading.words !== undefined) milestone.dueWords = reading.words
+      if (reading.ambiguous) milestone.ambiguous = true
+      return { source: 'task', split: null, planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
+    }
+  }
+  const milestone: Milestone = { index: 1, text: firstLine(task), due: `${ctx.year}-12-31`, kind: 'dated' }
+  return { source: 'year-end', split: null, planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
+}
+
+const NO_PART: DoneVerdict = { done: false, step: 'none', words: '' }
+
+/** Rule 5 for every milestone: the progress split like the schedule, each part for its own milestone. */
+function judgeMilestones(plan: Plan, progress: string): { verdicts: DoneVerdict[]; labels: string[] } {
+  const n = plan.planned.length
+  const labels = new Array<string>(n).fill('进展')
+  const folded = foldText(progress)
+  if (!folded.trim()) {
+    return { verdicts: plan.planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), labels }
+  }
+  const progressSplit = splitCell(progress, folded)
+  const scheduleBy = plan.split?.by ?? 'none'
+  if (n === 1) {
+    const only = plan.planned[0]!
+    const part = progressSplit.by === 'number' ? progressSplit.parts.find((p) => p.index === only.milestone.index) ?? null : null
+    return { verdicts: [judgePart(part ? part.folded : folded, only.targets)], labels }
+  }
+  const pieceWise = (scheduleBy === 'number' && progressSplit.by === 'number') ||
+    (scheduleBy === 'semicolon' && progressSplit.by === 'semicolon')
+  if (pieceWise) {
+    const verdicts = plan.planned.map((p, i) => {
+      const part = progressSplit.by === 'number'
+        ? progressSplit.parts.find((q) => q.index === p.milestone.index)
+        : progressSplit.parts[i]
+      labels[i] = progressSplit.by === 'number' ? `进展第${p.milestone.index}项` : `进展第${i + 1}段`
+      return part ? judgePart(part.folded, p.targets) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` }
+    })
+    return { verdicts, labels }
+  }
+  // Unnumbered progress against several milestones (fixtures reading 4).
+  const opening = readOpening(folded)
+  if (opening?.done) return { verdicts: plan.planned.map(() => opening), labels }
+  return { verdicts: plan.planned.map((p) => judgeBySentence(folded, p.folded, p.targets)), labels }
+}
+
+function stateOf(m: Milestone, done: boolean, asOf: string, soonEnd: string): MilestoneState {
+  if (done) return 'done'
+  if (m.kind === 'recurring') return 'recurring'
+  if (m.kind === 'undated' || !m.due) return 'undated'
+  if (m.due < asOf) return 'overdue'
+  if (m.due <= soonEnd) return 'due-soon'
+  return 'pending'
+}
+
+function statusReason(status: StatusReading, words: string): Reason | null {
+  if (status === 'behind') return { zh: `完成情况列写明「${words}」,任务滞后`, en: `the status column says "${words}": behind` }
+  if (status === 'done') return { zh: `完成情况列写明「${words}」,任务已完成`, en: `the status column says "${words}": done` }
+  return null
+}
+
+function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
+  const soonDays = Number.isFinite(ctx.soonDays) && (ctx.soonDays as number) >= 0 ? Math.floor(ctx.soonDays as number) : 14
+  const monthBefore = ctx.monthBefore ?? 'end-of-month'
+  const asOf = ctx.asOf
+  const soonEnd = addDays(asOf, soonDays)
+  const plan = planMilestones(fields, { ...ctx, monthBefore })
+  const { verdicts, labels } = judgeMilestones(plan, text(fields.progress))
+  const statusWords = text(fields.status).trim()
+  const status = readStatus(foldText(statusWords))
+  const overrides = ctx.overrides ?? {}
+
+  const milestones: AssessedMilestone[] = plan.planned.map((p, i) => {
+    let verdict = verdicts[i]!
+    if (status === 'done' && !verdict.done) verdict = { done: true, step: 'status', words: statusWords }
+    const override = overrides[p.milestone.index]
+    const overridden = typeof override === 'boolean'
+    if (overridden) verdict = { done: override, step: 'override', words: '' }
+    const state = stateOf(p.milestone, verdict.done, asOf, soonEnd)
+    const reasons = joinReasons([
+      explainDue(p.milestone, plan.source, monthBefore),
+      explainDone(verdict, labels[i]!),
+      explainState(state, p.milestone.due, asOf, soonDays),
+    ])
+    const assessed: AssessedMilestone = { ...p.milestone, done: verdict.done, state, reason: reasons.zh, reasons }
+    if (overridden) assessed.overridden = true
+    return assessed
+  })
+
+  let state: TaskState = 'done'
+  for (const m of milestones) if (STATE_RANK.get(m.state)! < STATE_RANK.get(state)!) state = m.state
+  if (status === 'behind' && state !== 'overdue') state = 'behind'
+  const taskReason = statusReason(status, statusWords) ?? summarise(state, milestones)
+  return { state, milestones, reasons: taskReason }
+}
+
+/** The task-level reason when the status column says nothing: which milestone set the state. */
+function summarise(state: TaskState, milestones: readonly AssessedMilestone[]): Reason {
+  if (state === 'done') return { zh: '全部节点已完成', en: 'every milestone is done' }
+  const m = milestones.find((x) => x.state === state)
+  if (!m) return { zh: '', en: '' }
+  return {
+    zh: `第${m.index}项:${m.reasons?.zh ?? m.reason}`,
+    en: `milestone ${m.index}: ${m.reasons?.en ?? m.reason}`,
+  }
+}
+
+/** The state of one task on the as-of date. Never throws. */
+export function assessTask(fields: TaskFields, ctx: AssessContext): TaskAssessment {
+  try {
+    return assessUnsafe(fields ?? {}, ctx)
+  } catch {
+    // Malformed input (a bad as-of date, a non-object) reads as one undated milestone, never a crash.
+    const reasons = { zh: '无法读取此任务的时间与进展', en: 'this task could not be read' }
+    return {
+      state: 'undated',
+      milestones: [{ index: 1, text: text(fields?.task), due: null, kind: 'undated', done: false, state: 'undated', reason: reasons.zh, reasons }],
+      reasons,
+    }
+  }
+}

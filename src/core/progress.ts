@@ -1,0 +1,154 @@
+// Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
+import { findQuantities, matchQuantities, showRatio, type Quantity } from './quantities'
+
+export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'status' | 'override'
+
+/** What decided done / not done, with the words that decided it (shown to the clerk). */
+export interface DoneVerdict {
+  done: boolean
+  step: DoneStep
+  /** The decisive words as written (`已完成`, `正在`, `2468/2000 套, 123%`). */
+  words: string
+}
+
+/** Step 1: an opening clause that settles the part (fixtures reading 1). */
+const DONE_OPENING = /^(?:已全部完成|已完成|全部完成|已办结|已落实)(?=[。,;!]|$)|^完成(?=。|$)/
+const NOT_DONE_OPENING = /^(?:未完成|尚未|正在)/
+
+/**
+ * Step 3 signals, found anywhere. `拟` not inside 模拟/虚拟; `计划` only as the verb
+ * (`计划7月完成`), never the noun (`年度投资计划`, `按计划`).
+ */
+const SIGNAL = /正在|推进中|进行中|尚未|未完成|未启动|基本完成|启动|(?<![模虚比])拟(?!定|稿)|计划(?=于|在|\d|[一二三四五六七八九十](?:月|季)|今年|明年|年底|年内|下半年|上半年|完成|开工|启动|开展|实施|建成|投用|投入|召开|举办|出台|印发|上线)|截至/g
+/** Step 3 done phrases, found anywhere after no signal fired. */
+const DONE_PHRASE = /已全部完成|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放/
+/** A percentage below 100% is a not-done signal, unless it is a growth or share figure. */
+const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/g
+const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
+
+/**
+ * A part that opens with a time (`一季度,`, `2月10日,`, scraped `61——6日,`) before `完成`
+ * reads as opening with `完成` (fixtures reading 3).
+ */
+const OPENING_TIME = /^(?:(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|今年|[\d\-—~至月日号份初底末上中下旬.]+)[,、\s]*)+(?=完成)/
+
+function leadingTrim(text: string): string {
+  return text.replace(/^[\s,。;、:]+/, '')
+}
+
+/** The percentages below 100% that count as not-done signals. */
+function lowPercents(folded: string): string[] {
+  const out: string[] = []
+  PERCENT.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = PERCENT.exec(folded)) !== null) {
+    if (Number(m[1]) >= 100) continue
+    if (GROWTH_BEFORE.test(folded.slice(Math.max(0, m.index - 8), m.index))) continue
+    out.push(`${m[1]}% < 100%`)
+  }
+  return out
+}
+
+/** Step 3 signals in a part, as the words the clerk sees. */
+export function findSignals(folded: string): string[] {
+  const out: string[] = []
+  SIGNAL.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = SIGNAL.exec(folded)) !== null) if (!out.includes(m[0])) out.push(m[0])
+  return out.concat(lowPercents(folded))
+}
+
+/** Step 3 done words in a part: a done phrase, or the part opening with 完成 + its object. */
+export function findDonePhrase(folded: string): string | null {
+  const part = leadingTrim(folded)
+  const phrase = DONE_PHRASE.exec(part)
+  if (phrase) return phrase[0]
+  if (/^完成[^\s,。;]/.test(part)) return part.slice(0, Math.min(part.length, 16))
+  const timed = OPENING_TIME.exec(part)
+  if (timed && /^完成[^\s,。;]/.test(part.slice(timed[0].length))) return part.slice(0, Math.min(part.length, timed[0].length + 14))
+  return null
+}
+
+/** Step 1 only: the opening verdict of a part, if any. */
+export function readOpening(folded: string): DoneVerdict | null {
+  const part = leadingTrim(folded)
+  const done = DONE_OPENING.exec(part)
+  if (done) return { done: true, step: 'verdict', words: done[0] }
+  const notDone = NOT_DONE_OPENING.exec(part)
+  if (notDone) return { done: false, step: 'verdict', words: notDone[0] }
+  return null
+}
+
+/**
+ * Rule 5 for one part (folded) against its milestone's targets: verdict, quantities, words.
+ * `targets` come from the milestone's words, or the task's for an implicit milestone.
+ */
+export function judgePart(folded: string, targets: readonly Quantity[]): DoneVerdict {
+  const part = leadingTrim(folded)
+  if (!part) return { done: false, step: 'none', words: '' }
+  const opening = readOpening(part)
+  if (opening) return opening
+  if (targets.length > 0) {
+    const matches = matchQuantities(targets, findQuantities(part))
+    if (matches.length > 0) {
+      const done = matches.every((m) => m.reported.value >= m.target.value)
+      return { done, step: 'quantity', words: matches.map(showRatio).join('; ') }
+    }
+  }
+  const signals = findSignals(part)
+  if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
+  const phrase = findDonePhrase(part)
+  if (phrase) return { done: true, step: 'phrase', words: phrase }
+  return { done: false, step: 'none', words: '' }
+}
+
+/** The quantity targets a milestone's (or task's) words set. */
+export function findTargets(folded: string): Quantity[] {
+  return findQuantities(folded).filter((q) => !q.bare)
+}
+
+/** Words of a milestone that name its action (`完成设计招标` → 设计招标), for unnumbered progress. */
+const ACTION_FILLER = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|前|完成|开展|启动|推进|组织|做好|全面|进一步|[\s,。;、:“”"]/g
+
+function actionWords(folded: string): Set<string> {
+  const t = folded.replace(ACTION_FILLER, '|')
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < t.length; i++) if (t[i] !== '|' && t[i + 1] !== '|') out.add(t.slice(i, i + 2))
+  return out
+}
+
+/**
+ * Unnumbered progress against several milestones (fixtures reading 4): a milestone is done
+ * when one sentence reports its own action done, a done phrase next to its key words, and
+ * no signal in that sentence.
+ */
+export function judgeBySentence(progressFolded: string, milestoneFolded: string, targets: readonly Quantity[]): DoneVerdict {
+  const keys = actionWords(milestoneFolded)
+  let firstSignal: string | null = null
+  for (const sentence of progressFolded.split(/[。;\n]/)) {
+    const s = leadingTrim(sentence)
+    if (!s) continue
+    const signals = findSignals(s)
+    if (signals.length > 0 && firstSignal === null) firstSignal = s
+    let shared = 0
+    for (const k of keys) if (s.includes(k)) shared++
+    if (shared < 2) continue
+    if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
+    const verdict = judgePart(s, targets)
+    if (verdict.done) return verdict
+  }
+  if (firstSignal !== null) return { done: false, step: 'signal', words: firstSignal }
+  return { done: false, step: 'none', words: '' }
+}
+
+/** The status column (rules §5): done, behind, or on track / silent. */
+export type StatusReading = 'done' | 'behind' | 'on-track' | null
+
+export function readStatus(folded: string): StatusReading {
+  const s = folded.replace(/[\s。,;!]/g, '')
+  if (!s) return null
+  if (/滞后|未达序时|未完成|未按期|进度慢|落后/.test(s)) return 'behind'
+  if (/^(?:已全部完成|已完成|全部完成|完成|已办结|办结|已落实)/.test(s)) return 'done'
+  if (/序时|达序|按序|有序|正常|推进/.test(s)) return 'on-track'
+  return null
+}

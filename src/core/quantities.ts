@@ -1,0 +1,182 @@
+// Quantities with units (rules §5 step 2): targets in a milestone, reported numbers in progress, and which matches which.
+
+/** A number with its unit, and the words around it that name what it counts. */
+export interface Quantity {
+  value: number
+  unit: string
+  /** The number as written, with 万/亿 (`2.4亿`). */
+  shown: string
+  /** Words before the number (back to a clause break or the previous quantity), cleaned. */
+  before: string
+  /** Words after the unit (up to a clause break or a verb), cleaned; they name the thing in `新增16个社区…`. */
+  after: string
+  /** A growth rate (`增长10%`): compared only with growth rates. */
+  growth: boolean
+  /** No unit was written (`完成20无废细胞创建`): matched only by name, taking the target's unit. */
+  bare?: boolean
+}
+
+/** Units, longest first so that `人次` is not read as `人`; `吨标准煤` is `吨标煤`. */
+const UNITS = ['平方公里', '平方米', '立方米', '吨标准煤', '吨标煤', '千瓦时', '公里', '千米', '公顷', '千瓦', '兆瓦', '美元', '人次', '批次', '场次', '万元', '亿元',
+  '米', '亩', '吨', '元', '户', '套', '间', '个', '家', '人', '名', '条', '张', '台', '辆', '处', '项', '场', '次', '座', '所', '件', '宗', '栋', '幢', '只', '头', '株', '棵', '篇', '份', '支', '天', '床', '类', '%']
+const UNIT_ALIASES: Record<string, string> = { 吨标准煤: '吨标煤' }
+
+/**
+ * A number, its multiplier and unit. Not quantities: numbers inside names and versions
+ * (`PM2.5`, `2.0平台`, `329国道` has no unit), ordinals (`第4个`), and a money amount used as
+ * a qualifier (`亿元以上产业项目`, `10亿元项目`, `10亿元1家`).
+ */
+const QUANTITY = new RegExp(
+  `(?<![\\dA-Za-z.#第])(\\d+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*(?:(${UNITS.map((u) => u.replace('%', '%')).join('|')})|(?=[\\u4e00-\\u9fff]))`,
+  'g',
+)
+
+/** Characters that end a clause: the words naming a quantity never reach past them. */
+const BREAK = /[,。;:!?()\n]/
+/** A verb right after a count stops the words that name it (`3个已上报`, `1个通过…`). */
+const AFTER_STOP = /^(?:已|通过|完成|正在|均|全部|都|获|被|并|进行|开展|实现|达到|入驻|开通|上报|共|累计|其中|的|和|与|及)/
+/** Words that name no thing: verbs, adverbs, times and ordinals around a number. */
+const FILLER = /已经|已|完成|新增|新建|增加|累计|共计|合计|总计|其中|全区|全县|全市|目前|现有(?=$)|达到|达|突破|实现|完工|在建|建成|开展|实施|通过|创成|确保|力争|争取到|争取|保持|增长|约|超过|以上|以下|左右|全年|今年|年度|上半年|下半年|[一二三四]季度|\d+[-—至]\d+月|\d+月(?:\d+日)?|第[一二三四五六七八九十\d]+[批期轮届次]|共|为|[“”"《》<>「」、\s·]/g
+/** Words too common to tell two things apart. */
+const GENERIC = /企业|项目|工作|建设|工程/g
+
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 }
+
+function cleanThing(words: string): string {
+  return words.replace(FILLER, '')
+}
+
+/** Every quantity in folded text, in order. */
+export function findQuantities(folded: string): Quantity[] {
+  const found: Quantity[] = []
+  QUANTITY.lastIndex = 0
+  let m: RegExpExecArray | null
+  let clauseFrom = 0
+  while ((m = QUANTITY.exec(folded)) !== null) {
+    const start = m.index
+    const end = start + m[0].length
+    const digits = m[1]!
+    const mult = m[2]
+    const rawUnit = m[3]
+    const next = folded.slice(end, end + 3)
+    if (rawUnit === undefined) {
+      // A bare integer right before a noun (`20无废细胞`, units lost in scraping) counts
+      // only by name; decimals, years, dates and versions never do.
+      if (mult !== undefined || digits.includes('.') || /^[年月日号期版级类届楼批]/.test(next)) continue
+    }
+    if ((rawUnit === '元' || rawUnit === '美元' || rawUnit === '万元' || rawUnit === '亿元') &&
+      /^(?:以上|以下)?[\d\u4e00-\u9fff]/.test(next) && !/^(?:以上|以下)?(?:[,。;]|$|和|及|同比|,)/.test(next)) {
+      // `亿元以上产业项目`, `10亿元项目`: the amount qualifies a noun; it counts nothing.
+      continue
+    }
+    const unit = rawUnit === undefined ? '' : rawUnit === '万元' ? '元' : rawUnit === '亿元' ? '元' : UNIT_ALIASES[rawUnit] ?? rawUnit
+    const unitMult = rawUnit === '万元' ? 1e4 : rawUnit === '亿元' ? 1e8 : 1
+    const value = Number(digits) * (mult ? MULTIPLIER[mult]! : 1) * unitMult
+    let from = start
+    while (from > clauseFrom && !BREAK.test(folded[from - 1]!)) from--
+    const beforeRaw = folded.slice(from, start)
+    let to = end
+    while (to < folded.length && !BREAK.test(folded[to]!)) to++
+    let afterRaw = folded.slice(end, to)
+    const stop = /、|已|通过|完成|正在|均|全部|并|进行|开展|实现|达到|入驻|开通|上报|累计|其中|\d/.exec(afterRaw)
+    if (AFTER_STOP.test(afterRaw)) afterRaw = ''
+    else if (stop) afterRaw = afterRaw.slice(0, stop.index)
+    const growth = unit === '%' && /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/.test(beforeRaw)
+    const q: Quantity = {
+      value, unit, shown: `${digits}${mult ?? ''}${unitMult === 1e4 ? '万' : unitMult === 1e8 ? '亿' : ''}`,
+      before: cleanThing(beforeRaw), after: cleanThing(afterRaw), growth,
+    }
+    if (rawUnit === undefined) q.bare = true
+    found.push(q)
+    clauseFrom = end
+  }
+  return found
+}
+
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>()
+  const t = text.replace(GENERIC, '|')
+  for (let i = 0; i + 1 < t.length; i++) if (t[i] !== '|' && t[i + 1] !== '|') out.add(t.slice(i, i + 2))
+  return out
+}
+
+function overlap<T>(a: Set<T>, b: Set<T>): number {
+  let n = 0
+  for (const x of a) if (b.has(x)) n++
+  return n
+}
+
+function chars(text: string): Set<string> {
+  return new Set(text)
+}
+
+type Relation = { kind: 'same'; score: number } | { kind: 'unclear'; score: number } | { kind: 'other' }
+
+/** Does a reported number name the same thing as a target (fixtures reading 2)? */
+function relate(r: Quantity, t: Quantity): Relation {
+  const rAll = r.before + r.after
+  const tAll = t.before + t.after
+  const bi = overlap(bigrams(rAll), bigrams(tAll))
+  const bothBefore = r.before.length >= 2 && t.before.length >= 2
+  // The words nearest the number carry its noun (`装修工程70%` vs `机电安装80%`).
+  const tail = bothBefore
+    ? overlap(chars(r.before.replace(GENERIC, '').slice(-4)), chars(t.before.replace(GENERIC, '').slice(-4)))
+    : -1
+  if (tail >= 2 || bi >= 4 || (tail < 0 && bi >= 1)) return { kind: 'same', score: bi * 2 + Math.max(tail, 0) }
+  if (tail >= 0 && bi >= 1) return { kind: 'other' }
+  const shared = overlap(chars(rAll.replace(GENERIC, '')), chars(tAll.replace(GENERIC, '')))
+  if (shared > 0) return { kind: 'unclear', score: shared }
+  return overlap(chars(rAll), chars(tAll)) > 0 ? { kind: 'unclear', score: 0 } : { kind: 'other' }
+}
+
+/** Names nothing (`其中3个`, `已建成12个`): compared with the target of its unit. */
+function namesNothing(q: Quantity): boolean {
+  return q.before.length < 2 && q.after.length < 2
+}
+
+export interface QuantityMatch { reported: Quantity; target: Quantity }
+
+/**
+ * Pairs each reported number with the target it speaks for: same unit, growth with growth,
+ * the target whose thing it names; a number naming nothing goes to its unit's target; a
+ * number naming another thing is left out.
+ */
+export function matchQuantities(targets: readonly Quantity[], reported: readonly Quantity[]): QuantityMatch[] {
+  const matches: QuantityMatch[] = []
+  for (const r of reported) {
+    const pool = targets.filter((t) => !t.bare && (r.bare || t.unit === r.unit) && t.growth === r.growth)
+    if (pool.length === 0) continue
+    if (r.bare) {
+      // A number without a unit counts only when its words clearly name a target's thing.
+      let best: Quantity | null = null
+      let bestScore = 1
+      for (const t of pool) {
+        const s = overlap(bigrams(r.after), bigrams(t.before + t.after))
+        if (s > bestScore) { best = t; bestScore = s }
+      }
+      if (best) matches.push({ reported: { ...r, unit: best.unit }, target: best })
+      continue
+    }
+    if (namesNothing(r)) { matches.push({ reported: r, target: pool[0]! }); continue }
+    let same: Quantity | null = null
+    let sameScore = -1
+    let unclear: Quantity | null = null
+    let unclearScore = -1
+    for (const t of pool) {
+      const rel = relate(r, t)
+      if (rel.kind === 'same' && rel.score > sameScore) { same = t; sameScore = rel.score }
+      else if (rel.kind === 'unclear' && rel.score > unclearScore) { unclear = t; unclearScore = rel.score }
+    }
+    if (same) matches.push({ reported: r, target: same })
+    // It names the thing of a target counted in another unit (`托育机构2个` vs `托育机构1家`).
+    else if (targets.some((t) => !pool.includes(t) && !t.bare && relate(r, t).kind === 'same')) continue
+    else if (unclear && (pool.length === 1 || unclearScore > 0)) matches.push({ reported: r, target: unclear })
+  }
+  return matches
+}
+
+/** `2468/2000 套, 123%`: the ratio shown to the clerk. */
+export function showRatio(m: QuantityMatch): string {
+  const pct = m.target.value > 0 ? Math.floor((m.reported.value / m.target.value) * 100) : 0
+  return `${m.reported.shown}/${m.target.shown} ${m.target.unit}, ${pct}%`.replace(' %, ', ' %, ')
+}

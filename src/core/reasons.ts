@@ -1,0 +1,81 @@
+// The words a clerk reads beside each flag, in zh-CN and English: which text gave which date, and why.
+import { daysBetween } from './dates'
+import type { DoneVerdict } from './progress'
+import type { Milestone, MilestoneState, MonthBeforeReading, Reason } from './types'
+
+/** Where a milestone's due date came from (rules §6). */
+export type DueSource = 'schedule' | 'deadline' | 'task' | 'year-end'
+
+export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBeforeReading): Reason {
+  const words = m.dueWords ?? ''
+  if (m.kind === 'recurring') {
+    return { zh: `「${words}」是周期性工作,不单独计为逾期`, en: `"${words}" is recurring work, never overdue by itself` }
+  }
+  if (m.kind === 'undated' || !m.due) {
+    if (m.unreadable) {
+      return { zh: `「${words}」不是有效日期,无法确定到期日`, en: `"${words}" is not a real date, so there is no due date` }
+    }
+    return { zh: '未写明完成时间', en: 'no time is named' }
+  }
+  if (source === 'year-end') {
+    return {
+      zh: `未写明完成时间,按年度清单于 ${m.due} 到期`,
+      en: `no time is named; an annual list is due by the year end, ${m.due}`,
+    }
+  }
+  const where = source === 'deadline' ? ['完成时限', 'the deadline '] : source === 'task' ? ['任务内容中', 'the task text '] : ['', '']
+  let zh = `${where[0]}「${words}」→ ${m.due} 到期`
+  let en = `${where[1]}"${words}" → due ${m.due}`
+  if (m.ambiguous) {
+    const before = monthBefore === 'end-of-previous-month'
+    zh += before ? '(「N月前」按“上月底前”理解,可切换为“当月底”)' : '(「N月前」按“当月底前”理解,可切换为“上月底”)'
+    en += before
+      ? ' ("N月前" read as "before that month"; switchable to "by its end")'
+      : ' ("N月前" read as "by the end of that month"; switchable to "before it")'
+  }
+  return { zh, en }
+}
+
+export function explainDone(v: DoneVerdict, partLabel: string): Reason {
+  const w = v.words
+  switch (v.step) {
+    case 'override':
+      return v.done ? { zh: '已手动标记为完成', en: 'marked done by hand' } : { zh: '已手动标记为未完成', en: 'marked not done by hand' }
+    case 'status':
+      return { zh: `完成情况列写明「${w}」`, en: `the status column says "${w}"` }
+    case 'verdict':
+      return v.done
+        ? { zh: `${partLabel}开头即「${w}」,已完成`, en: `${partLabel ? 'the progress part' : 'the progress'} opens with "${w}": done` }
+        : { zh: `${partLabel}开头为「${w}」,未完成`, en: `the progress opens with "${w}": not done` }
+    case 'quantity':
+      return v.done
+        ? { zh: `${partLabel}数量已达到目标:${w}`, en: `reported numbers reach the target: ${w}` }
+        : { zh: `${partLabel}数量未达到目标:${w}`, en: `reported numbers fall short of the target: ${w}` }
+    case 'signal':
+      return { zh: `${partLabel}有「${w}」,未完成`, en: `the progress says "${w}": not done` }
+    case 'phrase':
+      return { zh: `${partLabel}写明「${w}」,已完成`, en: `the progress says "${w}": done` }
+    default:
+      return w
+        ? { zh: w, en: w }
+        : { zh: `${partLabel}没有完成的说法,未完成`, en: 'the progress reports nothing done: not done' }
+  }
+}
+
+export function explainState(state: MilestoneState, due: string | null, asOf: string, soonDays: number): Reason {
+  if (!due || state === 'done' || state === 'recurring' || state === 'undated') return { zh: '', en: '' }
+  const days = daysBetween(asOf, due)
+  if (state === 'overdue') return { zh: `截至 ${asOf} 已逾期 ${-days} 天`, en: `${-days} days overdue on ${asOf}` }
+  if (state === 'due-soon') {
+    return days === 0
+      ? { zh: `${asOf} 当天到期`, en: `due on ${asOf} itself` }
+      : { zh: `${days} 天后到期(${soonDays} 天内)`, en: `due in ${days} days (within ${soonDays})` }
+  }
+  return { zh: `距 ${asOf} 还有 ${days} 天`, en: `${days} days after ${asOf}` }
+}
+
+export function joinReasons(parts: readonly Reason[]): Reason {
+  const zh = parts.map((p) => p.zh).filter(Boolean).join(';')
+  const en = parts.map((p) => p.en).filter(Boolean).join('; ')
+  return { zh, en }
+}
