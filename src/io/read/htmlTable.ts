@@ -29,10 +29,10 @@ function attribute(attrs: string, name: string): string | null {
   return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null
 }
 
-function span(attrs: string, name: string): number {
+function span(attrs: string, name: 'rowspan' | 'colspan'): number {
   const n = parseInt(attribute(attrs, name) ?? '1', 10)
-  // A huge span is a typo or an attack; Excel caps rows, we cap at what a task list needs.
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1
+  // A huge span is a typo or an attack (a million cells from one tag): cap at what a task list needs.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, name === 'rowspan' ? 1000 : 200) : 1
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'ul', 'ol'])
