@@ -1,0 +1,33 @@
+// Boot: mount the app, catch every stray error as a visible notice (never a white screen).
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import 'ag-grid-community/styles/ag-grid.css'
+import 'ag-grid-community/styles/ag-theme-quartz-no-font.css'
+import './styles.css'
+import App from './App.vue'
+import { useUiStore } from './stores/ui'
+import { useLocaleStore } from './stores/locale'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+
+function reportUnexpected(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error)
+  const ui = useUiStore(pinia)
+  const i18n = useLocaleStore(pinia)
+  ui.notify('error', i18n.t('error.unexpected', { message }))
+}
+
+app.config.errorHandler = (error) => {
+  console.error('[jindu] unexpected error', error)
+  reportUnexpected(error)
+}
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault()
+  console.error('[jindu] unhandled rejection', event.reason)
+  reportUnexpected(event.reason)
+})
+
+document.documentElement.lang = useLocaleStore(pinia).locale === 'en' ? 'en' : 'zh-CN'
+app.mount('#app')

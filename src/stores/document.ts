@@ -1,0 +1,306 @@
+// The open document: every change is a command (with its inverse for undo), assessed incrementally and handed to storage.
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import {
+  assessTask, emptyCounts, effectiveAsOf, effectiveYear, taskFieldsOf, todayIso,
+  type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskDocument, type TaskRow,
+} from '../core'
+import { newId } from '../core/document'
+import { History } from '../core/history'
+import { applyCommand, isEmptyChanged, type CellChange, type Changed, type DocCommand } from '../core/commands'
+import { parseHtmlTable, parseTsv, pasteCommand, toHtmlTable, toTsv } from '../core/clipboard'
+import { useLocaleStore } from './locale'
+
+/** What the grid needs to update itself after a change. */
+export interface GridChange {
+  rows: string[]
+  /** Rows were added, removed or reordered, or columns changed: reload the row data. */
+  structure: boolean
+  /** Settings changed: every state may differ. */
+  assessAll: boolean
+}
+
+/** The grid registers these so stores can ask about focus and order without touching AG Grid. */
+export interface GridPort {
+  focusCell(rowId: string, colId: string): void
+  focusedCell(): { rowId: string; colId: string } | null
+  displayedRowIds(): string[]
+  selectedRowIds(): string[]
+  visibleColumnIds(): string[]
+  clearSort(): void
+  stopEditing(): void
+  isEditing(): boolean
+}
+
+/** Storage listens here: the draft store writes exactly what changed. */
+export type ChangeListener = (doc: TaskDocument, before: TaskDocument, changed: Changed, freshRowIds: ReadonlySet<string>) => void
+
+export const useDocumentStore = defineStore('document', () => {
+  const doc = shallowRef<TaskDocument | null>(null)
+  const revision = ref(0)
+  const lastChange = shallowRef<GridChange | null>(null)
+  const readOnly = ref(false)
+  const pinTask = ref(false)
+  const today = ref(todayIso())
+  const history = markRaw(new History({ limit: 200 }))
+  const historyTick = ref(0)
+  let grid: GridPort | null = null
+  const listeners: ChangeListener[] = []
+
+  // Assessment, kept incrementally: a cell edit re-assesses one row, not the whole list.
+  let cache = new WeakMap<TaskRow, TaskAssessment>()
+  const assessment = shallowRef<DocumentAssessment>({ asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() })
+  let rowIndexMap = new Map<string, TaskRow>()
+
+  function assessRow(d: TaskDocument, row: TaskRow, asOf: string, year: number): TaskAssessment | null {
+    if (row.kind !== 'data') return null
+    const hit = cache.get(row)
+    if (hit) return hit
+    const fields = taskFieldsOf(d.columns, row)
+    if (!fields.task && !fields.schedule && !fields.progress) return null
+    const result = assessTask(fields, { year, asOf, soonDays: d.settings.soonDays, monthBefore: d.settings.monthBefore, overrides: row.overrides })
+    cache.set(row, result)
+    return result
+  }
+
+  function reassess(d: TaskDocument | null, all: boolean) {
+    if (!d) {
+      assessment.value = { asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() }
+      return
+    }
+    if (all) cache = new WeakMap()
+    const asOf = effectiveAsOf(d, today.value)
+    const year = effectiveYear(d, asOf)
+    const byRow = new Map<string, TaskAssessment>()
+    const counts = emptyCounts()
+    const index = new Map<string, TaskRow>()
+    for (const row of d.rows) {
+      index.set(row.id, row)
+      const a = assessRow(d, row, asOf, year)
+      if (!a) continue
+      byRow.set(row.id, a)
+      counts[a.state]++
+    }
+    rowIndexMap = index
+    assessment.value = { asOf, year, byRow, counts }
+  }
+
+  /** Only the listed rows changed (same order, same columns): patch the assessment in place. */
+  function reassessRows(d: TaskDocument, rowIds: readonly string[]) {
+    const current = assessment.value
+    const counts = { ...current.counts }
+    const byRow = current.byRow
+    for (const id of rowIds) {
+      const row = rowIndexMap.get(id)
+      const old = byRow.get(id)
+      if (old) { counts[old.state]--; byRow.delete(id) }
+      if (!row) continue
+      const a = assessRow(d, row, current.asOf, current.year)
+      if (a) { byRow.set(id, a); counts[a.state]++ }
+    }
+    assessment.value = { ...current, byRow, counts }
+  }
+
+  function bump(change: GridChange | null) {
+    lastChange.value = change
+    revision.value++
+  }
+
+  /** Opens a document (from storage or an import): clears undo, assesses everything. */
+  function open(next: TaskDocument | null, options: { readOnly?: boolean } = {}) {
+    doc.value = next ? markRaw(next) : null
+    history.clear()
+    historyTick.value++
+    readOnly.value = options.readOnly ?? false
+    reassess(doc.value, true)
+    bump(null)
+  }
+
+  const ROW_ONLY: ReadonlySet<DocCommand['kind']> = new Set(['setCells', 'replaceAll', 'setOverride', 'putRows', 'renumberSeq'])
+
+  function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo') {
+    if (isEmptyChanged(changed)) return
+    doc.value = markRaw(after)
+    historyTick.value++
+    const fresh = new Set(changed.rows.filter((id) => !rowIndexMap.has(id)))
+    // Row-only edits keep order and columns: patch those rows. Anything else: recompute all.
+    const rowsOnly = !changed.meta && changed.removedRows.length === 0 && cmdKind !== 'undo' && ROW_ONLY.has(cmdKind as DocCommand['kind'])
+      && changed.rows.every((id) => rowIndexMap.has(id))
+    if (rowsOnly) {
+      if (changed.rows.length === 1) {
+        const id = changed.rows[0]!
+        const row = after.rows.find((r) => r.id === id)
+        if (row) rowIndexMap.set(id, row)
+      } else {
+        const ids = new Set(changed.rows)
+        for (const row of after.rows) if (ids.has(row.id)) rowIndexMap.set(row.id, row)
+      }
+      reassessRows(after, changed.rows)
+      bump({ rows: changed.rows, structure: false, assessAll: false })
+    } else {
+      const settingsChanged = before.settings !== after.settings || before.columns !== after.columns
+      const structure = changed.removedRows.length > 0 || before.rows.length !== after.rows.length || before.columns !== after.columns
+        || fresh.size > 0 || (changed.meta && orderChanged(before, after))
+      reassess(after, settingsChanged)
+      bump({ rows: changed.rows, structure, assessAll: settingsChanged })
+    }
+    for (const listener of listeners) listener(after, before, changed, fresh)
+  }
+
+  function orderChanged(a: TaskDocument, b: TaskDocument): boolean {
+    if (a.rows.length !== b.rows.length) return true
+    for (let i = 0; i < a.rows.length; i++) if (a.rows[i]!.id !== b.rows[i]!.id) return true
+    return false
+  }
+
+  /** Applies one command as one undo step. Refused while another tab owns the draft. */
+  function dispatch(cmd: DocCommand): boolean {
+    const before = doc.value
+    if (!before || readOnly.value) return false
+    const result = history.apply(before, cmd)
+    commit(before, result.doc, result.changed, cmd.kind)
+    return true
+  }
+
+  /** Applies a command that is not an undo step (a view change such as a column width). */
+  function applyView(cmd: DocCommand) {
+    const before = doc.value
+    if (!before || readOnly.value) return
+    const result = applyCommand(before, cmd)
+    commit(before, result.doc, result.changed, cmd.kind)
+  }
+
+  function undo() {
+    const before = doc.value
+    if (!before || readOnly.value) return
+    const move = history.undo(before)
+    if (move) commit(before, move.doc, move.changed, 'undo')
+  }
+  function redo() {
+    const before = doc.value
+    if (!before || readOnly.value) return
+    const move = history.redo(before)
+    if (move) commit(before, move.doc, move.changed, 'undo')
+  }
+
+  const canUndo = computed(() => (historyTick.value, history.canUndo && !readOnly.value))
+  const canRedo = computed(() => (historyTick.value, history.canRedo && !readOnly.value))
+  const undoLabel = computed(() => { void historyTick.value; const l = history.undoLabel; return l ? (useLocaleStore().locale === 'en' ? l.en : l.zh) : '' })
+  const redoLabel = computed(() => { void historyTick.value; const l = history.redoLabel; return l ? (useLocaleStore().locale === 'en' ? l.en : l.zh) : '' })
+
+  function setCells(cells: CellChange[]) {
+    if (cells.length === 0) return
+    performance.mark('jindu:edit-committed')
+    dispatch({ kind: 'setCells', cells })
+  }
+
+  /** Cycles a milestone: automatic → the opposite of what the rules say → automatic. */
+  function toggleMilestone(rowId: string, index: number) {
+    const row = rowIndexMap.get(rowId)
+    const milestone = assessment.value.byRow.get(rowId)?.milestones.find((m) => m.index === index)
+    if (!row || !milestone) return
+    const current = row.overrides?.[index]
+    dispatch({ kind: 'setOverride', rowId, index, done: current === undefined ? !milestone.done : null })
+  }
+
+  function setSettings(settings: Partial<DocumentSettings>) { dispatch({ kind: 'setSettings', settings }) }
+  function setColumnRole(colId: string, role: Role | null) { dispatch({ kind: 'setColumnRole', colId, role }) }
+  function renameHeader(colId: string, header: string) { dispatch({ kind: 'renameHeader', colId, header }) }
+  function setColumnWidth(colId: string, width: number) { applyView({ kind: 'setColumnWidth', colId, width: Math.round(width) }) }
+  function setColumnHidden(colId: string, hidden: boolean) { applyView({ kind: 'setColumnHidden', colId, hidden }) }
+  function addColumn(header: string) {
+    if (!doc.value) return
+    dispatch({ kind: 'addColumn', index: doc.value.columns.length, column: { header, role: header === '备注' || header === 'Note' ? 'note' : null } })
+  }
+  function renumber() { dispatch({ kind: 'renumberSeq' }) }
+
+  function indexOfRow(rowId: string): number {
+    return doc.value ? doc.value.rows.findIndex((r) => r.id === rowId) : -1
+  }
+  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data') {
+    if (!doc.value) return
+    const at = rowId ? indexOfRow(rowId) : doc.value.rows.length - 1
+    const index = where === 'above' ? Math.max(0, at) : at + 1
+    if (kind === 'section') dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section') })
+    else dispatch({ kind: 'insertRows', index, rows: [{ id: newId('r'), kind: 'data', cells: {} }] })
+  }
+  function deleteRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'deleteRows', rowIds }) }
+  function duplicateRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'duplicateRows', rowIds }) }
+  function moveRowsBy(rowIds: string[], delta: number) {
+    const d = doc.value
+    if (!d || rowIds.length === 0) return
+    const first = indexOfRow(rowIds[0]!)
+    const target = Math.max(0, Math.min(d.rows.length - rowIds.length, first + delta))
+    if (target !== first) dispatch({ kind: 'moveRows', rowIds, toIndex: target })
+  }
+  function moveRowsTo(rowIds: string[], overRowId: string) {
+    const target = indexOfRow(overRowId)
+    if (target >= 0) dispatch({ kind: 'moveRows', rowIds, toIndex: target })
+  }
+
+  // --- Clipboard ---
+  function pasteAtFocus(html: string, text: string) {
+    const d = doc.value
+    const at = grid?.focusedCell()
+    if (!d || !grid || !at || readOnly.value) return
+    const block = html ? parseHtmlTable(html) : []
+    const cells = block.length ? block : parseTsv(text)
+    if (cells.length === 0) return
+    const colIds = grid.visibleColumnIds()
+    if (!colIds.includes(at.colId)) return
+    dispatch(pasteCommand(d, cells, at, colIds, grid.displayedRowIds()))
+  }
+
+  /** The selected rows (or the focused cell) as TSV and HTML for the system clipboard. */
+  function copyBlock(): { tsv: string; html: string } | null {
+    const d = doc.value
+    if (!d || !grid) return null
+    const colIds = grid.visibleColumnIds()
+    const selected = grid.selectedRowIds()
+    if (selected.length > 0) {
+      const rows = selected.map((id) => rowIndexMap.get(id)).filter((r): r is TaskRow => !!r)
+      const block = rows.map((r) => colIds.map((c) => r.cells[c] ?? ''))
+      const headers = colIds.map((c) => d.columns.find((col) => col.id === c)?.header ?? '')
+      return { tsv: toTsv(block), html: toHtmlTable(block, headers) }
+    }
+    const at = grid.focusedCell()
+    if (!at) return null
+    const value = rowIndexMap.get(at.rowId)?.cells[at.colId] ?? ''
+    return { tsv: toTsv([[value]]), html: toHtmlTable([[value]]) }
+  }
+
+  // --- Owners (for the 责任单位 filter) ---
+  const ownerColumnIds = computed(() => (doc.value?.columns ?? []).filter((c) => c.role === 'owner').map((c) => c.id))
+  function ownersOf(row: TaskRow): string[] {
+    const out: string[] = []
+    for (const id of ownerColumnIds.value) {
+      for (const part of (row.cells[id] ?? '').split(/[、,,;;\n]+/)) { const t = part.trim(); if (t) out.push(t) }
+    }
+    return out
+  }
+  const owners = computed(() => {
+    void revision.value
+    const d = doc.value
+    if (!d || ownerColumnIds.value.length === 0) return []
+    const set = new Set<string>()
+    for (const row of d.rows) if (row.kind === 'data') for (const o of ownersOf(row)) set.add(o)
+    return [...set].sort((a, b) => a.localeCompare(b, 'zh'))
+  })
+
+  return {
+    doc, revision, lastChange, readOnly, pinTask, assessment, today,
+    rowIndex: computed(() => { void revision.value; return rowIndexMap }),
+    canUndo, canRedo, undoLabel, redoLabel,
+    open, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setColumnRole, renameHeader,
+    setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
+    pasteAtFocus, copyBlock, ownersOf, owners,
+    onChange: (listener: ChangeListener) => { listeners.push(listener) },
+    setReadOnly: (value: boolean) => { readOnly.value = value },
+    registerGrid: (port: GridPort | null) => { grid = port },
+    focusCell: (rowId: string, colId: string) => grid?.focusCell(rowId, colId),
+    displayedRowIds: () => grid?.displayedRowIds() ?? [],
+    selectedRowIds: () => grid?.selectedRowIds() ?? [],
+    clearSort: () => grid?.clearSort(),
+    isEditing: () => grid?.isEditing() ?? false,
+  }
+})

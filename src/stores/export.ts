@@ -1,0 +1,84 @@
+// Exporting: the writers are loaded only when the clerk exports, so the first paint never pays for them.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ExportFormat, ExportSplit } from '../io/export/types'
+import { useDocumentStore } from './document'
+import { useUiStore } from './ui'
+import { useLocaleStore } from './locale'
+
+export interface ExportChoice {
+  format: ExportFormat
+  highlightStates: boolean
+  addStateColumn: boolean
+  addReasonColumn: boolean
+  onlyFiltered: boolean
+  split: ExportSplit
+}
+
+/** Saves bytes as a download; nothing leaves the browser. */
+function download(name: string, bytes: Uint8Array | string, mime: string) {
+  const blob = new Blob([bytes as BlobPart], { type: mime })
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export const useExportStore = defineStore('export', () => {
+  const docs = useDocumentStore()
+  const ui = useUiStore()
+  const i18n = useLocaleStore()
+  const working = ref(false)
+  const choice = ref<ExportChoice>({ format: 'xlsx', highlightStates: true, addStateColumn: true, addReasonColumn: true, onlyFiltered: false, split: 'none' })
+
+  async function fileNameFor(format: ExportFormat): Promise<string> {
+    const doc = docs.doc
+    if (!doc) return ''
+    const { exportFileName } = await import('../io/export/fileName')
+    return exportFileName(doc, docs.assessment.asOf, format)
+  }
+
+  async function run(): Promise<boolean> {
+    const doc = docs.doc
+    if (!doc || working.value) return false
+    working.value = true
+    performance.mark('jindu:export-start')
+    try {
+      const { exportDocument } = await import('../io/export/exportDocument')
+      const c = choice.value
+      const filtered = c.onlyFiltered ? new Set(docs.displayedRowIds()) : undefined
+      const result = await exportDocument(doc, {
+        format: c.format, highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn,
+        split: c.split, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
+      }, docs.assessment)
+      if (!result.ok) {
+        ui.notify('error', i18n.t('export.failed', { message: i18n.locale === 'en' ? result.messageEn : result.message }))
+        return false
+      }
+      for (const file of result.files) download(file.name, file.bytes, file.mime)
+      performance.mark('jindu:export-done')
+      ui.notify('success', i18n.t('export.done', { name: result.files.map((f) => f.name).join(', ') }))
+      return true
+    } catch (error) {
+      ui.notify('error', i18n.t('export.failed', { message: error instanceof Error ? error.message : String(error) }))
+      return false
+    } finally {
+      working.value = false
+    }
+  }
+
+  /** The print view: the same table as the xlsx, opened in the page and handed to the browser's print. */
+  async function printHtml(): Promise<string> {
+    const doc = docs.doc
+    if (!doc) return ''
+    const { renderPrintHtml } = await import('../io/export/printHtml')
+    const c = choice.value
+    return renderPrintHtml(doc, { highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn, locale: i18n.locale }, docs.assessment)
+  }
+
+  return { working, choice, run, fileNameFor, printHtml, download }
+})

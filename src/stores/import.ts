@@ -1,0 +1,140 @@
+// Importing: read a file in the worker (with progress and cancel), let the clerk confirm sheet, header and roles, then open it as a new draft.
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { Role } from '../core'
+import type { ImportedSheet, ImportedWorkbook } from '../io/imported'
+import { readWorkbookInWorker } from '../io/importClient'
+
+export interface ImportProgress { phase: string; fraction: number }
+import { toDocument } from '../io/toDocument'
+import { headerSignature } from '../io/read/headerSignature'
+import { useDraftStore } from './drafts'
+import { useUiStore } from './ui'
+import { useLocaleStore } from './locale'
+
+/** Files above this are refused before reading: the worker would need several times this in memory. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+const PROGRESS_FROM_BYTES = 1024 * 1024
+
+export interface PendingImport {
+  fileName: string
+  workbook: ImportedWorkbook
+  sheetIndex: number
+  /** The clerk's roles for the chosen sheet, one per column. */
+  roles: (Role | null)[]
+}
+
+export const useImportStore = defineStore('import', () => {
+  const ui = useUiStore()
+  const i18n = useLocaleStore()
+  const busy = ref(false)
+  const fileName = ref('')
+  const progress = ref<ImportProgress | null>(null)
+  const showProgress = ref(false)
+  const error = ref<{ title: string; message: string } | null>(null)
+  const pending = shallowRef<PendingImport | null>(null)
+  let abort: AbortController | null = null
+
+  async function importFile(file: File) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      fail(file.name, i18n.locale === 'en'
+        ? `The file is ${(file.size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it in Excel or WPS, or delete unused sheets.`
+        : `文件大小为 ${(file.size / 1048576).toFixed(0)} MB,超过了 ${MAX_IMPORT_BYTES / 1048576} MB 的上限。请在 Excel 或 WPS 中拆分文件或删除无关的工作表后再导入。`)
+      return
+    }
+    performance.mark('jindu:import-start')
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    await readBytes(bytes, file.name)
+  }
+
+  /** A table pasted on the empty app: HTML from a web page or Excel, or tab-separated text. */
+  async function importPasted(html: string, text: string) {
+    const name = i18n.t('import.pasted')
+    const bytes = new TextEncoder().encode(html || text)
+    await readBytes(bytes, html ? `${name}.html` : `${name}.tsv`)
+  }
+
+  async function importSample() {
+    const response = await fetch('./samples/kaihua-2023-q1.xlsx')
+    if (!response.ok) return
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    const result = await readWorkbookInWorker(bytes, 'kaihua-2023-q1.xlsx')
+    if (!result.ok) return
+    const sheet = result.workbook.sheets[0]
+    if (sheet) await useDraftStore().createFromDocument(toDocument(sheet, '开化县2023年度重点工作清单.xlsx'))
+  }
+
+  async function readBytes(bytes: Uint8Array, name: string) {
+    abort?.abort()
+    abort = new AbortController()
+    busy.value = true
+    fileName.value = name
+    error.value = null
+    progress.value = null
+    showProgress.value = bytes.byteLength > PROGRESS_FROM_BYTES
+    try {
+      const result = await readWorkbookInWorker(bytes, name, (phase, fraction) => { progress.value = { phase, fraction } }, abort.signal)
+      if (!result.ok) {
+        if (result.code !== 'cancelled') fail(name, i18n.locale === 'en' ? result.messageEn : result.message)
+        return
+      }
+      const sheets = result.workbook.sheets
+      if (sheets.length === 0) { fail(name, i18n.locale === 'en' ? 'The file holds no table.' : '文件中没有表格。'); return }
+      const first = Math.max(0, sheets.findIndex((s) => s.hasTaskTable !== false && s.headerRows.length > 0))
+      pending.value = { fileName: name, workbook: result.workbook, sheetIndex: first, roles: await rolesFor(sheets[first]!) }
+      ui.panel = 'none'
+      performance.mark('jindu:import-confirm-shown')
+    } finally {
+      busy.value = false
+      abort = null
+    }
+  }
+
+  function fail(name: string, message: string) {
+    error.value = { title: i18n.t('import.failed', { name }), message }
+    ui.notify('error', `${i18n.t('import.failed', { name })}:${message}`)
+  }
+
+  /** The detected roles, or the ones the clerk chose last time for the same header. */
+  async function rolesFor(sheet: ImportedSheet): Promise<(Role | null)[]> {
+    const detected = sheet.columns.map((c) => c.role)
+    const remembered = await useDraftStore().getSetting<(Role | null)[]>(`roles:${headerSignature(sheet.columns)}`)
+    return remembered && remembered.length === detected.length ? remembered : detected
+  }
+
+  async function chooseSheet(index: number) {
+    const current = pending.value
+    const sheet = current?.workbook.sheets[index]
+    if (!current || !sheet) return
+    pending.value = { ...current, sheetIndex: index, roles: await rolesFor(sheet) }
+  }
+
+  function setRole(column: number, role: Role | null) {
+    const current = pending.value
+    if (!current) return
+    const roles = [...current.roles]
+    roles[column] = role
+    pending.value = { ...current, roles }
+  }
+
+  async function confirm() {
+    const current = pending.value
+    const sheet = current?.workbook.sheets[current.sheetIndex]
+    if (!current || !sheet) return
+    performance.mark('jindu:import-confirmed')
+    const changed = current.roles.some((r, i) => r !== sheet.columns[i]?.role)
+    if (changed) void useDraftStore().putSetting(`roles:${headerSignature(sheet.columns)}`, current.roles)
+    const withRoles: ImportedSheet = { ...sheet, columns: sheet.columns.map((c, i) => ({ ...c, role: current.roles[i] ?? null })) }
+    pending.value = null
+    await useDraftStore().createFromDocument(toDocument(withRoles, current.fileName))
+  }
+
+  function cancel() {
+    abort?.abort()
+    pending.value = null
+    error.value = null
+    busy.value = false
+  }
+
+  return { busy, fileName, progress, showProgress, error, pending, importFile, importPasted, importSample, chooseSheet, setRole, confirm, cancel }
+})

@@ -1,0 +1,48 @@
+// UI state that is not the document: open panels, filters, the message banner.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { TaskState } from '../core'
+
+export type Panel = 'none' | 'import' | 'export' | 'drafts' | 'help' | 'settings' | 'print'
+
+export interface Notice {
+  id: number
+  kind: 'info' | 'error' | 'success'
+  text: string
+  action?: { label: string; run: () => void }
+}
+
+export const useUiStore = defineStore('ui', () => {
+  const panel = ref<Panel>('none')
+  const findOpen = ref(false)
+  const replaceOpen = ref(false)
+  const stateFilter = ref<TaskState | null>(null)
+  const ownerFilter = ref<string | null>(null)
+  const quickFilter = ref('')
+  const notices = ref<Notice[]>([])
+  /** Find hits as `rowId\u0000colId` keys, and the current one, for cell highlighting. */
+  const findHits = ref<Set<string>>(new Set())
+  const findCurrent = ref<string | null>(null)
+  /** The focused state cell's explanation, shown in the status bar (keyboard users read it there). */
+  const focusReason = ref('')
+  let nextNotice = 1
+
+  function notify(kind: Notice['kind'], text: string, action?: Notice['action'], timeoutMs = kind === 'error' ? 0 : 6000) {
+    const id = nextNotice++
+    notices.value = [...notices.value, { id, kind, text, action }]
+    if (timeoutMs > 0) setTimeout(() => dismiss(id), timeoutMs)
+    return id
+  }
+  function dismiss(id: number) {
+    notices.value = notices.value.filter((n) => n.id !== id)
+  }
+  function openPanel(next: Panel) { panel.value = next }
+  function closePanel() { panel.value = 'none' }
+  function clearFilters() {
+    stateFilter.value = null
+    ownerFilter.value = null
+    quickFilter.value = ''
+  }
+
+  return { panel, findOpen, replaceOpen, stateFilter, ownerFilter, quickFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openPanel, closePanel, clearFilters }
+})

@@ -1,0 +1,47 @@
+import { test, expect, openApp, count } from './fixtures'
+
+test('first visit opens the bundled sample list in Chinese with its states counted', async ({ page }) => {
+  await openApp(page)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  await expect(page.getByTestId('import-button')).toHaveText(/导入/)
+  await expect(page.locator('.ag-row')).toHaveCount(9)
+  // The title names 一季度, so the as-of date is 2023-03-31 (rules §2), and the fixture's labels apply.
+  await expect(page.getByTestId('as-of')).toHaveValue('2023-03-31')
+  expect(await count(page, 'due-soon')).toBe(1)
+  expect(await count(page, 'pending')).toBe(6)
+  expect(await count(page, 'recurring')).toBe(1)
+  expect(await count(page, 'done')).toBe(1)
+  expect(await count(page, 'overdue')).toBe(0)
+})
+
+test('the page is served with a strict Content-Security-Policy', async ({ page }) => {
+  await page.goto('./')
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(csp).toContain("script-src 'self'")
+  expect(csp).toContain("connect-src 'self'")
+  expect(csp).not.toContain("'unsafe-eval'")
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+})
+
+test('the language switch turns the UI to English and back', async ({ page }) => {
+  await openApp(page)
+  await page.getByTestId('language').click()
+  await expect(page.getByTestId('import-button')).toHaveText(/Import/)
+  await expect(page.getByTestId('count-done')).toContainText('Done')
+  await page.reload()
+  await expect(page.getByTestId('import-button')).toHaveText(/Import/)
+  await page.getByTestId('language').click()
+  await expect(page.getByTestId('import-button')).toHaveText(/导入/)
+})
+
+test('the help panel lists the keyboard shortcuts and explains every colour', async ({ page }) => {
+  await openApp(page)
+  await page.keyboard.press('F1')
+  const help = page.getByTestId('help-panel')
+  await expect(help).toBeVisible()
+  await expect(help).toContainText('Ctrl+Z')
+  await expect(help).toContainText('逾期')
+  await expect(help).toContainText('有节点已过截至日期仍未完成')
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+})
