@@ -95,7 +95,7 @@ describe('createSaveQueue', () => {
     expect(secondDone).toBe(false)
     db.releaseHeld()
     await Promise.all([first, second])
-    expect(db.calls.map((c) => (c[0] as { rows: TaskRow[] }).rows[0]!.cells.task)).toEqual(['first', 'second'])
+    expect(db.calls.map((c) => (c[0] as unknown as { rows: TaskRow[] }).rows[0]!.cells.task)).toEqual(['first', 'second'])
     expect(states.at(-1)).toBe('idle')
     expect(states).toContain('saving')
   })
