@@ -4,9 +4,9 @@ import { effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow
 import { exportBaseName, sanitizeFileName } from './fileName'
 import { groupByOwner, ownerColumn, uniqueSheetNames } from './splitByOwner'
 import { buildTablePlan, type TablePlan } from './tablePlan'
-import type { ExportFormat, ExportOptions, ExportResult } from './types'
+import type { ExportFile, ExportFormat, ExportOptions, ExportResult } from './types'
 import { writeCsv } from './writeCsv'
-import { writeSheetJs } from './writeSheetJs'
+import { writeSheetJs, XLS_MAX_CELL_CHARS, XLS_MAX_COLUMNS, XLS_MAX_ROWS } from './writeSheetJs'
 import { writeXlsx } from './writeXlsx'
 
 export const EXPORT_MIME: Record<ExportFormat | 'zip', string> = {
@@ -23,12 +23,39 @@ function failure(message: string, messageEn: string): ExportResult {
   return { ok: false, message, messageEn }
 }
 
-async function writeBook(plans: TablePlan[], options: ExportOptions): Promise<Uint8Array> {
+/** Collects what the clerk should be told about files that were written anyway. */
+interface WriteNotes { clippedCells: number }
+
+async function writeBook(plans: TablePlan[], options: ExportOptions, notes: WriteNotes): Promise<Uint8Array> {
   switch (options.format) {
     case 'xlsx': return writeXlsx(plans, options.highlightStates ?? false)
-    case 'xls': return writeSheetJs(plans, 'biff8')
-    case 'ods': return writeSheetJs(plans, 'ods')
     case 'csv': return writeCsv(plans[0]!)
+    case 'xls':
+    case 'ods': {
+      const { bytes, clippedCells } = await writeSheetJs(plans, options.format === 'xls' ? 'biff8' : 'ods')
+      notes.clippedCells += clippedCells
+      return bytes
+    }
+  }
+}
+
+function tooBigForXls(plans: TablePlan[]): ExportResult | null {
+  const rows = Math.max(...plans.map((p) => p.rows.length))
+  const columns = Math.max(...plans.map((p) => p.columns.length))
+  if (rows <= XLS_MAX_ROWS && columns <= XLS_MAX_COLUMNS) return null
+  return failure(`.xls 最多 ${XLS_MAX_ROWS} 行、${XLS_MAX_COLUMNS} 列,本表超出;请导出为 .xlsx。`,
+    `An .xls sheet holds at most ${XLS_MAX_ROWS} rows and ${XLS_MAX_COLUMNS} columns: export as .xlsx instead.`)
+}
+
+function done(files: ExportFile[], notes: WriteNotes): ExportResult {
+  if (!notes.clippedCells) return { ok: true, files }
+  return {
+    ok: true,
+    files,
+    warnings: [{
+      message: `.xls 格式中有 ${notes.clippedCells} 个单元格超过 ${XLS_MAX_CELL_CHARS} 字,已截断(以“…”结尾);完整内容请导出为 .xlsx。`,
+      messageEn: `${notes.clippedCells} cell(s) longer than ${XLS_MAX_CELL_CHARS} characters were cut in the .xls file (ending in “…”); export as .xlsx to keep them whole.`,
+    }],
   }
 }
 
@@ -64,9 +91,12 @@ async function exportUnchecked(
   const pass = only ? (row: TaskRow) => only.has(row.id) : null
   const split = options.split ?? 'none'
 
+  const notes: WriteNotes = { clippedCells: 0 }
+
   if (split === 'none') {
     const plan = buildTablePlan({ doc, options, assessment, keep: pass, sheetName: uniqueSheetNames([doc.sheetName ?? 'Sheet1'])[0]! })
-    return { ok: true, files: [{ name: `${base}.${ext}`, bytes: await writeBook([plan], options), mime: EXPORT_MIME[ext] }] }
+    if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
+    return done([{ name: `${base}.${ext}`, bytes: await writeBook([plan], options, notes), mime: EXPORT_MIME[ext] }], notes)
   }
 
   const column = ownerColumn(doc)
@@ -85,7 +115,8 @@ async function exportUnchecked(
     }
     const names = uniqueSheetNames(groups.map((g) => g.owner))
     const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))
-    return { ok: true, files: [{ name: `${base}_按责任单位.${ext}`, bytes: await writeBook(plans, options), mime: EXPORT_MIME[ext] }] }
+    if (ext === 'xls') { const tooBig = tooBigForXls(plans); if (tooBig) return tooBig }
+    return done([{ name: `${base}_按责任单位.${ext}`, bytes: await writeBook(plans, options, notes), mime: EXPORT_MIME[ext] }], notes)
   }
 
   // owner-files: one file per unit, zipped so the browser downloads one thing.
@@ -97,10 +128,11 @@ async function exportUnchecked(
     let name = `${base}_${sanitizeFileName(group.owner) || 'unit'}`
     for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}_${sanitizeFileName(group.owner)}(${n})`
     usedNames.add(name.toLowerCase())
-    const bytes = await writeBook([plan], options)
+    if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
+    const bytes = await writeBook([plan], options, notes)
     entries[`${name}.${ext}`] = bytes
   }
   // .xlsx and .ods are zips already: storing them avoids compressing twice; CSV and BIFF compress well.
   const zip = zipSync(entries, { level: ext === 'xlsx' || ext === 'ods' ? 0 : 6 })
-  return { ok: true, files: [{ name: `${base}_按责任单位.zip`, bytes: zip, mime: EXPORT_MIME.zip }] }
+  return done([{ name: `${base}_按责任单位.zip`, bytes: zip, mime: EXPORT_MIME.zip }], notes)
 }

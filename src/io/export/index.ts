@@ -1,5 +1,5 @@
 // The export's public surface: files for download and the print view's HTML.
-export type { ExportFile, ExportFormat, ExportLocale, ExportOptions, ExportResult, ExportSplit } from './types'
+export type { ExportFile, ExportFormat, ExportLocale, ExportOptions, ExportResult, ExportSplit, ExportWarning } from './types'
 export { exportDocument, EXPORT_MIME } from './exportDocument'
 export { exportFileName, exportBaseName, sanitizeFileName } from './fileName'
 export { renderPrintHtml, renderPrintDocument, type PrintOptions } from './printHtml'

@@ -30,6 +30,9 @@ export interface ExportFile {
   mime: string
 }
 
+/** Something the clerk should know about a file that was still written (e.g. cells cut in .xls). */
+export interface ExportWarning { message: string; messageEn: string }
+
 export type ExportResult =
-  | { ok: true; files: ExportFile[] }
+  | { ok: true; files: ExportFile[]; warnings?: ExportWarning[] }
   | { ok: false; message: string; messageEn: string }
