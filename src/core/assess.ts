@@ -18,6 +18,8 @@ interface Planned {
   /** The milestone's words, folded, for targets and key words. */
   folded: string
   targets: Quantity[]
+  /** Why the due date is what it is: fixed for the plan, so kept with it. */
+  dueReason?: Reason
 }
 
 interface Plan {
@@ -36,6 +38,65 @@ function text(value: unknown): string {
  */
 function firstLine(task: string): string {
   return task.split('\n').find((line) => line.trim())?.trim() ?? ''
+}
+
+/**
+ * Readings are pure functions of the cell texts, and a document is re-assessed on every
+ * edit and every change of the as-of date while nearly all its cells stay the same: so the
+ * plan of each schedule (or deadline + task) and the rule-5 verdicts of each progress text
+ * are kept, keyed by the cell strings themselves. Bounded: cleared when it grows too big.
+ */
+const CACHE_LIMIT = 50_000
+type PlanCache = { bySchedule: Map<string, Plan>; byTask: Map<string, Map<string, Plan>>; size: number }
+const planCaches = new Map<string, PlanCache>()
+const verdictCache = new WeakMap<Plan, Map<string, Judged>>()
+
+/** Drops every kept reading (first-read measurements; memory pressure). Results never depend on it. */
+export function forgetReadings(): void {
+  planCaches.clear()
+  STATUS_OF.clear()
+}
+
+function planCacheFor(year: number, monthBefore: string): PlanCache {
+  const key = `${year}|${monthBefore}`
+  let cache = planCaches.get(key)
+  if (!cache || cache.size > CACHE_LIMIT) {
+    if (planCaches.size > 16) planCaches.clear()
+    cache = { bySchedule: new Map(), byTask: new Map(), size: 0 }
+    planCaches.set(key, cache)
+  }
+  return cache
+}
+
+function cachedPlan(fields: TaskFields, ctx: AssessContext): Plan {
+  const cache = planCacheFor(ctx.year, ctx.monthBefore ?? 'end-of-month')
+  const schedule = text(fields.schedule)
+  if (schedule.trim()) {
+    let plan = cache.bySchedule.get(schedule)
+    if (!plan) {
+      plan = planMilestones(fields, ctx)
+      if (plan.source === 'schedule') { cache.bySchedule.set(schedule, plan); cache.size++ }
+    }
+    if (plan.source === 'schedule') return plan
+  }
+  const deadline = text(fields.deadline)
+  const task = text(fields.task)
+  let byDeadline = cache.byTask.get(deadline)
+  if (!byDeadline) { byDeadline = new Map(); cache.byTask.set(deadline, byDeadline) }
+  let plan = byDeadline.get(task)
+  if (!plan) { plan = planMilestones(fields, ctx); byDeadline.set(task, plan); cache.size++ }
+  return plan
+}
+
+function cachedVerdicts(plan: Plan, progress: string): Judged {
+  let byProgress = verdictCache.get(plan)
+  if (!byProgress) { byProgress = new Map(); verdictCache.set(plan, byProgress) }
+  let judged = byProgress.get(progress)
+  if (!judged) {
+    judged = judgeMilestones(plan, progress)
+    if (byProgress.size < 1000) byProgress.set(progress, judged)
+  }
+  return judged
 }
 
 /** The milestones of a task: its schedule, else its deadline, else a time in the task text, else the year end. */
@@ -92,7 +153,14 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
 const NO_PART: DoneVerdict = { done: false, step: 'none', words: '' }
 
 /** Rule 5 for every milestone: the progress split like the schedule, each part for its own milestone. */
-function judgeMilestones(plan: Plan, progress: string): { verdicts: DoneVerdict[]; labels: string[] } {
+interface Judged { verdicts: DoneVerdict[]; doneReasons: Reason[] }
+
+function judgeMilestones(plan: Plan, progress: string): Judged {
+  const { verdicts, labels } = judgeParts(plan, progress)
+  return { verdicts, doneReasons: verdicts.map((v, i) => explainDone(v, labels[i]!)) }
+}
+
+function judgeParts(plan: Plan, progress: string): { verdicts: DoneVerdict[]; labels: string[] } {
   const n = plan.planned.length
   const labels = new Array<string>(n).fill('进展')
   const folded = foldText(progress)
@@ -139,33 +207,60 @@ function statusReason(status: StatusReading, words: string): Reason | null {
   return null
 }
 
+/** Status cells repeat a handful of words (达序推进, 滞后…): each is read once. */
+const STATUS_OF = new Map<string, StatusReading>()
+
+function statusOf(words: string): StatusReading {
+  let status = STATUS_OF.get(words)
+  if (status === undefined) {
+    status = readStatus(foldText(words))
+    if (STATUS_OF.size > 5_000) STATUS_OF.clear()
+    STATUS_OF.set(words, status)
+  }
+  return status
+}
+
 function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   const soonDays = Number.isFinite(ctx.soonDays) && (ctx.soonDays as number) >= 0 ? Math.floor(ctx.soonDays as number) : 14
   const monthBefore = ctx.monthBefore ?? 'end-of-month'
   const asOf = ctx.asOf
   const soonEnd = addDays(asOf, soonDays)
-  const plan = planMilestones(fields, { ...ctx, monthBefore })
-  const { verdicts, labels } = judgeMilestones(plan, text(fields.progress))
+  const plan = cachedPlan(fields, ctx.monthBefore === monthBefore ? ctx : { ...ctx, monthBefore })
+  const { verdicts, doneReasons } = cachedVerdicts(plan, text(fields.progress))
   const statusWords = text(fields.status).trim()
-  const status = readStatus(foldText(statusWords))
+  const status = statusOf(statusWords)
   const overrides = ctx.overrides ?? {}
 
-  const milestones: AssessedMilestone[] = plan.planned.map((p, i) => {
+  const milestones: AssessedMilestone[] = []
+  for (let i = 0; i < plan.planned.length; i++) {
+    const p = plan.planned[i]!
+    const m = p.milestone
     let verdict = verdicts[i]!
-    if (status === 'done' && !verdict.done) verdict = { done: true, step: 'status', words: statusWords }
-    const override = overrides[p.milestone.index]
+    let doneReason = doneReasons[i]!
+    if (status === 'done' && !verdict.done) {
+      verdict = { done: true, step: 'status', words: statusWords }
+      doneReason = explainDone(verdict, '')
+    }
+    const override = overrides[m.index]
     const overridden = typeof override === 'boolean'
-    if (overridden) verdict = { done: override, step: 'override', words: '' }
-    const state = stateOf(p.milestone, verdict.done, asOf, soonEnd)
-    const reasons = joinReasons([
-      explainDue(p.milestone, plan.source, monthBefore),
-      explainDone(verdict, labels[i]!),
-      explainState(state, p.milestone.due, asOf, soonDays),
-    ])
-    const assessed: AssessedMilestone = { ...p.milestone, done: verdict.done, state, reason: reasons.zh, reasons }
+    if (overridden) {
+      verdict = { done: override, step: 'override', words: '' }
+      doneReason = explainDone(verdict, '')
+    }
+    const state = stateOf(m, verdict.done, asOf, soonEnd)
+    const dueReason = p.dueReason ??= explainDue(m, plan.source, monthBefore)
+    const reasons = joinReasons(dueReason, doneReason, explainState(state, m.due, asOf, soonDays))
+    // Built field by field (not spread): one object shape for every milestone keeps this hot loop fast.
+    const assessed: AssessedMilestone = {
+      index: m.index, text: m.text, due: m.due, kind: m.kind,
+      done: verdict.done, state, reason: reasons.zh, reasons,
+    }
+    if (m.dueWords !== undefined) assessed.dueWords = m.dueWords
+    if (m.ambiguous) assessed.ambiguous = true
+    if (m.unreadable) assessed.unreadable = true
     if (overridden) assessed.overridden = true
-    return assessed
-  })
+    milestones.push(assessed)
+  }
 
   let state: TaskState = 'done'
   for (const m of milestones) if (STATE_RANK.get(m.state)! < STATE_RANK.get(state)!) state = m.state

@@ -34,13 +34,28 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((isoToUtc(to) - isoToUtc(from)) / DAY_MS)
 }
 
+let lastAdd = { iso: '', days: NaN, result: '' }
+
 export function addDays(iso: string, days: number): string {
+  // Every task of a document asks for the same as-of + window: remember the last answer.
+  if (lastAdd.iso === iso && lastAdd.days === days) return lastAdd.result
   const d = new Date(isoToUtc(iso) + days * DAY_MS)
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+  const result = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+  lastAdd = { iso, days, result }
+  return result
 }
 
+/** Day numbers of the ISO dates seen: a document names few distinct dates, read many times. */
+const UTC_OF = new Map<string, number>()
+
 function isoToUtc(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
+  let t = UTC_OF.get(iso)
+  if (t === undefined) {
+    t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
+    if (UTC_OF.size > 10_000) UTC_OF.clear()
+    UTC_OF.set(iso, t)
+  }
+  return t
 }
 
 const CN_DIGIT: Record<string, number> = {
@@ -96,18 +111,32 @@ const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年
  * day / 旬 / 底 (a); a quarter (b); a year with a half or its end (c); an ISO-like date (d);
  * a bare half or year word (e), which must not follow a count (`三年内` is a duration).
  */
-const DATE_SCANNER = new RegExp(
+const DATE_SOURCE = (
   `${YEAR.replace(/\{p\}/g, 'a')}?\\s*(?<![\\d.])(?<aMonth>${NUM})\\s*月(?!度)(?<aFen>份)?${NOT_RATE}\\s*` +
     `(?:(?<aDay>${NUM})\\s*[日号]|(?<aSuffix>上旬|中旬|下旬|初|底|末)?(?<aBefore>前)?)` +
   `|${YEAR.replace(/\{p\}/g, 'b')}?\\s*(?:第|前)?(?<bQuarter>[一二三四1-4])季度` +
   `|(?:(?<cYear>\\d{4})\\s*年?|(?<cRel>今年|明年|去年))(?<cWords>上半年|年中|下半年|年底|年末|年内|全年|底|末|内|前(?!期|[一二三四]季|\\d))(?![国央心华])` +
   '|(?<![\\d.])(?<dY>\\d{4})[-/.](?<dM>\\d{1,2})[-/.](?<dD>\\d{1,2})(?!\\d)' +
-  '|(?<![\\d一二三四五六七八九十两几多百千万])(?<eWords>上半年|年中(?![国央心华])|下半年|年底|年末|年内|全年|今年)',
-  'g',
+  '|(?<![\\d一二三四五六七八九十两几多百千万])(?<eWords>上半年|年中(?![国央心华])|下半年|年底|年末|年内|全年|今年)'
 )
 
-/** Words right before a date that make it a report date, not a due date. */
-const REPORT_DATE = /截至\s*$|截止到?目前\s*$/
+/**
+ * Named groups read well but V8 builds a dictionary object for `m.groups` on every match;
+ * the scanner runs on every cell, so the names are turned into plain group numbers once.
+ */
+const GROUP = new Map<string, number>()
+for (const [i, m] of [...DATE_SOURCE.matchAll(/\(\?<([A-Za-z]+)>/g)].entries()) GROUP.set(m[1]!, i + 1)
+const DATE_SCANNER = new RegExp(DATE_SOURCE.replace(/\(\?<[A-Za-z]+>/g, '('), 'g')
+const G = (name: string): number => GROUP.get(name)!
+const [A_YEAR, A_REL, A_MONTH, A_FEN, A_DAY, A_SUFFIX, A_BEFORE] = ['aYear', 'aRel', 'aMonth', 'aFen', 'aDay', 'aSuffix', 'aBefore'].map(G) as [number, number, number, number, number, number, number]
+const [B_YEAR, B_REL, B_QUARTER, C_YEAR, C_REL, C_WORDS, D_Y, D_M, D_D, E_WORDS] = ['bYear', 'bRel', 'bQuarter', 'cYear', 'cRel', 'cWords', 'dY', 'dM', 'dD', 'eWords'].map(G) as [number, number, number, number, number, number, number, number, number, number]
+
+/** `截至` right before a date (spaces allowed) makes it a report date, not a due date. */
+function isReportDate(text: string, start: number): boolean {
+  let i = start - 1
+  while (i >= 0 && text.charCodeAt(i) <= 0x20) i--
+  return i >= 1 && text.charCodeAt(i) === 0x81f3 /* 至 */ && text.charCodeAt(i - 1) === 0x622a /* 截 */
+}
 
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31']
 
@@ -122,11 +151,14 @@ export function readDue(text: string, options: DueOptions): DueReading {
   let m: RegExpExecArray | null
   while ((m = DATE_SCANNER.exec(text)) !== null) {
     if (m[0].length === 0) { DATE_SCANNER.lastIndex++; continue }
-    const start = m.index + (m[0].length - m[0].trimStart().length)
-    if (REPORT_DATE.test(text.slice(Math.max(0, start - 6), start))) continue
+    const words = m[0].trim()
+    const start = m.index + m[0].indexOf(words)
+    if (isReportDate(text, start)) continue
     const reading = readMatch(m, options)
     if (!reading) continue
-    return { ...reading, words: m[0].trim(), at: start }
+    reading.words = words
+    reading.at = start
+    return reading
   }
   return { kind: 'undated', due: null }
 }
@@ -138,19 +170,19 @@ function yearOf(rel: string | undefined, digits: string | undefined, year: numbe
   return year
 }
 
-function readMatch(m: RegExpExecArray, options: DueOptions): Omit<DueReading, 'words' | 'at'> | null {
-  const g = m.groups ?? {}
-  if (g.aMonth !== undefined) {
-    const year = yearOf(g.aRel, g.aYear, options.year)
-    const month = readNumber(g.aMonth)
+function readMatch(m: RegExpExecArray, options: DueOptions): DueReading | null {
+  const aMonth = m[A_MONTH]
+  if (aMonth !== undefined) {
+    const year = yearOf(m[A_REL], m[A_YEAR], options.year)
+    const month = readNumber(aMonth)
     if (Number.isNaN(month)) return null
     if (month < 1 || month > 12) return { kind: 'undated', due: null, unreadable: true }
-    if (g.aDay !== undefined) return dated(isoDate(year, month, readNumber(g.aDay)))
-    switch (g.aSuffix) {
+    if (m[A_DAY] !== undefined) return dated(isoDate(year, month, readNumber(m[A_DAY])))
+    switch (m[A_SUFFIX]) {
       case '上旬': case '初': return dated(isoDate(year, month, 10))
       case '中旬': return dated(isoDate(year, month, 20))
       case undefined:
-        if (g.aBefore && !g.aFen) {
+        if (m[A_BEFORE] && !m[A_FEN]) {
           // `N月前` is ambiguous (rules §4): by the end of month N, or before it starts.
           const due = options.monthBefore === 'end-of-previous-month'
             ? (month === 1 ? isoDate(year - 1, 12, 31) : monthEnd(year, month - 1))
@@ -161,13 +193,16 @@ function readMatch(m: RegExpExecArray, options: DueOptions): Omit<DueReading, 'w
       default: return dated(monthEnd(year, month))
     }
   }
-  if (g.bQuarter !== undefined) {
-    const year = yearOf(g.bRel, g.bYear, options.year)
-    return dated(`${year}-${QUARTER_END[readNumber(g.bQuarter) - 1]}`)
+  const quarter = m[B_QUARTER]
+  if (quarter !== undefined) {
+    const year = yearOf(m[B_REL], m[B_YEAR], options.year)
+    return dated(`${year}-${QUARTER_END[readNumber(quarter) - 1]}`)
   }
-  if (g.cWords !== undefined) return dated(halfEnd(yearOf(g.cRel, g.cYear, options.year), g.cWords))
-  if (g.dY !== undefined) return dated(isoDate(Number(g.dY), Number(g.dM), Number(g.dD)))
-  if (g.eWords !== undefined) return dated(halfEnd(options.year, g.eWords))
+  const cWords = m[C_WORDS]
+  if (cWords !== undefined) return dated(halfEnd(yearOf(m[C_REL], m[C_YEAR], options.year), cWords))
+  if (m[D_Y] !== undefined) return dated(isoDate(Number(m[D_Y]), Number(m[D_M]), Number(m[D_D])))
+  const eWords = m[E_WORDS]
+  if (eWords !== undefined) return dated(halfEnd(options.year, eWords))
   return null
 }
 
@@ -175,6 +210,6 @@ function halfEnd(year: number, words: string): string {
   return words === '上半年' || words === '年中' ? `${year}-06-30` : `${year}-12-31`
 }
 
-function dated(due: string | null): Omit<DueReading, 'words' | 'at'> {
+function dated(due: string | null): DueReading {
   return due ? { kind: 'dated', due } : { kind: 'undated', due: null, unreadable: true }
 }

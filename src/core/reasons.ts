@@ -62,8 +62,10 @@ export function explainDone(v: DoneVerdict, partLabel: string): Reason {
   }
 }
 
+const NO_REASON: Reason = Object.freeze({ zh: '', en: '' })
+
 export function explainState(state: MilestoneState, due: string | null, asOf: string, soonDays: number): Reason {
-  if (!due || state === 'done' || state === 'recurring' || state === 'undated') return { zh: '', en: '' }
+  if (!due || state === 'done' || state === 'recurring' || state === 'undated') return NO_REASON
   const days = daysBetween(asOf, due)
   if (state === 'overdue') return { zh: `截至 ${asOf} 已逾期 ${-days} 天`, en: `${-days} days overdue on ${asOf}` }
   if (state === 'due-soon') {
@@ -74,8 +76,11 @@ export function explainState(state: MilestoneState, due: string | null, asOf: st
   return { zh: `距 ${asOf} 还有 ${days} 天`, en: `${days} days after ${asOf}` }
 }
 
-export function joinReasons(parts: readonly Reason[]): Reason {
-  const zh = parts.map((p) => p.zh).filter(Boolean).join(';')
-  const en = parts.map((p) => p.en).filter(Boolean).join('; ')
+/** Due, done and state reasons in one sentence per language (empty parts left out). */
+export function joinReasons(due: Reason, done: Reason, state: Reason): Reason {
+  let zh = due.zh
+  let en = due.en
+  if (done.zh) { zh = zh ? `${zh};${done.zh}` : done.zh; en = en ? `${en}; ${done.en}` : done.en }
+  if (state.zh) { zh = zh ? `${zh};${state.zh}` : state.zh; en = en ? `${en}; ${state.en}` : state.en }
   return { zh, en }
 }
