@@ -9,6 +9,8 @@ import {
   type DocumentAssessment, type HeaderMerge, type Role, type TaskAssessment, type TaskColumn, type TaskDocument,
   type TaskRow, type TaskState,
 } from '../../src/core'
+import { readWorkbook } from '../../src/io'
+import { toDocument } from '../../src/io/toDocument'
 
 export const FIXTURES = join(__dirname, '..', 'fixtures')
 
@@ -244,4 +246,14 @@ export async function convertWithSoffice(bytes: Uint8Array, fileName: string, ta
     rmSync(dir, { recursive: true, force: true })
     rmSync(profile, { recursive: true, force: true })
   }
+}
+
+/** The fixture through the real importer: readWorkbook, then toDocument of its first sheet. */
+export async function importDocument(bytes: Uint8Array, fileName: string): Promise<TaskDocument> {
+  const book = await readWorkbook(bytes, fileName)
+  return toDocument(book.sheets[0]!, fileName)
+}
+
+export async function importFixture(file: string): Promise<TaskDocument> {
+  return importDocument(new Uint8Array(readFileSync(join(FIXTURES, file))), file)
 }
