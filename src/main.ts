@@ -7,6 +7,7 @@ import './styles.css'
 import App from './App.vue'
 import { useUiStore } from './stores/ui'
 import { useLocaleStore } from './stores/locale'
+import { registerSW } from 'virtual:pwa-register'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -31,3 +32,13 @@ window.addEventListener('unhandledrejection', (event) => {
 
 document.documentElement.lang = useLocaleStore(pinia).locale === 'en' ? 'en' : 'zh-CN'
 app.mount('#app')
+
+// Offline: the service worker precaches the built app. An update is offered, never forced mid-edit.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const updateSW = registerSW({
+    onNeedRefresh() {
+      const i18n = useLocaleStore(pinia)
+      useUiStore(pinia).notify('info', i18n.t('update.available'), { label: i18n.t('update.reload'), run: () => void updateSW(true) }, 0)
+    },
+  })
+}
