@@ -17,7 +17,10 @@ function load(name: string): Expected {
   return JSON.parse(readFileSync(`test/fixtures/${name}`, 'utf8')) as Expected
 }
 
-for (const file of ['kaihua-2023-q1.expected.json', 'linan-2023-h1.expected.json', 'tunxi-2020-plan.expected.json']) {
+for (const file of [
+  'kaihua-2023-q1.expected.json', 'kaihua-2023-q1-gb18030.expected.json', 'kaihua-2023-q1-utf8bom.expected.json',
+  'kaihua-2023-q1-utf8.expected.json', 'linan-2023-h1.expected.json', 'tunxi-2020-plan.expected.json',
+]) {
   const doc = load(file)
   describe(file, () => {
     for (const asOf of doc.as_of_dates) {
