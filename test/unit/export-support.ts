@@ -181,7 +181,7 @@ export function readBack(bytes: Uint8Array): ReadBackSheet[] {
   })
 }
 
-/** RFC 4180 parsing, strict enough to check what the CSV writer wrote. */
+/** RFC 4180 parsing; a bare LF also ends a record (LibreOffice writes LF), CRLF is checked separately. */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = []
   let field = ''
@@ -195,7 +195,10 @@ export function parseCsv(text: string): string[][] {
       else field += ch
     } else if (ch === '"') quoted = true
     else if (ch === ',') { record.push(field); field = '' }
-    else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++ }
+    else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
+      record.push(field); records.push(record); record = []; field = ''
+      if (ch === '\r') i++
+    }
     else field += ch
   }
   if (field || record.length) { record.push(field); records.push(record) }
@@ -227,7 +230,9 @@ export const SOFFICE = findSoffice()
  * Converts `file` with LibreOffice headless into `target` (csv, pdf) and returns the
  * output's bytes. A private user profile per call lets parallel runs coexist.
  */
-export async function convertWithSoffice(bytes: Uint8Array, fileName: string, target: string): Promise<Uint8Array> {
+export async function convertWithSoffice(
+  bytes: Uint8Array, fileName: string, target: string, inFilter?: string,
+): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'jindu-export-'))
   const profile = mkdtempSync(join(tmpdir(), 'lo-'))
   try {
@@ -236,7 +241,8 @@ export async function convertWithSoffice(bytes: Uint8Array, fileName: string, ta
     const outDir = join(dir, 'out')
     await new Promise<void>((resolve, reject) => {
       execFile(SOFFICE!, [
-        `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', target, '--outdir', outDir, input,
+        `-env:UserInstallation=file://${profile}`, '--headless', ...(inFilter ? [`--infilter=${inFilter}`] : []),
+        '--convert-to', target, '--outdir', outDir, input,
       ], { timeout: 120_000 }, (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()))
     })
     const produced = existsSync(outDir) ? readdirSync(outDir) : []
