@@ -203,3 +203,32 @@ describe('long cells', () => {
     expect(grid[2]![1]).toBe('x'.repeat(300)) // longer than a BIFF LABEL's 255, kept whole via the SST
   }, 20_000)
 })
+
+describe('preamble, footer, vertical spans and an empty table in .xlsx', () => {
+  it('merges preamble and footer lines across the table and re-merges spans', async () => {
+    const doc = handmadeDocument(
+      [{ header: '序号', role: 'seq' }, { header: '工作事项', role: 'task' }, { header: '责任单位', role: 'owner' }],
+      [
+        { cells: ['1', '任务甲', '发改局'], spans: { 2: 2 } }, { cells: ['2', '任务乙', '发改局'] },
+        { kind: 'footer', cells: ['填报人:张三  审核人:李四'] },
+      ],
+      { preamble: ['填报单位:县政府办公室'] },
+    )
+    const sheet = readBack(await exportOne(doc, 'xlsx'))[0]!
+    expect(sheet.grid.map((r) => r[0])).toEqual([doc.title, '填报单位:县政府办公室', '序号', '1', '2', '填报人:张三  审核人:李四'])
+    expect(sheet.merges).toEqual(['A1:C1', 'A2:C2', 'A6:C6', 'C4:C5'].sort())
+    const book = new ExcelJS.Workbook()
+    const bytes = await exportOne(doc, 'xlsx')
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+    const ws = book.worksheets[0]!
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3')
+    expect(ws.getCell('C3').border?.bottom?.style).toBe('thin')
+  })
+
+  it('writes a table with no rows', async () => {
+    const doc = handmadeDocument([{ header: '工作事项', role: 'task' }], [])
+    const sheet = readBack(await exportOne(doc, 'xlsx'))[0]!
+    expect(sheet.grid).toEqual([[doc.title], ['工作事项']])
+  })
+})
