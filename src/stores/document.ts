@@ -63,8 +63,17 @@ export const useDocumentStore = defineStore('document', () => {
     return result
   }
 
+  /** Large lists are assessed in slices between frames, so the page answers input meanwhile. */
+  const SYNC_ROWS = 3000
+  const SLICE_MS = 12
+  let pass = 0
+  /** Fraction of rows assessed while a sliced pass runs; null when none runs. */
+  const assessing = ref<number | null>(null)
+
   function reassess(d: TaskDocument | null, all: boolean) {
+    const mine = ++pass
     if (!d) {
+      assessing.value = null
       assessment.value = { asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() }
       return
     }
@@ -74,15 +83,42 @@ export const useDocumentStore = defineStore('document', () => {
     const byRow = new Map<string, TaskAssessment>()
     const counts = emptyCounts()
     const index = new Map<string, TaskRow>()
-    for (const row of d.rows) {
-      index.set(row.id, row)
-      const a = assessRow(d, row, asOf, year)
-      if (!a) continue
-      byRow.set(row.id, a)
-      counts[a.state]++
-    }
+    for (const row of d.rows) index.set(row.id, row)
     rowIndexMap = index
-    assessment.value = { asOf, year, byRow, counts }
+    const rows = d.rows
+    let i = 0
+    const step = (deadline: number) => {
+      for (; i < rows.length; i++) {
+        if ((i & 63) === 0 && performance.now() > deadline) return false
+        const row = rows[i]!
+        const a = assessRow(d, row, asOf, year)
+        if (!a) continue
+        byRow.set(row.id, a)
+        counts[a.state]++
+      }
+      return true
+    }
+    if (rows.length <= SYNC_ROWS) {
+      step(Infinity)
+      assessing.value = null
+      assessment.value = { asOf, year, byRow, counts }
+      return
+    }
+    // The first screenful synchronously, so the grid paints with its states; the rest in slices.
+    step(performance.now() + SLICE_MS)
+    assessment.value = { asOf, year, byRow, counts: { ...counts } }
+    assessing.value = i / rows.length
+    const next = () => {
+      if (mine !== pass) return
+      const done = step(performance.now() + SLICE_MS)
+      assessing.value = i / rows.length
+      if (!done) { setTimeout(next, 0); return }
+      assessing.value = null
+      if (doc.value !== d) { reassess(doc.value, false); bump({ rows: [], structure: false, assessAll: true }); return }
+      assessment.value = { asOf, year, byRow, counts }
+      bump({ rows: [], structure: false, assessAll: true })
+    }
+    setTimeout(next, 0)
   }
 
   /** Only the listed rows changed (same order, same columns): patch the assessment in place. */
@@ -238,6 +274,32 @@ export const useDocumentStore = defineStore('document', () => {
     if (target >= 0) dispatch({ kind: 'moveRows', rowIds, toIndex: target })
   }
 
+  /** The rows a row action applies to: the selected rows, else the focused one, in document order. */
+  function targetRowIds(): string[] {
+    const selected = grid?.selectedRowIds() ?? []
+    const ids = selected.length ? selected : [grid?.focusedCell()?.rowId].filter((x): x is string => !!x)
+    const d = doc.value
+    if (!d || ids.length < 2) return ids
+    const order = new Map(d.rows.map((r, i) => [r.id, i]))
+    return [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+  }
+
+  /** Row actions from the toolbar and their shortcuts; focus follows the row. */
+  function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete' | 'up' | 'down') {
+    const ids = targetRowIds()
+    const focus = grid?.focusedCell()
+    switch (action) {
+      case 'insert-above': insertRow(ids[0] ?? null, 'above'); break
+      case 'insert-below': insertRow(ids[ids.length - 1] ?? null, 'below'); break
+      case 'section': insertRow(ids[0] ?? null, 'above', 'section'); break
+      case 'duplicate': duplicateRows(ids); break
+      case 'delete': deleteRows(ids); break
+      case 'up': moveRowsBy(ids, -1); break
+      case 'down': moveRowsBy(ids, 1); break
+    }
+    if (focus && (action === 'up' || action === 'down')) setTimeout(() => grid?.focusCell(focus.rowId, focus.colId), 0)
+  }
+
   // --- Clipboard ---
   function pasteAtFocus(html: string, text: string) {
     const d = doc.value
@@ -288,12 +350,12 @@ export const useDocumentStore = defineStore('document', () => {
   })
 
   return {
-    doc, revision, lastChange, readOnly, pinTask, assessment, today,
+    doc, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
     rowIndex: computed(() => { void revision.value; return rowIndexMap }),
     canUndo, canRedo, undoLabel, redoLabel,
     open, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setColumnRole, renameHeader,
     setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
-    pasteAtFocus, copyBlock, ownersOf, owners,
+    pasteAtFocus, copyBlock, ownersOf, owners, rowAction, targetRowIds,
     onChange: (listener: ChangeListener) => { listeners.push(listener) },
     setReadOnly: (value: boolean) => { readOnly.value = value },
     registerGrid: (port: GridPort | null) => { grid = port },

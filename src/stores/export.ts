@@ -60,6 +60,7 @@ export const useExportStore = defineStore('export', () => {
         return false
       }
       for (const file of result.files) download(file.name, file.bytes, file.mime)
+      for (const warning of result.warnings ?? []) ui.notify('info', i18n.locale === 'en' ? warning.messageEn : warning.message, undefined, 12000)
       performance.mark('jindu:export-done')
       ui.notify('success', i18n.t('export.done', { name: result.files.map((f) => f.name).join(', ') }))
       return true

@@ -3,17 +3,21 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from '../io/imported'
+
+export type { ImportedSheet }
 import { readWorkbookInWorker } from '../io/importClient'
 
 export interface ImportProgress { phase: string; fraction: number }
 import { toDocument } from '../io/toDocument'
 import { headerSignature } from '../io/read/headerSignature'
+import { reinterpretSheet } from '../io/read/structure'
+import { MAX_FILE_BYTES } from '../io/read/errors'
 import { useDraftStore } from './drafts'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
 
 /** Files above this are refused before reading: the worker would need several times this in memory. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+export const MAX_IMPORT_BYTES = MAX_FILE_BYTES
 const PROGRESS_FROM_BYTES = 1024 * 1024
 
 export interface PendingImport {
@@ -109,6 +113,19 @@ export const useImportStore = defineStore('import', () => {
     pending.value = { ...current, sheetIndex: index, roles: await rolesFor(sheet) }
   }
 
+  /** The clerk picks the header rows (1-based as in Excel) when none was found or the guess was wrong. */
+  async function setHeaderRows(firstRow: number, count: number) {
+    const current = pending.value
+    const sheet = current?.workbook.sheets[current.sheetIndex]
+    if (!current || !sheet?.raw) return
+    const rows = Array.from({ length: Math.max(1, Math.min(3, count)) }, (_, k) => firstRow - 1 + k)
+      .filter((r) => r >= 0 && r < sheet.raw!.cells.length)
+    if (rows.length === 0) return
+    const next = reinterpretSheet(sheet.raw, rows, current.fileName)
+    const sheets = current.workbook.sheets.map((s, i) => (i === current.sheetIndex ? { ...next, raw: sheet.raw } : s))
+    pending.value = { ...current, workbook: { ...current.workbook, sheets }, roles: await rolesFor(next) }
+  }
+
   function setRole(column: number, role: Role | null) {
     const current = pending.value
     if (!current) return
@@ -136,5 +153,5 @@ export const useImportStore = defineStore('import', () => {
     busy.value = false
   }
 
-  return { busy, fileName, progress, showProgress, error, pending, importFile, importPasted, importSample, chooseSheet, setRole, confirm, cancel }
+  return { busy, fileName, progress, showProgress, error, pending, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
 })
