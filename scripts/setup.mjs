@@ -14,7 +14,9 @@ export function ensureNodeModules() {
   const stale = !existsSync('node_modules/.package-lock.json')
     || (existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs)
   if (!stale) return
-  run(existsSync('package-lock.json') ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund')
+  // `npm install` rather than `npm ci`: npm 11 writes rollup's per-platform optional packages
+  // into the lock only for this platform, and `npm ci` then refuses the lock as out of sync.
+  run('npm install --no-audit --no-fund')
 }
 
 function isRoot() { return typeof process.getuid === 'function' && process.getuid() === 0 }

@@ -33,6 +33,7 @@ export const useDraftStore = defineStore('drafts', () => {
   const snapshots = shallowRef<SnapshotMeta[]>([])
   const storage = ref<{ usage: number; quota: number } | null>(null)
   const started = ref(false)
+  let lastCounts = ''
 
   function message(failure: { message: string; messageEn: string }): string {
     return i18n.locale === 'en' ? failure.messageEn : failure.message
@@ -164,7 +165,15 @@ export const useDraftStore = defineStore('drafts', () => {
       }
       if (put.length) queue.putRows(put)
     }
+    // The draft list shows state counts: keep them current with a tiny meta patch when they move.
+    const counts = docs.assessment.counts
+    const key = JSON.stringify(counts)
+    if (!changed.meta && key !== lastCounts && docs.assessing === null) {
+      lastCounts = key
+      queue.putMeta({ counts: { ...counts } })
+    }
     if (changed.meta) {
+      lastCounts = key
       queue.putMeta({
         name: doc.name, title: doc.title, preamble: doc.preamble, header: doc.header, columns: doc.columns,
         settings: doc.settings, suggestedAsOf: doc.suggestedAsOf, counts: docs.assessment.counts as StateCounts,

@@ -5,6 +5,7 @@ import { findMatches, replaceCommand, type FindMatch } from '../core/find'
 import { useDocumentStore } from './document'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
+import { useDraftStore } from './drafts'
 
 export const useFindStore = defineStore('find', () => {
   const docs = useDocumentStore()
@@ -54,9 +55,12 @@ export const useFindStore = defineStore('find', () => {
     search()
   }
 
-  function replaceAll() {
+  async function replaceAll() {
     const doc = docs.doc
     if (!doc || matches.value.length === 0) return
+    // A bulk replace is undoable, and a version is kept too, as the clerk may notice only later.
+    await useDraftStore().takeSnapshot(i18n.t('find.snapshotName', { query: query.value }), 'before-replace')
+    if (docs.doc !== doc) return
     docs.dispatch(replaceCommand(doc, matches.value, replacement.value))
     search()
   }
