@@ -129,3 +129,44 @@ test('the quick filter narrows rows and rows can be moved with Alt+arrows', asyn
   await page.keyboard.press('Control+z')
   await expect(await cellAt(page, 0, '工作事项')).toContainText('新安综合体')
 })
+
+test('copy puts the focused cell, or the selected rows, on the clipboard as TSV and HTML', async ({ page }) => {
+  await openApp(page)
+  await (await cellAt(page, 0, '完成情况')).click()
+  const copy = () => page.evaluate(() => {
+    const dt = new DataTransfer()
+    document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }))
+    return { text: dt.getData('text/plain'), html: dt.getData('text/html') }
+  })
+  expect((await copy()).text.trimEnd()).toBe('达序推进')
+  await page.locator('.ag-row[row-index="1"] .ag-selection-checkbox input').check()
+  await page.locator('.ag-row[row-index="2"] .ag-selection-checkbox input').check()
+  await (await cellAt(page, 1, '序号')).click()
+  const block = await copy()
+  const lines = block.text.trimEnd().split(/\r?\n/).filter((l) => /^\d\t/.test(l))
+  expect(lines.map((l) => l.split('\t')[0])).toEqual(['2', '3'])
+  expect(block.html).toContain('<table')
+})
+
+test('sorting by a column can be cleared back to the document order', async ({ page }) => {
+  await openApp(page)
+  const header = page.locator('.ag-header-cell').filter({ has: page.locator('.ag-header-cell-text', { hasText: /^序号$/ }) })
+  await header.locator('.ag-header-cell-label').click()
+  await header.locator('.ag-header-cell-label').click()
+  await expect(await cellAt(page, 0, '序号')).toHaveText('9')
+  await page.getByTestId('clear-sort').click()
+  await expect(await cellAt(page, 0, '序号')).toHaveText('1')
+})
+
+test('the 责任单位 filter shows only that unit’s tasks', async ({ page }) => {
+  await openApp(page)
+  const { importFile, fixture } = await import('./fixtures')
+  await importFile(page, fixture('linan-2023-h1.xls'))
+  const filter = page.getByTestId('owner-filter')
+  await filter.selectOption({ label: '发改局' })
+  const shown = await page.locator('.ag-row').count()
+  expect(shown).toBeGreaterThan(0)
+  expect(shown).toBeLessThan(30)
+  const ownerCol = (await page.locator('.ag-header-cell').filter({ has: page.locator('.ag-header-cell-text', { hasText: /^责任单位$/ }) }).getAttribute('col-id'))!
+  for (const text of await page.locator(`.ag-row .ag-cell[col-id="${ownerCol}"]`).allInnerTexts()) expect(text).toContain('发改局')
+})
