@@ -1,7 +1,9 @@
 // The state of one task on the as-of date (rules §5–6): milestones, done per milestone, and the worst state.
 import { addDays, readDue } from './dates'
-import { splitCell, type CellSplit } from './numbering'
-import { findTargets, judgeBySentence, judgePart, readOpening, readStatus, type DoneVerdict, type StatusReading } from './progress'
+import { splitCell } from './numbering'
+import {
+  actionWords, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
+} from './progress'
 import type { Quantity } from './quantities'
 import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
 import { readSchedule } from './schedule'
@@ -20,12 +22,17 @@ interface Planned {
   targets: Quantity[]
   /** Why the due date is what it is: fixed for the plan, so kept with it. */
   dueReason?: Reason
+  /** The milestone's action words, read the first time unnumbered progress needs them. */
+  keys?: string[]
 }
 
 interface Plan {
   source: DueSource
-  split: CellSplit | null
+  /** How the schedule (or deadline) cell was split; progress is matched piece-wise only in kind. */
+  by: 'number' | 'semicolon' | 'none'
   planned: Planned[]
+  /** Rule-5 verdicts kept per progress text (bounded), on the plan itself: no side table. */
+  judged?: Map<string, Judged>
 }
 
 function text(value: unknown): string {
@@ -49,15 +56,20 @@ function firstLine(task: string): string {
 const CACHE_LIMIT = 50_000
 type PlanCache = { bySchedule: Map<string, Plan>; byTask: Map<string, Map<string, Plan>>; size: number }
 const planCaches = new Map<string, PlanCache>()
-const verdictCache = new WeakMap<Plan, Map<string, Judged>>()
+/** Every task of a document asks with the same year and reading: the last cache is kept at hand. */
+let lastCache: { year: number; monthBefore: string; cache: PlanCache } | null = null
 
 /** Drops every kept reading (first-read measurements; memory pressure). Results never depend on it. */
 export function forgetReadings(): void {
   planCaches.clear()
+  lastCache = null
   STATUS_OF.clear()
 }
 
 function planCacheFor(year: number, monthBefore: string): PlanCache {
+  if (lastCache && lastCache.year === year && lastCache.monthBefore === monthBefore && lastCache.cache.size <= CACHE_LIMIT) {
+    return lastCache.cache
+  }
   const key = `${year}|${monthBefore}`
   let cache = planCaches.get(key)
   if (!cache || cache.size > CACHE_LIMIT) {
@@ -65,6 +77,7 @@ function planCacheFor(year: number, monthBefore: string): PlanCache {
     cache = { bySchedule: new Map(), byTask: new Map(), size: 0 }
     planCaches.set(key, cache)
   }
+  lastCache = { year, monthBefore, cache }
   return cache
 }
 
@@ -89,8 +102,7 @@ function cachedPlan(fields: TaskFields, ctx: AssessContext): Plan {
 }
 
 function cachedVerdicts(plan: Plan, progress: string): Judged {
-  let byProgress = verdictCache.get(plan)
-  if (!byProgress) { byProgress = new Map(); verdictCache.set(plan, byProgress) }
+  const byProgress = plan.judged ??= new Map()
   let judged = byProgress.get(progress)
   if (!judged) {
     judged = judgeMilestones(plan, progress)
@@ -107,7 +119,7 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
     const { split, milestones } = readSchedule(schedule, scheduleCtx)
     if (milestones.length > 0) {
       return {
-        source: 'schedule', split,
+        source: 'schedule', by: split.by,
         planned: milestones.map((m, i) => {
           const folded = split.parts[i]!.folded
           return { milestone: m, folded, targets: findTargets(folded) }
@@ -124,14 +136,14 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
     const { split, milestones } = readSchedule(deadline, scheduleCtx)
     if (milestones.length > 1) {
       return {
-        source: 'deadline', split,
+        source: 'deadline', by: split.by,
         planned: milestones.map((m, i) => ({ milestone: m, folded: split.parts[i]!.folded, targets: findTargets(split.parts[i]!.folded) })),
       }
     }
     const only = milestones[0]
     if (only) {
       return {
-        source: 'deadline', split: null,
+        source: 'deadline', by: 'none',
         planned: [{ milestone: { ...only, index: 1, text: firstLine(task) || only.text }, folded: taskFolded || split.parts[0]!.folded, targets: taskTargets }],
       }
     }
@@ -143,11 +155,11 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
       const milestone: Milestone = { index: 1, text: firstLine(task), due: reading.due, kind: 'dated' }
       if (reading.words !== undefined) milestone.dueWords = reading.words
       if (reading.ambiguous) milestone.ambiguous = true
-      return { source: 'task', split: null, planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
+      return { source: 'task', by: 'none', planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
     }
   }
   const milestone: Milestone = { index: 1, text: firstLine(task), due: `${ctx.year}-12-31`, kind: 'dated' }
-  return { source: 'year-end', split: null, planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
+  return { source: 'year-end', by: 'none', planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
 }
 
 const NO_PART: DoneVerdict = { done: false, step: 'none', words: '' }
@@ -168,7 +180,7 @@ function judgeParts(plan: Plan, progress: string): { verdicts: DoneVerdict[]; la
     return { verdicts: plan.planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), labels }
   }
   const progressSplit = splitCell(progress, folded)
-  const scheduleBy = plan.split?.by ?? 'none'
+  const scheduleBy = plan.by
   if (n === 1) {
     const only = plan.planned[0]!
     const part = progressSplit.by === 'number' ? progressSplit.parts.find((p) => p.index === only.milestone.index) ?? null : null
@@ -189,7 +201,9 @@ function judgeParts(plan: Plan, progress: string): { verdicts: DoneVerdict[]; la
   // Unnumbered progress against several milestones (fixtures reading 4).
   const opening = readOpening(folded)
   if (opening?.done) return { verdicts: plan.planned.map(() => opening), labels }
-  return { verdicts: plan.planned.map((p) => judgeBySentence(folded, p.folded, p.targets)), labels }
+  // The progress is split into sentences once; each milestone only looks for its words there.
+  const sentences = readSentences(folded)
+  return { verdicts: plan.planned.map((p) => judgeBySentences(sentences, p.keys ??= actionWords(p.folded), p.targets)), labels }
 }
 
 function stateOf(m: Milestone, done: boolean, asOf: string, soonEnd: string): MilestoneState {

@@ -44,8 +44,25 @@ function readCn(words: string): number {
   return NaN
 }
 
+/**
+ * Can the text hold a numbering mark at all? Every mark has a circled number, a `(`, or a digit
+ * right before `.`/`、`; most progress cells have none, and this loop is far cheaper than MARKER.
+ */
+function mayHoldMarkers(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i)
+    if ((c >= 0x2460 && c <= 0x249b) || c === 0x28 /* ( */) return true
+    if ((c === 0x2e /* . */ || c === 0x3001 /* 、 */) && i > 0) {
+      const d = folded.charCodeAt(i - 1)
+      if (d >= 0x30 && d <= 0x39) return true
+    }
+  }
+  return false
+}
+
 function findMarkers(folded: string): Marker[] {
   const markers: Marker[] = []
+  if (!mayHoldMarkers(folded)) return markers
   MARKER.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = MARKER.exec(folded)) !== null) {
@@ -112,16 +129,22 @@ export function findNumbering(folded: string): Marker[] {
   return best
 }
 
-/** Leading and trailing white space and separators that belong to no milestone's words. */
-const EDGE = /^[\s;,、:]+|[\s;,、]+$/g
+/**
+ * Leading (`^[\s;,、:]+`) and trailing (`[\s;,、]+$`) white space and separators belong to no
+ * milestone's words; as tables (bit 1 leading, bit 2 trailing), so a part is cut with one slice.
+ */
+const EDGE = new Uint8Array(65536)
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) EDGE[c] = 3
+for (const ch of ';,、') EDGE[ch.charCodeAt(0)] = 3
+EDGE[0x3a /* : */] = 1
 
 function part(index: number, text: string, folded: string, from: number, to: number): CellPart | null {
-  const raw = folded.slice(from, to)
-  const lead = raw.length - raw.replace(/^[\s;,、:]+/, '').length
-  const trimmed = raw.replace(EDGE, '')
-  if (!trimmed) return null
-  const start = from + lead
-  return { index, text: text.slice(start, start + trimmed.length), folded: trimmed }
+  let start = from
+  while (start < to && (EDGE[folded.charCodeAt(start)]! & 1) !== 0) start++
+  let end = to
+  while (end > start && (EDGE[folded.charCodeAt(end - 1)]! & 2) !== 0) end--
+  if (start === end) return null
+  return { index, text: text.slice(start, end), folded: folded.slice(start, end) }
 }
 
 /**

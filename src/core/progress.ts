@@ -32,13 +32,22 @@ const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,�
  */
 const OPENING_TIME = /^(?:(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|今年|[\d\-—~至月日号份初底末上中下旬.]+)[,、\s]*)+(?=完成)/
 
+/** White space and the separators a part may open with (`^[\s,。;、:]+`), as a table: no regex per call. */
+const LEADING = new Uint8Array(65536)
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) LEADING[c] = 1
+for (const ch of ',。;、:') LEADING[ch.charCodeAt(0)] = 1
+
 function leadingTrim(text: string): string {
-  return text.replace(/^[\s,。;、:]+/, '')
+  let i = 0
+  while (i < text.length && LEADING[text.charCodeAt(i)] === 1) i++
+  return i === 0 ? text : text.slice(i)
 }
 
 /** The percentages below 100% that count as not-done signals. */
 function lowPercents(folded: string): string[] {
   const out: string[] = []
+  // Most parts hold no percentage: one indexOf instead of a regex scan.
+  if (folded.indexOf('%') < 0) return out
   PERCENT.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = PERCENT.exec(folded)) !== null) {
@@ -55,7 +64,8 @@ export function findSignals(folded: string): string[] {
   SIGNAL.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = SIGNAL.exec(folded)) !== null) if (!out.includes(m[0])) out.push(m[0])
-  return out.concat(lowPercents(folded))
+  const low = lowPercents(folded)
+  return low.length === 0 ? out : out.concat(low)
 }
 
 /** Step 3 done words in a part: a done phrase, or the part opening with 完成 + its object. */
@@ -110,35 +120,54 @@ export function findTargets(folded: string): Quantity[] {
 /** Words of a milestone that name its action (`完成设计招标` → 设计招标), for unnumbered progress. */
 const ACTION_FILLER = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|前|完成|开展|启动|推进|组织|做好|全面|进一步|[\s,。;、:“”"]/g
 
-function actionWords(folded: string): Set<string> {
+export function actionWords(folded: string): string[] {
   const t = folded.replace(ACTION_FILLER, '|')
   const out = new Set<string>()
   for (let i = 0; i + 1 < t.length; i++) if (t[i] !== '|' && t[i + 1] !== '|') out.add(t.slice(i, i + 2))
-  return out
+  return [...out]
+}
+
+/** One sentence of unnumbered progress with its step-3 signals, read once for every milestone. */
+interface Sentence { text: string; signals: string[] }
+
+/** The sentences of unnumbered progress, and the first that carries a signal. */
+export interface Sentences { list: Sentence[]; firstSignal: string | null }
+
+export function readSentences(progressFolded: string): Sentences {
+  const list: Sentence[] = []
+  let firstSignal: string | null = null
+  for (const sentence of progressFolded.split(/[。;\n]/)) {
+    const text = leadingTrim(sentence)
+    if (!text) continue
+    const signals = findSignals(text)
+    if (signals.length > 0 && firstSignal === null) firstSignal = text
+    list.push({ text, signals })
+  }
+  return { list, firstSignal }
 }
 
 /**
  * Unnumbered progress against several milestones (fixtures reading 4): a milestone is done
  * when one sentence reports its own action done, a done phrase next to its key words, and
- * no signal in that sentence.
+ * no signal in that sentence. `keys` are the milestone's action words (actionWords).
  */
-export function judgeBySentence(progressFolded: string, milestoneFolded: string, targets: readonly Quantity[]): DoneVerdict {
-  const keys = actionWords(milestoneFolded)
-  let firstSignal: string | null = null
-  for (const sentence of progressFolded.split(/[。;\n]/)) {
-    const s = leadingTrim(sentence)
-    if (!s) continue
-    const signals = findSignals(s)
-    if (signals.length > 0 && firstSignal === null) firstSignal = s
+export function judgeBySentences(sentences: Sentences, keys: readonly string[], targets: readonly Quantity[]): DoneVerdict {
+  for (const { text, signals } of sentences.list) {
+    // Two shared key words make the sentence this milestone's: stop counting at two.
     let shared = 0
-    for (const k of keys) if (s.includes(k)) shared++
+    for (let k = 0; k < keys.length && shared < 2; k++) if (text.includes(keys[k]!)) shared++
     if (shared < 2) continue
     if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
-    const verdict = judgePart(s, targets)
+    const verdict = judgePart(text, targets)
     if (verdict.done) return verdict
   }
-  if (firstSignal !== null) return { done: false, step: 'signal', words: firstSignal }
+  if (sentences.firstSignal !== null) return { done: false, step: 'signal', words: sentences.firstSignal }
   return { done: false, step: 'none', words: '' }
+}
+
+/** judgeBySentences for one milestone, reading the progress afresh. */
+export function judgeBySentence(progressFolded: string, milestoneFolded: string, targets: readonly Quantity[]): DoneVerdict {
+  return judgeBySentences(readSentences(progressFolded), actionWords(milestoneFolded), targets)
 }
 
 /** The status column (rules §5): done, behind, or on track / silent. */
