@@ -18,17 +18,17 @@ export function ensureWorkbook(size) {
     try {
       const old = JSON.parse(readFileSync(metaPath, 'utf8'))
       if (old.generatorVersion === meta.generatorVersion && old.rows === meta.rows && old.seed === meta.seed && old.bytes === statSync(path).size) {
-        return { path, bytes: old.bytes, rows: size.rows, generated: false, ms: 0 }
+        return { path, bytes: old.bytes, rows: size.rows, firstTask: old.firstTask, generated: false, ms: 0 }
       }
     } catch {
       // An unreadable meta file just means the workbook is rebuilt.
     }
   }
   const t0 = performance.now()
-  const bytes = writeTaskWorkbook(size.rows, SEED)
+  const { bytes, firstTask } = writeTaskWorkbook(size.rows, SEED)
   writeFileSync(path, bytes)
-  writeFileSync(metaPath, JSON.stringify({ ...meta, bytes: bytes.length }, null, 2))
-  return { path, bytes: bytes.length, rows: size.rows, generated: true, ms: performance.now() - t0 }
+  writeFileSync(metaPath, JSON.stringify({ ...meta, bytes: bytes.length, firstTask }, null, 2))
+  return { path, bytes: bytes.length, rows: size.rows, firstTask, generated: true, ms: performance.now() - t0 }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -55,7 +55,7 @@ async function measureSize(size, ctx) {
   else if (!ctx.appReady.ok) entry.import = unavailable(ctx.appReady.reason)
   else {
     entry.import = await attempt('import', async () => {
-      const r = await measureImport(ctx.browser, ctx.base, file.path, size.runs, importTimeoutMs(size.rows))
+      const r = await measureImport(ctx.browser, ctx.base, file, size.runs, importTimeoutMs(size.rows))
       session = r.session
       return r.result
     })

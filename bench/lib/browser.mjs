@@ -31,6 +31,9 @@ export async function openApp(browser, base) {
     const errors = session.pageErrors.length ? `; page errors: ${session.pageErrors.slice(0, 2).join(' | ')}` : ''
     throw new NotAvailable(`no input[data-testid="file-input"] in the app${errors}`)
   }
+  // Let start-up work (a sample list, draft restore) finish so it does not overlap the import.
+  await session.page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {})
+  await sleep(300)
   return session
 }
 

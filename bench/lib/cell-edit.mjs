@@ -40,16 +40,18 @@ async function commitEdit(page, committedBefore, keys) {
 async function chooseColumn(page, rowIndex) {
   const found = await page.evaluate(({ preferred, rowIndex }) => {
     const headers = [...document.querySelectorAll('.ag-header-cell[col-id]')].map((h) => ({ id: h.getAttribute('col-id'), text: h.textContent ?? '' }))
-    const row = document.querySelector(`.ag-center-cols-container .ag-row[row-index="${rowIndex}"]`)
-    const inRow = (id) => !!row?.querySelector(`.ag-cell[col-id="${CSS.escape(id)}"]`)
+    // Older grids split a row over pinned and centre containers; AG Grid 36 keeps one element.
+    const rows = [...document.querySelectorAll(`.ag-row[row-index="${rowIndex}"]`)]
+    const inRow = (id) => rows.some((r) => r.querySelector(`.ag-cell[col-id="${CSS.escape(id)}"]`))
     for (const want of preferred) {
       const h = headers.find((x) => x.text.includes(want) && inRow(x.id))
-      if (h) return h.id
+      if (h) return { id: h.id, header: h.text.trim() }
     }
-    const cells = row ? [...row.querySelectorAll('.ag-cell[col-id]')] : []
-    return (cells[1] ?? cells[0])?.getAttribute('col-id') ?? null
+    const cells = rows.flatMap((r) => [...r.querySelectorAll('.ag-cell[col-id]')])
+    const id = (cells[1] ?? cells[0])?.getAttribute('col-id')
+    return id ? { id, header: headers.find((x) => x.id === id)?.text.trim() || id } : null
   }, { preferred: PREFERRED_HEADERS, rowIndex })
-  if (!found) throw new NotAvailable(`no grid row ${rowIndex} with cells (.ag-center-cols-container .ag-row[row-index="${rowIndex}"])`)
+  if (!found) throw new NotAvailable(`no grid row ${rowIndex} with cells (.ag-row[row-index="${rowIndex}"] .ag-cell[col-id])`)
   return found
 }
 
@@ -76,14 +78,15 @@ export async function measureCellEdits(session, count, settleMs) {
     window.__benchEnter = []
     window.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__benchEnter.push(e.timeStamp) }, true)
   })
-  const colId = await chooseColumn(page, 5)
+  const { id: colId, header } = await chooseColumn(page, 5)
   const commitToSaved = []
   const enterToSaved = []
   let misses = 0
   let commitKeys = COMMIT_KEYS
+  let unfocusedEditor = false
   for (let i = 0; i < count && misses < 3; i++) {
     const rowIndex = 1 + (i % 8)
-    const cell = page.locator(`.ag-center-cols-container .ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first()
+    const cell = page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first()
     const before = await readMarks(page, ['jindu:edit-committed', 'jindu:saved'])
     await cell.dblclick({ timeout: 5_000 })
     if (!(await page.locator(EDITOR).first().isVisible().catch(() => false))) {
@@ -97,6 +100,12 @@ export async function measureCellEdits(session, count, settleMs) {
       if (i === 0) throw new NotAvailable('double-click and F2 open no cell editor')
       misses++
       continue
+    }
+    // An editor that does not focus its own text box would get the keys on the cell instead;
+    // put the caret in the box, as the clerk's click would.
+    if (!(await editor.evaluate((el) => el.contains(document.activeElement)))) {
+      unfocusedEditor = true
+      await editor.locator('textarea, input, [contenteditable="true"]').first().focus({ timeout: 2_000 }).catch(() => {})
     }
     await page.keyboard.press('ControlOrMeta+a')
     await page.keyboard.insertText(`基准编辑第${i + 1}次:已完成阶段性任务`)
@@ -118,8 +127,9 @@ export async function measureCellEdits(session, count, settleMs) {
     await sleep(100)
   }
   return ok({
-    column: colId,
+    column: header,
     commitKey: commitKeys.length === 1 ? commitKeys[0] : null,
+    note: unfocusedEditor ? 'the cell editor opened without focusing its text box; the harness focused it' : null,
     edits: commitToSaved.length,
     misses,
     p50: percentile(commitToSaved, 50),

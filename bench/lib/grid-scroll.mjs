@@ -3,16 +3,19 @@ import { NotAvailable, ok } from './outcome.mjs'
 import { percentile } from './stats.mjs'
 
 /**
- * Scrolls `.ag-body-viewport` by half a viewport per animation frame, `frames` times. At each
- * frame it records the frame interval and whether rendered rows cover the middle of the view
- * (what the previous frame painted); a frame without them is a blank gap.
+ * Scrolls the grid's vertical scroller (`.ag-body-viewport` before AG Grid 36, `.ag-grid-viewport`
+ * since; found as the rows' nearest scrollable ancestor) by half a view per animation frame,
+ * `frames` times. At each frame it records the frame interval and whether rendered rows cover
+ * the middle of the view (what the previous frame painted); a frame without them is a blank gap.
  */
 export async function measureScroll(session, frames = 240) {
   const { page } = session
-  const found = await page.locator('.ag-body-viewport').first().waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false)
-  if (!found) throw new NotAvailable('no grid (.ag-body-viewport) on the page')
+  const found = await page.locator('.ag-row[row-index]').first().waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false)
+  if (!found) throw new NotAvailable('no grid rows (.ag-row[row-index]) on the page')
   const r = await page.evaluate(async (count) => {
-    const viewport = document.querySelector('.ag-body-viewport')
+    let viewport = document.querySelector('.ag-row[row-index]')
+    while (viewport && !(viewport.scrollHeight > viewport.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(viewport).overflowY))) viewport = viewport.parentElement
+    if (!viewport) return null
     viewport.scrollTop = 0
     await new Promise((res) => setTimeout(res, 300))
     const step = Math.max(40, Math.floor(viewport.clientHeight / 2))
@@ -22,7 +25,7 @@ export async function measureScroll(session, frames = 240) {
     const covered = () => {
       const view = viewport.getBoundingClientRect()
       const middle = view.top + view.height / 2
-      return [...document.querySelectorAll('.ag-center-cols-container .ag-row')].some((row) => {
+      return [...viewport.querySelectorAll('.ag-row[row-index]')].some((row) => {
         const b = row.getBoundingClientRect()
         return b.top <= middle && b.bottom >= middle && row.textContent.trim() !== ''
       })
@@ -37,8 +40,9 @@ export async function measureScroll(session, frames = 240) {
       if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1) viewport.scrollTop = 0
       else viewport.scrollTop += step
     }
-    return { intervals, blank, step, scrollHeight: viewport.scrollHeight }
+    return { intervals, blank, step, scrollHeight: viewport.scrollHeight, scroller: viewport.className.split(/\s+/).find((c) => c.startsWith('ag-')) ?? viewport.tagName }
   }, frames)
+  if (!r) throw new NotAvailable('the grid rows have no scrollable container (list shorter than the view?)')
   if (r.intervals.length === 0) throw new Error('no frames were recorded')
   return ok({
     frames: r.intervals.length,
@@ -48,5 +52,6 @@ export async function measureScroll(session, frames = 240) {
     blankFrames: r.blank,
     stepPx: r.step,
     scrollHeightPx: r.scrollHeight,
+    scroller: r.scroller,
   })
 }

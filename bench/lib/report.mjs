@@ -86,7 +86,7 @@ function sizeRows(size) {
       'cell edit: committed → saved, p50 / p95',
       isOk(size.edit) ? `${formatMs(size.edit.p50)} / ${formatMs(size.edit.p95)}` : whyNot(size.edit),
       isOk(size.edit) ? `${size.edit.edits} edits` : '',
-      isOk(size.edit) ? `${(size.edit.commitKey ?? 'commit key').replace('ControlOrMeta', 'Ctrl')} keydown → saved p50 / p95: ${formatMs(size.edit.enterP50)} / ${formatMs(size.edit.enterP95)}; column ${size.edit.column}${size.edit.misses ? `; ${size.edit.misses} edits missed` : ''}` : '',
+      isOk(size.edit) ? `${(size.edit.commitKey ?? 'commit key').replace('ControlOrMeta', 'Ctrl')} keydown → saved p50 / p95: ${formatMs(size.edit.enterP50)} / ${formatMs(size.edit.enterP95)}; column ${size.edit.column}${size.edit.misses ? `; ${size.edit.misses} edits missed` : ''}${size.edit.note ? `; ${size.edit.note}` : ''}` : '',
     ])
   }
   if (size.export) {
@@ -97,7 +97,7 @@ function sizeRows(size) {
       'scroll: p95 / worst frame',
       isOk(size.scroll) ? `${formatMs(size.scroll.p95)} / ${formatMs(size.scroll.worst)}` : whyNot(size.scroll),
       isOk(size.scroll) ? `${size.scroll.frames} frames` : '',
-      isOk(size.scroll) ? `${size.scroll.longFrames} frames > 50 ms, ${size.scroll.blankFrames} blank; step ${size.scroll.stepPx} px of ${num(size.scroll.scrollHeightPx)} px` : '',
+      isOk(size.scroll) ? `${size.scroll.longFrames} frames > 50 ms, ${size.scroll.blankFrames} blank; step ${size.scroll.stepPx} px of ${num(size.scroll.scrollHeightPx)} px in .${size.scroll.scroller}` : '',
     ])
   }
   return rows
@@ -147,7 +147,7 @@ export function renderMarkdown(results) {
     '- **soffice**: wall time of `soffice --headless --convert-to csv` with a private `-env:UserInstallation` profile, after one untimed warm-up conversion.',
     '- **cell edit**: 30 edits (rows 1–8 of a text column): double-click (or F2), replace the text, commit with Ctrl+Enter (else Enter, else Tab: the first that makes the app mark a commit). Budgeted figure: `jindu:edit-committed` → the next `jindu:saved` (IndexedDB write durable); also shown: the commit keydown → `jindu:saved`.',
     '- **export**: `[data-testid="export-button"]` then `[data-testid="export-confirm"]` (xlsx default) on the imported 10k list; `jindu:export-start` → `jindu:export-done`, download awaited.',
-    '- **scroll**: `.ag-body-viewport` moved by half a viewport per animation frame over the 10k list; frame intervals from `requestAnimationFrame`, and frames whose view centre has no rendered row counted as blank.',
+    '- **scroll**: the grid\'s vertical scroller (the rows\' nearest scrollable ancestor: `.ag-grid-viewport` in AG Grid 36) moved by half a view per animation frame over the 10k list; frame intervals from `requestAnimationFrame`, and frames whose view centre has no rendered row counted as blank.',
     '- **bundle**: gzip level 9 with node:zlib; the service worker and workbox files are not counted.',
     '',
   )

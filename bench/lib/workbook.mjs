@@ -2,7 +2,7 @@
 import * as XLSX from '@e965/xlsx'
 
 /** Bump when the generated content or layout changes, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 /** Small seeded PRNG (mulberry32): same seed, same workbook, on every machine. */
 export function createRandom(seed) {
@@ -128,13 +128,17 @@ export function buildTaskSheet(taskCount, seed = 20230331) {
   return { rows, merges }
 }
 
-/** Writes the task list as compressed .xlsx bytes, the way a clerk's file arrives. */
+/**
+ * Writes the task list as compressed .xlsx bytes, the way a clerk's file arrives, with the
+ * first task's text: the harness waits for it to show in the grid.
+ */
 export function writeTaskWorkbook(taskCount, seed) {
   const { rows, merges } = buildTaskSheet(taskCount, seed)
+  const firstTask = String(rows.find((r) => typeof r[0] === 'number')?.[1] ?? '')
   const ws = XLSX.utils.aoa_to_sheet(rows)
   ws['!merges'] = merges
   ws['!cols'] = [6, 30, 45, 60, 10, 16, 10, 10].map((wch) => ({ wch }))
   const wb = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(wb, ws, '重点工作清单')
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true })
+  return { bytes: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }), firstTask }
 }
