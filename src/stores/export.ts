@@ -1,6 +1,7 @@
 // Exporting: the writers are loaded only when the clerk exports, so the first paint never pays for them.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, toRaw } from 'vue'
+import { exportInWorker } from '../io/exportClient'
 import type { ExportFormat, ExportSplit } from '../io/export/types'
 import { useDocumentStore } from './document'
 import { useUiStore } from './ui'
@@ -48,13 +49,12 @@ export const useExportStore = defineStore('export', () => {
     working.value = true
     performance.mark('jindu:export-start')
     try {
-      const { exportDocument } = await import('../io/export/exportDocument')
       const c = choice.value
       const filtered = c.onlyFiltered ? new Set(docs.displayedRowIds()) : undefined
-      const result = await exportDocument(doc, {
+      const result = await exportInWorker(toRaw(doc), {
         format: c.format, highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn,
         split: c.split, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
-      }, docs.assessment)
+      }, toRaw(docs.assessment))
       if (!result.ok) {
         ui.notify('error', i18n.t('export.failed', { message: i18n.locale === 'en' ? result.messageEn : result.message }))
         return false

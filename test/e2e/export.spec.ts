@@ -50,3 +50,32 @@ test('the print view shows the same table with the title', async ({ page }) => {
   await expect(view).toContainText('开化县2023年度重点工作清单')
   await expect(view.locator('table tbody tr')).toHaveCount(9)
 })
+
+test('split by 责任单位: a zip with one styled workbook per unit', async ({ page }) => {
+  await openApp(page)
+  const { importFile, fixture } = await import('./fixtures')
+  await importFile(page, fixture('linan-2023-h1.xls'))
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-split').selectOption('owner-files')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()])
+  expect(download.suggestedFilename()).toMatch(/\.zip$/)
+  const { unzipSync } = await import('fflate')
+  const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!))))
+  expect(files.length).toBeGreaterThan(10)
+  expect(files.some((f) => f.includes('发改局') && f.endsWith('.xlsx'))).toBe(true)
+})
+
+for (const format of ['xls', 'ods'] as const) {
+  test(`export to .${format} gives a file the importer reads back with the same tasks`, async ({ page }) => {
+    await openApp(page)
+    await page.getByTestId('export-button').click()
+    await page.getByTestId(`export-format-${format}`).check()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()])
+    expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`))
+    const path = (await download.path())!
+    await page.getByTestId('file-input').setInputFiles({ name: `back.${format}`, mimeType: 'application/octet-stream', buffer: readFileSync(path) })
+    await page.getByTestId('import-confirm').click()
+    await expect(page.getByTestId('status-bar')).toContainText('共 9 项任务')
+    await expect(page.locator('.ag-row').first()).toContainText('启动新安综合体建设')
+  })
+}

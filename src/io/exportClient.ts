@@ -1,0 +1,26 @@
+// Runs an export in a module worker; never rejects: the result says what happened.
+import type { DocumentAssessment, TaskDocument } from '../core'
+import type { ExportRequest, ExportResponse } from './export/protocol'
+import type { ExportOptions, ExportResult } from './export/types'
+
+let nextId = 1
+
+export function exportInWorker(doc: TaskDocument, options: ExportOptions, assessment?: DocumentAssessment): Promise<ExportResult> {
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    return Promise.resolve({ ok: false, message: '浏览器无法启动后台导出(Web Worker)。', messageEn: 'The browser could not start a background export (Web Worker).' })
+  }
+  const id = nextId++
+  return new Promise<ExportResult>((resolve) => {
+    const finish = (result: ExportResult) => { worker.terminate(); resolve(result) }
+    worker.onmessage = (event: MessageEvent<ExportResponse>) => { if (event.data.id === id) finish(event.data.result) }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      finish({ ok: false, message: `导出失败:${event.message}`, messageEn: `Export failed: ${event.message}` })
+    }
+    const request: ExportRequest = { type: 'export', id, doc, options, ...(assessment ? { assessment } : {}) }
+    worker.postMessage(request)
+  })
+}
