@@ -127,6 +127,33 @@ const DATE_SOURCE = (
 const GROUP = new Map<string, number>()
 for (const [i, m] of [...DATE_SOURCE.matchAll(/\(\?<([A-Za-z]+)>/g)].entries()) GROUP.set(m[1]!, i + 1)
 /**
+ * A table of the characters a pattern's match can start with (optionally every `\s` character),
+ * for matchFrom. 64 KiB, built once at module load.
+ */
+function startTable(chars: string, whiteSpace = false): Uint8Array {
+  const table = new Uint8Array(65536)
+  if (whiteSpace) for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) table[c] = 1
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
+  return table
+}
+
+/**
+ * The first match of a sticky (`y`) pattern at or after `from`, tried only where `starts` says a
+ * match can begin: the same match a global scan would find, when `starts` holds every character
+ * a match can start with. A pattern led by optional groups (a year before a month) gets no
+ * fast skip inside V8; a table lookup per character is far cheaper than a failed attempt.
+ */
+function matchFrom(scanner: RegExp, starts: Uint8Array, text: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < text.length; i++) {
+    if (starts[text.charCodeAt(i)] === 0) continue
+    scanner.lastIndex = i
+    const m = scanner.exec(text)
+    if (m !== null) return m
+  }
+  return null
+}
+
+/**
  * Sticky: tried only at the positions where a date can start (see DATE_START), which skips
  * most of a cell's characters in a table lookup instead of a full regex attempt at each.
  */
@@ -136,9 +163,7 @@ const DATE_SCANNER = new RegExp(DATE_SOURCE.replace(/\(\?<[A-Za-z]+>/g, '('), 'y
  * quarter), ASCII digits, a relative year, 第/前 before a quarter, a Chinese numeral (month or
  * quarter), and the first characters of the bare half/year words. Keep in step with DATE_SOURCE.
  */
-const DATE_START = new Uint8Array(65536)
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) DATE_START[c] = 1
-for (const ch of '0123456789今明去第前一二三四五六七八九十〇零两上年下全') DATE_START[ch.charCodeAt(0)] = 1
+const DATE_START = startTable('0123456789今明去第前一二三四五六七八九十〇零两上年下全', true)
 const G = (name: string): number => GROUP.get(name)!
 const [A_YEAR, A_REL, A_MONTH, A_FEN, A_DAY, A_SUFFIX, A_BEFORE] = ['aYear', 'aRel', 'aMonth', 'aFen', 'aDay', 'aSuffix', 'aBefore'].map(G) as [number, number, number, number, number, number, number]
 const [B_YEAR, B_REL, B_QUARTER, C_YEAR, C_REL, C_WORDS, D_Y, D_M, D_D, E_WORDS] = ['bYear', 'bRel', 'bQuarter', 'cYear', 'cRel', 'cWords', 'dY', 'dM', 'dD', 'eWords'].map(G) as [number, number, number, number, number, number, number, number, number, number]
@@ -162,15 +187,12 @@ export function readDue(text: string, options: DueOptions): DueReading {
     const rec = RECURRING.exec(text)
     if (rec) return { kind: 'recurring', due: null, words: rec[0], at: rec.index }
   }
-  const n = text.length
+  let m: RegExpExecArray | null
   let i = 0
-  while (i < n) {
-    if (DATE_START[text.charCodeAt(i)] === 0) { i++; continue }
-    DATE_SCANNER.lastIndex = i
-    const m = DATE_SCANNER.exec(text)
-    // No match here (or an empty one): the next position, as a global scan would go on.
-    if (m === null || m[0].length === 0) { i++; continue }
-    i += m[0].length
+  while ((m = matchFrom(DATE_SCANNER, DATE_START, text, i)) !== null) {
+    // After an empty match the next position, as a global scan would go on.
+    i = m.index + Math.max(m[0].length, 1)
+    if (m[0].length === 0) continue
     const words = m[0].trim()
     const start = m.index + m[0].indexOf(words)
     if (isReportDate(text, start)) continue
