@@ -2,7 +2,7 @@
 import { addDays, readDue } from './dates'
 import { splitCell } from './numbering'
 import {
-  actionWords, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
+  NO_TARGETS, actionWords, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
 } from './progress'
 import type { Quantity } from './quantities'
 import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
@@ -17,13 +17,16 @@ const STATE_RANK = new Map<TaskState, number>(TASK_STATE_ORDER.map((s, i) => [s,
 
 interface Planned {
   milestone: Milestone
-  /** The milestone's words, folded, for targets and key words. */
-  folded: string
-  targets: Quantity[]
+  /**
+   * The words the milestone is read from, folded, when its own text does not give them: an
+   * implicit milestone is named by the task's first line but read from the whole task. Else
+   * unset, and folded again when unnumbered progress needs its key words (once per progress
+   * text): a kept copy of every schedule cell costs more on import than that refolding.
+   */
+  folded?: string
+  targets: readonly Quantity[]
   /** Why the due date is what it is: fixed for the plan, so kept with it. */
   dueReason?: Reason
-  /** The milestone's action words, read the first time unnumbered progress needs them. */
-  keys?: string[]
 }
 
 interface Plan {
@@ -31,8 +34,13 @@ interface Plan {
   /** How the schedule (or deadline) cell was split; progress is matched piece-wise only in kind. */
   by: 'number' | 'semicolon' | 'none'
   planned: Planned[]
-  /** Rule-5 verdicts kept per progress text (bounded), on the plan itself: no side table. */
-  judged?: Map<string, Judged>
+  /**
+   * Rule-5 verdicts kept per progress text, on the plan itself: the first progress text inline
+   * (nearly every plan only ever sees one), further ones in a bounded map made when needed.
+   */
+  progress?: string
+  judged?: Judged
+  moreJudged?: Map<string, Judged>
 }
 
 function text(value: unknown): string {
@@ -102,11 +110,16 @@ function cachedPlan(fields: TaskFields, ctx: AssessContext): Plan {
 }
 
 function cachedVerdicts(plan: Plan, progress: string): Judged {
-  const byProgress = plan.judged ??= new Map()
-  let judged = byProgress.get(progress)
+  if (plan.judged === undefined) {
+    plan.progress = progress
+    return plan.judged = judgeMilestones(plan, progress)
+  }
+  if (plan.progress === progress) return plan.judged
+  const more = plan.moreJudged ??= new Map()
+  let judged = more.get(progress)
   if (!judged) {
     judged = judgeMilestones(plan, progress)
-    if (byProgress.size < 1000) byProgress.set(progress, judged)
+    if (more.size < 1000) more.set(progress, judged)
   }
   return judged
 }
@@ -121,8 +134,7 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
       return {
         source: 'schedule', by: split.by,
         planned: milestones.map((m, i) => {
-          const folded = split.parts[i]!.folded
-          return { milestone: m, folded, targets: findTargets(folded) }
+          return { milestone: m, targets: findTargets(split.parts[i]!.folded) }
         }),
       }
     }
@@ -130,14 +142,14 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
   const task = text(fields.task).trim()
   const taskFolded = foldText(task)
   // An implicit milestone's targets come from the task text (fixtures reading 2).
-  const taskTargets = task ? findTargets(taskFolded) : []
+  const taskTargets = task ? findTargets(taskFolded) : NO_TARGETS
   const deadline = text(fields.deadline).trim()
   if (deadline) {
     const { split, milestones } = readSchedule(deadline, scheduleCtx)
     if (milestones.length > 1) {
       return {
         source: 'deadline', by: split.by,
-        planned: milestones.map((m, i) => ({ milestone: m, folded: split.parts[i]!.folded, targets: findTargets(split.parts[i]!.folded) })),
+        planned: milestones.map((m, i) => ({ milestone: m, targets: findTargets(split.parts[i]!.folded) })),
       }
     }
     const only = milestones[0]
@@ -165,16 +177,46 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
 const NO_PART: DoneVerdict = { done: false, step: 'none', words: '' }
 
 /** Rule 5 for every milestone: the progress split like the schedule, each part for its own milestone. */
-interface Judged { verdicts: DoneVerdict[]; doneReasons: Reason[] }
-
-function judgeMilestones(plan: Plan, progress: string): Judged {
-  const { verdicts, labels } = judgeParts(plan, progress)
-  return { verdicts, doneReasons: verdicts.map((v, i) => explainDone(v, labels[i]!)) }
+interface Judged {
+  verdicts: DoneVerdict[]
+  /**
+   * How the progress parts are named in reasons: the whole progress, its numbered items or its
+   * `;` segments. The done reasons themselves are built when a result needs them, not kept:
+   * after the first reads the memo holds the finished sentences.
+   */
+  labels: 'whole' | 'number' | 'segment'
+  /** The states and joined reasons last given on one as-of date (see ReasonMemo). */
+  memo?: ReasonMemo
+  /**
+   * The as-of date of the first assessment: the memo is made only when the same date comes
+   * again, so a first read (an import) keeps no sentences it may never need twice.
+   */
+  seenOn?: string
 }
 
-function judgeParts(plan: Plan, progress: string): { verdicts: DoneVerdict[]; labels: string[] } {
+/**
+ * On one as-of date and window, a milestone judged from its progress alone always gets the same
+ * state and the same sentence: re-assessing an unchanged row then builds no strings at all.
+ */
+interface ReasonMemo {
+  asOf: string
+  soonDays: number
+  states: MilestoneState[]
+  reasons: Reason[]
+  /** The task-level reason when every milestone was judged from progress and the status says nothing. */
+  summary?: Reason
+}
+
+/** Why milestone `i` is (not) done by its progress, in the words of judgeMilestones' verdict. */
+function doneReasonOf(judged: Judged, plan: Plan, i: number): Reason {
+  const label = judged.labels === 'number' ? `进展第${plan.planned[i]!.milestone.index}项`
+    : judged.labels === 'segment' ? `进展第${i + 1}段` : '进展'
+  return explainDone(judged.verdicts[i]!, label)
+}
+
+function judgeMilestones(plan: Plan, progress: string): Judged {
   const n = plan.planned.length
-  const labels = new Array<string>(n).fill('进展')
+  const labels = 'whole'
   const folded = foldText(progress)
   if (!folded.trim()) {
     return { verdicts: plan.planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), labels }
@@ -193,17 +235,16 @@ function judgeParts(plan: Plan, progress: string): { verdicts: DoneVerdict[]; la
       const part = progressSplit.by === 'number'
         ? progressSplit.parts.find((q) => q.index === p.milestone.index)
         : progressSplit.parts[i]
-      labels[i] = progressSplit.by === 'number' ? `进展第${p.milestone.index}项` : `进展第${i + 1}段`
       return part ? judgePart(part.folded, p.targets) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` }
     })
-    return { verdicts, labels }
+    return { verdicts, labels: progressSplit.by === 'number' ? 'number' : 'segment' }
   }
   // Unnumbered progress against several milestones (fixtures reading 4).
   const opening = readOpening(folded)
   if (opening?.done) return { verdicts: plan.planned.map(() => opening), labels }
   // The progress is split into sentences once; each milestone only looks for its words there.
   const sentences = readSentences(folded)
-  return { verdicts: plan.planned.map((p) => judgeBySentences(sentences, p.keys ??= actionWords(p.folded), p.targets)), labels }
+  return { verdicts: plan.planned.map((p) => judgeBySentences(sentences, actionWords(p.folded ?? foldText(p.milestone.text)), p.targets)), labels }
 }
 
 function stateOf(m: Milestone, done: boolean, asOf: string, soonEnd: string): MilestoneState {
@@ -240,17 +281,24 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   const asOf = ctx.asOf
   const soonEnd = addDays(asOf, soonDays)
   const plan = cachedPlan(fields, ctx.monthBefore === monthBefore ? ctx : { ...ctx, monthBefore })
-  const { verdicts, doneReasons } = cachedVerdicts(plan, text(fields.progress))
+  const judged = cachedVerdicts(plan, text(fields.progress))
+  const { verdicts } = judged
+  let memo = judged.memo
+  if (!memo || memo.asOf !== asOf || memo.soonDays !== soonDays) {
+    memo = judged.seenOn === asOf ? judged.memo = { asOf, soonDays, states: [], reasons: [] } : undefined
+    judged.seenOn = asOf
+  }
   const statusWords = text(fields.status).trim()
   const status = statusOf(statusWords)
   const overrides = ctx.overrides ?? {}
 
   const milestones: AssessedMilestone[] = []
+  let allFromProgress = true
   for (let i = 0; i < plan.planned.length; i++) {
     const p = plan.planned[i]!
     const m = p.milestone
     let verdict = verdicts[i]!
-    let doneReason = doneReasons[i]!
+    let doneReason: Reason | null = null
     if (status === 'done' && !verdict.done) {
       verdict = { done: true, step: 'status', words: statusWords }
       doneReason = explainDone(verdict, '')
@@ -261,9 +309,25 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
       verdict = { done: override, step: 'override', words: '' }
       doneReason = explainDone(verdict, '')
     }
-    const state = stateOf(m, verdict.done, asOf, soonEnd)
-    const dueReason = p.dueReason ??= explainDue(m, plan.source, monthBefore)
-    const reasons = joinReasons(dueReason, doneReason, explainState(state, m.due, asOf, soonDays))
+    let state: MilestoneState
+    let joined: Reason
+    if (verdict === verdicts[i] && memo) {
+      // Judged from progress alone: the memo holds the state and sentence for this as-of date.
+      const kept = memo.reasons[i]
+      if (kept) {
+        state = memo.states[i]!
+        joined = kept
+      } else {
+        state = memo.states[i] = stateOf(m, verdict.done, asOf, soonEnd)
+        joined = memo.reasons[i] = joinReasons(p.dueReason ??= explainDue(m, plan.source, monthBefore), doneReasonOf(judged, plan, i), explainState(state, m.due, asOf, soonDays))
+      }
+    } else {
+      if (verdict !== verdicts[i]) allFromProgress = false
+      state = stateOf(m, verdict.done, asOf, soonEnd)
+      joined = joinReasons(p.dueReason ?? explainDue(m, plan.source, monthBefore), doneReason ?? doneReasonOf(judged, plan, i), explainState(state, m.due, asOf, soonDays))
+    }
+    // A fresh object per result (the strings are shared): callers may keep or change what they get.
+    const reasons: Reason = { zh: joined.zh, en: joined.en }
     // Built field by field (not spread): one object shape for every milestone keeps this hot loop fast.
     const assessed: AssessedMilestone = {
       index: m.index, text: m.text, due: m.due, kind: m.kind,
@@ -279,7 +343,12 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   let state: TaskState = 'done'
   for (const m of milestones) if (STATE_RANK.get(m.state)! < STATE_RANK.get(state)!) state = m.state
   if (status === 'behind' && state !== 'overdue') state = 'behind'
-  const taskReason = statusReason(status, statusWords) ?? summarise(state, milestones)
+  let taskReason = statusReason(status, statusWords)
+  if (!taskReason) {
+    // Without a status reason the state comes from the milestones alone, so the memo can keep it.
+    const summary = allFromProgress && memo ? memo.summary ??= summarise(state, milestones) : summarise(state, milestones)
+    taskReason = { zh: summary.zh, en: summary.en }
+  }
   return { state, milestones, reasons: taskReason }
 }
 

@@ -112,9 +112,14 @@ export function judgePart(folded: string, targets: readonly Quantity[]): DoneVer
   return { done: false, step: 'none', words: '' }
 }
 
+/** No targets, one shared array: most milestones set none, and every plan keeps its targets. */
+export const NO_TARGETS: readonly Quantity[] = Object.freeze([])
+
 /** The quantity targets a milestone's (or task's) words set. */
-export function findTargets(folded: string): Quantity[] {
-  return findQuantities(folded).filter((q) => !q.bare)
+export function findTargets(folded: string): readonly Quantity[] {
+  const found = findQuantities(folded)
+  for (const q of found) if (!q.bare) return found.filter((t) => !t.bare)
+  return NO_TARGETS
 }
 
 /** Words of a milestone that name its action (`完成设计招标` → 设计招标), for unnumbered progress. */
