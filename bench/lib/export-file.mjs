@@ -39,6 +39,8 @@ export async function measureExport(session, runs, timeoutMs) {
     fileName = file.suggestedFilename()
     const path = await file.path().catch(() => null)
     if (path) downloadBytes = (await stat(path)).size
+    // A dialog left open would cover the toolbar for the next run.
+    if (await confirm.isVisible().catch(() => false)) await page.keyboard.press('Escape')
     await sleep(300)
   }
   return ok({ median: median(samples), samples, fileName, downloadBytes })
