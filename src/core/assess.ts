@@ -6,7 +6,7 @@ import {
 } from './progress'
 import type { Quantity } from './quantities'
 import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
-import { readSchedule } from './schedule'
+import { readSchedule, type ScheduleContext } from './schedule'
 import { foldText } from './text'
 import {
   TASK_STATE_ORDER, type AssessContext, type AssessedMilestone, type Milestone, type MilestoneState,
@@ -89,7 +89,7 @@ function planCacheFor(year: number, monthBefore: string): PlanCache {
   return cache
 }
 
-function cachedPlan(fields: TaskFields, ctx: AssessContext): Plan {
+function cachedPlan(fields: TaskFields, ctx: ScheduleContext): Plan {
   const cache = planCacheFor(ctx.year, ctx.monthBefore ?? 'end-of-month')
   const schedule = text(fields.schedule)
   if (schedule.trim()) {
@@ -125,11 +125,10 @@ function cachedVerdicts(plan: Plan, progress: string): Judged {
 }
 
 /** The milestones of a task: its schedule, else its deadline, else a time in the task text, else the year end. */
-function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
-  const scheduleCtx = { year: ctx.year, monthBefore: ctx.monthBefore }
+function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
   const schedule = text(fields.schedule)
   if (schedule.trim()) {
-    const { split, milestones } = readSchedule(schedule, scheduleCtx)
+    const { split, milestones } = readSchedule(schedule, ctx)
     if (milestones.length > 0) {
       return {
         source: 'schedule', by: split.by,
@@ -145,7 +144,7 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
   const taskTargets = task ? findTargets(taskFolded) : NO_TARGETS
   const deadline = text(fields.deadline).trim()
   if (deadline) {
-    const { split, milestones } = readSchedule(deadline, scheduleCtx)
+    const { split, milestones } = readSchedule(deadline, ctx)
     if (milestones.length > 1) {
       return {
         source: 'deadline', by: split.by,
@@ -161,7 +160,7 @@ function planMilestones(fields: TaskFields, ctx: AssessContext): Plan {
     }
   }
   if (task) {
-    const reading = readDue(taskFolded, { year: ctx.year, monthBefore: ctx.monthBefore })
+    const reading = readDue(taskFolded, ctx)
     // Only a real date in the task prose counts; `每年` or an unreadable date there is no schedule.
     if (reading.kind === 'dated' && reading.due) {
       const milestone: Milestone = { index: 1, text: firstLine(task), due: reading.due, kind: 'dated' }
@@ -280,7 +279,8 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   const monthBefore = ctx.monthBefore ?? 'end-of-month'
   const asOf = ctx.asOf
   const soonEnd = addDays(asOf, soonDays)
-  const plan = cachedPlan(fields, ctx.monthBefore === monthBefore ? ctx : { ...ctx, monthBefore })
+  // The schedule readings see only the year and the `N月前` reading (one small object, no spread).
+  const plan = cachedPlan(fields, { year: ctx.year, monthBefore })
   const judged = cachedVerdicts(plan, text(fields.progress))
   const { verdicts } = judged
   let memo = judged.memo
@@ -290,7 +290,7 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   }
   const statusWords = text(fields.status).trim()
   const status = statusOf(statusWords)
-  const overrides = ctx.overrides ?? {}
+  const overrides = ctx.overrides
 
   const milestones: AssessedMilestone[] = []
   let allFromProgress = true
@@ -303,7 +303,7 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
       verdict = { done: true, step: 'status', words: statusWords }
       doneReason = explainDone(verdict, '')
     }
-    const override = overrides[m.index]
+    const override = overrides?.[m.index]
     const overridden = typeof override === 'boolean'
     if (overridden) {
       verdict = { done: override, step: 'override', words: '' }
