@@ -111,7 +111,7 @@ const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年
  * day / 旬 / 底 (a); a quarter (b); a year with a half or its end (c); an ISO-like date (d);
  * a bare half or year word (e), which must not follow a count (`三年内` is a duration).
  */
-const DATE_SOURCE = (
+export const DATE_SOURCE = (
   `${YEAR.replace(/\{p\}/g, 'a')}?\\s*(?<![\\d.])(?<aMonth>${NUM})\\s*月(?!度)(?<aFen>份)?${NOT_RATE}\\s*` +
     `(?:(?<aDay>${NUM})\\s*[日号]|(?<aSuffix>上旬|中旬|下旬|初|底|末)?(?<aBefore>前)?)` +
   `|${YEAR.replace(/\{p\}/g, 'b')}?\\s*(?:第|前)?(?<bQuarter>[一二三四1-4])季度` +
@@ -163,7 +163,7 @@ const DATE_SCANNER = new RegExp(DATE_SOURCE.replace(/\(\?<[A-Za-z]+>/g, '('), 'y
  * quarter), ASCII digits, a relative year, 第/前 before a quarter, a Chinese numeral (month or
  * quarter), and the first characters of the bare half/year words. Keep in step with DATE_SOURCE.
  */
-const DATE_START = startTable('0123456789今明去第前一二三四五六七八九十〇零两上年下全', true)
+export const DATE_START = startTable('0123456789今明去第前一二三四五六七八九十〇零两上年下全', true)
 const G = (name: string): number => GROUP.get(name)!
 const [A_YEAR, A_REL, A_MONTH, A_FEN, A_DAY, A_SUFFIX, A_BEFORE] = ['aYear', 'aRel', 'aMonth', 'aFen', 'aDay', 'aSuffix', 'aBefore'].map(G) as [number, number, number, number, number, number, number]
 const [B_YEAR, B_REL, B_QUARTER, C_YEAR, C_REL, C_WORDS, D_Y, D_M, D_D, E_WORDS] = ['bYear', 'bRel', 'bQuarter', 'cYear', 'cRel', 'cWords', 'dY', 'dM', 'dD', 'eWords'].map(G) as [number, number, number, number, number, number, number, number, number, number]

@@ -31,7 +31,7 @@ interface Marker {
  * not follow a digit or dot (`1.5亿`), and a `N.` followed by digits counts only when a month
  * follows (`1.6月底前`); `3.0版本` and `5.2亿元` never number anything.
  */
-const MARKER = /([\u2460-\u2473])|([\u2474-\u2487])|([\u2488-\u249b])|\(\s*(\d{1,2})\s*\)|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(?<![\d.A-Za-z])(\d{1,2})\.(?:(?=\d{1,2}\s*月)|(?!\d))|(?<![\d.])(\d{1,2})、/g
+export const MARKER = /([\u2460-\u2473])|([\u2474-\u2487])|([\u2488-\u249b])|\(\s*(\d{1,2})\s*\)|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(?<![\d.A-Za-z])(\d{1,2})\.(?:(?=\d{1,2}\s*月)|(?!\d))|(?<![\d.])(\d{1,2})、/g
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
@@ -48,7 +48,7 @@ function readCn(words: string): number {
  * Can the text hold a numbering mark at all? Every mark has a circled number, a `(`, or a digit
  * right before `.`/`、`; most progress cells have none, and this loop is far cheaper than MARKER.
  */
-function mayHoldMarkers(folded: string): boolean {
+export function mayHoldMarkers(folded: string): boolean {
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i)
     if ((c >= 0x2460 && c <= 0x249b) || c === 0x28 /* ( */) return true
@@ -121,6 +121,10 @@ export function findNumbering(folded: string): Marker[] {
   if (markers.length === 0) return []
   let best: Marker[] = []
   for (const style of STYLES) {
+    // A cell uses one or two styles: the others are not worth a chain.
+    let present = false
+    for (const mk of markers) if (mk.style === style) { present = true; break }
+    if (!present) continue
     const chain = chainOf(style, markers, folded)
     if (chain.length === 0) continue
     if (best.length === 0 || chain[0]!.start < best[0]!.start ||

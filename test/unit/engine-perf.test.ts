@@ -1,0 +1,89 @@
+// The engine's fast paths give the answers of the plain ones: pre-checks skip nothing real, kept readings change nothing.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { assessTask, forgetReadings } from '../../src/core/assess'
+import { DATE_SOURCE, DATE_START } from '../../src/core/dates'
+import { MARKER, mayHoldMarkers } from '../../src/core/numbering'
+import type { AssessContext, TaskFields } from '../../src/core/types'
+
+/** The characters schedule and progress cells are made of, plus every white space, so that random text hits the patterns. */
+const DOMAIN = Array.from('①②③④⑤⑩⑪⑳⑴⑵⒈⒉()()1234567890１２３.、;;,,。 \n\t\u00a0\u3000\u2003一二三四五六七八九十〇零两月日号旬上中下底末初份前季度半年今明去全内每周截至第已完成未正在推进中滞后基本启动拟计划个家人亿万%套亩期国-/长滯後abcA')
+const domainText = fc.array(fc.constantFrom(...DOMAIN), { maxLength: 60 }).map((cs) => cs.join(''))
+
+describe('engine fast paths (fast-check)', () => {
+  it('every date the scanner can match starts on a character of DATE_START', () => {
+    // readDue tries the scanner only where DATE_START says a date can begin: a missing
+    // character there would silently skip a due date.
+    const scanner = new RegExp(DATE_SOURCE.replace(/\(\?<[A-Za-z]+>/g, '('), 'g')
+    fc.assert(fc.property(domainText, (text) => {
+      for (const m of text.matchAll(scanner)) {
+        if (m[0].length > 0) expect(DATE_START[m[0].charCodeAt(0)], JSON.stringify(m[0])).toBe(1)
+      }
+    }), { numRuns: 5000 })
+  })
+
+  it('a cell with a numbering mark is never skipped by the marker pre-check', () => {
+    const marker = new RegExp(MARKER.source, 'g')
+    fc.assert(fc.property(domainText, (text) => {
+      marker.lastIndex = 0
+      if (marker.test(text)) expect(mayHoldMarkers(text)).toBe(true)
+    }), { numRuns: 5000 })
+  })
+
+  const fields = fc.record({
+    task: fc.option(domainText, { nil: undefined }),
+    schedule: fc.option(domainText, { nil: undefined }),
+    deadline: fc.option(domainText, { nil: undefined }),
+    progress: fc.option(domainText, { nil: undefined }),
+    status: fc.option(fc.constantFrom('', '滞后', '已完成', '按序时推进', '完成'), { nil: undefined }),
+  })
+  const context = fc.record({
+    asOf: fc.constantFrom('2023-03-31', '2023-06-30', '2023-12-31'),
+    soonDays: fc.constantFrom(undefined, 0, 14, 30),
+    monthBefore: fc.constantFrom(undefined, 'end-of-month' as const, 'end-of-previous-month' as const),
+  })
+
+  it('kept readings and memoised reasons give what a first read gives, on every as-of date', () => {
+    fc.assert(fc.property(fields, context, context, (f: TaskFields, a, b) => {
+      const ctxA: AssessContext = { year: 2023, ...a }
+      const ctxB: AssessContext = { year: 2023, ...b }
+      forgetReadings()
+      const firstA = assessTask(f, ctxA)
+      forgetReadings()
+      const firstB = assessTask(f, ctxB)
+      // Kept readings, then the memo (second sighting), then the memo in use; dates interleaved.
+      for (let i = 0; i < 3; i++) {
+        expect(assessTask(f, ctxA)).toEqual(firstA)
+        expect(assessTask(f, ctxB)).toEqual(firstB)
+      }
+    }), { numRuns: 1000 })
+  })
+
+  it('overrides and the status column still win over memoised readings', () => {
+    const f: TaskFields = { schedule: '①3月底前完成方案编制。②6月底前完成项目招标。', progress: '①已完成。②正在编制招标文件。' }
+    const ctx: AssessContext = { year: 2023, asOf: '2023-07-10' }
+    for (let i = 0; i < 3; i++) assessTask(f, ctx)
+    expect(assessTask(f, ctx).milestones.map((m) => m.state)).toEqual(['done', 'overdue'])
+    const overridden = assessTask(f, { ...ctx, overrides: { 2: true } })
+    expect(overridden.milestones.map((m) => m.state)).toEqual(['done', 'done'])
+    expect(overridden.milestones[1]!.overridden).toBe(true)
+    expect(overridden.milestones[1]!.reason).toContain('已手动标记为完成')
+    const byStatus = assessTask({ ...f, status: '已完成' }, ctx)
+    expect(byStatus.milestones.map((m) => m.state)).toEqual(['done', 'done'])
+    expect(byStatus.reasons.zh).toContain('完成情况列写明「已完成」')
+    // And the memo is untouched by them.
+    expect(assessTask(f, ctx).milestones.map((m) => m.state)).toEqual(['done', 'overdue'])
+  })
+
+  it('gives each result its own reason objects: a caller changing one changes no later result', () => {
+    const f: TaskFields = { schedule: '①3月底前完成方案编制。②6月底前完成项目招标。', progress: '①已完成。②正在编制招标文件。' }
+    const ctx: AssessContext = { year: 2023, asOf: '2023-07-10' }
+    const before = assessTask(f, ctx)
+    for (let i = 0; i < 3; i++) {
+      const r = assessTask(f, ctx)
+      r.milestones[0]!.reasons!.zh = 'changed'
+      r.reasons.zh = 'changed'
+    }
+    expect(assessTask(f, ctx)).toEqual(before)
+  })
+})
