@@ -60,7 +60,9 @@ export function foldText(text: string): string {
   if (i === n) return text
   const codes = new Array<number>(n)
   for (let j = 0; j < n; j++) codes[j] = FOLD[text.charCodeAt(j)]!
+  // A cell-sized text in one call; a long one in chunks, within the engine's argument limit.
+  if (n <= 4096) return String.fromCharCode.apply(null, codes)
   let out = ''
-  for (let j = 0; j < n; j += 4096) out += String.fromCharCode(...codes.slice(j, j + 4096))
+  for (let j = 0; j < n; j += 4096) out += String.fromCharCode.apply(null, codes.slice(j, j + 4096))
   return out
 }
