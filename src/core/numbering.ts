@@ -27,8 +27,7 @@ interface Marker {
 }
 
 /**
- * Every numbering mark a cell can hold, folded text (half-width): the specification of
- * findMarkers, which finds the same marks by hand. A `N.` must
+ * Every numbering mark a cell can hold, folded text (half-width), in one pass. A `N.` must
  * not follow a digit or dot (`1.5亿`), and a `N.` followed by digits counts only when a month
  * follows (`1.6月底前`); `3.0版本` and `5.2亿元` never number anything.
  */
@@ -47,7 +46,7 @@ function readCn(words: string): number {
 
 /**
  * Can the text hold a numbering mark at all? Every mark has a circled number, a `(`, or a digit
- * right before `.`/`、`; most progress cells have none, and this loop is cheaper than a full scan.
+ * right before `.`/`、`; most progress cells have none, and this loop is far cheaper than MARKER.
  */
 export function mayHoldMarkers(folded: string): boolean {
   for (let i = 0; i < folded.length; i++) {
@@ -61,112 +60,27 @@ export function mayHoldMarkers(folded: string): boolean {
   return false
 }
 
-const SPACE = new Uint8Array(65536)
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1
-/** 一…十, the numerals of `(一)`. */
-const CN_NUMERAL = new Uint8Array(65536)
-for (const ch of '一二三四五六七八九十') CN_NUMERAL[ch.charCodeAt(0)] = 1
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-}
-
-/**
- * The marks MARKER finds, found by hand in one left-to-right pass: the same marks at the same
- * places (test/unit/engine-perf checks it against MARKER), without a match array and its
- * substrings for every mark. Each branch below is one alternative of MARKER, tried in its order.
- */
-export function findMarkers(folded: string): Marker[] {
+function findMarkers(folded: string): Marker[] {
   const markers: Marker[] = []
   if (!mayHoldMarkers(folded)) return markers
-  const n = folded.length
-  const codeAt = (i: number): number => (i < n ? folded.charCodeAt(i) : -1)
-  let p = 0
-  while (p < n) {
-    const c = folded.charCodeAt(p)
-    if (c >= 0x2460 && c <= 0x249b) {
-      // ①…⑳, ⑴…⒇, ⒈…⒛: one character each.
-      const style: Style = c <= 0x2473 ? 'circled' : c <= 0x2487 ? 'paren-circled' : 'dot-circled'
-      const base = c <= 0x2473 ? 0x2460 : c <= 0x2487 ? 0x2474 : 0x2488
-      markers.push({ style, number: c - base + 1, start: p, end: p + 1, decimalLike: false })
-      p++
-      continue
-    }
-    if (c === 0x28 /* ( */) {
-      let from = p + 1
-      while (SPACE[codeAt(from)] === 1) from++
-      // `(12)`: one or two digits, spaces allowed inside the brackets.
-      let to = from
-      while (isDigit(codeAt(to))) to++
-      if (to - from >= 1 && to - from <= 2) {
-        let close = to
-        while (SPACE[codeAt(close)] === 1) close++
-        if (codeAt(close) === 0x29) {
-          const number = to - from === 1 ? c0(folded, from) : c0(folded, from) * 10 + c0(folded, from + 1)
-          markers.push({ style: 'paren', number, start: p, end: close + 1, decimalLike: false })
-          p = close + 1
-          continue
-        }
-      }
-      // `(十二)`: one to three Chinese numerals; read as a number or not, the mark is used up.
-      to = from
-      while (CN_NUMERAL[codeAt(to)] === 1) to++
-      if (to - from >= 1 && to - from <= 3) {
-        let close = to
-        while (SPACE[codeAt(close)] === 1) close++
-        if (codeAt(close) === 0x29) {
-          const number = readCn(folded.slice(from, to))
-          if (!Number.isNaN(number)) markers.push({ style: 'paren-cn', number, start: p, end: close + 1, decimalLike: false })
-          p = close + 1
-          continue
-        }
-      }
-      p++
-      continue
-    }
-    if (isDigit(c)) {
-      const before = p > 0 ? folded.charCodeAt(p - 1) : -1
-      let to = p
-      while (isDigit(codeAt(to))) to++
-      const short = to - p <= 2
-      const after = codeAt(to)
-      const number = to - p === 1 ? c0(folded, p) : c0(folded, p) * 10 + c0(folded, p + 1)
-      if (short && after === 0x2e /* . */ && !isDigit(before) && before !== 0x2e && !isAsciiLetter(before)) {
-        // `N.` not followed by a digit, or followed by one or two digits and a month (`1.6月`).
-        const next = codeAt(to + 1)
-        let numbering = !isDigit(next)
-        if (!numbering) {
-          let month = to + 1
-          while (isDigit(codeAt(month))) month++
-          if (month - (to + 1) <= 2) {
-            while (SPACE[codeAt(month)] === 1) month++
-            numbering = codeAt(month) === 0x6708 /* 月 */
-          }
-        }
-        if (numbering) {
-          markers.push({ style: 'dot', number, start: p, end: to + 1, decimalLike: isDigit(next) })
-          p = to + 1
-          continue
-        }
-      }
-      if (short && after === 0x3001 /* 、 */ && !isDigit(before) && before !== 0x2e) {
-        markers.push({ style: 'comma', number, start: p, end: to + 1, decimalLike: false })
-        p = to + 1
-        continue
-      }
-    }
-    p++
+  MARKER.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = MARKER.exec(folded)) !== null) {
+    const start = m.index
+    const end = start + m[0].length
+    if (m[1]) markers.push({ style: 'circled', number: m[1].charCodeAt(0) - 0x2460 + 1, start, end, decimalLike: false })
+    else if (m[2]) markers.push({ style: 'paren-circled', number: m[2].charCodeAt(0) - 0x2474 + 1, start, end, decimalLike: false })
+    else if (m[3]) markers.push({ style: 'dot-circled', number: m[3].charCodeAt(0) - 0x2488 + 1, start, end, decimalLike: false })
+    else if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
+    else if (m[5]) {
+      const n = readCn(m[5])
+      if (!Number.isNaN(n)) markers.push({ style: 'paren-cn', number: n, start, end, decimalLike: false })
+    } else if (m[6]) {
+      const decimalLike = /\d/.test(folded[end] ?? '')
+      markers.push({ style: 'dot', number: Number(m[6]), start, end, decimalLike })
+    } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
   }
   return markers
-}
-
-/** The value of the ASCII digit at `i`. */
-function c0(text: string, i: number): number {
-  return text.charCodeAt(i) - 0x30
 }
 
 /** Is there only white space before `at`? */

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { assessTask, forgetReadings } from '../../src/core/assess'
 import { DATE_SOURCE, DATE_START } from '../../src/core/dates'
-import { MARKER, findMarkers, mayHoldMarkers } from '../../src/core/numbering'
+import { MARKER, mayHoldMarkers } from '../../src/core/numbering'
 import type { AssessContext, TaskFields } from '../../src/core/types'
 
 /** The characters schedule and progress cells are made of, plus every white space, so that random text hits the patterns. */
@@ -28,42 +28,6 @@ describe('engine fast paths (fast-check)', () => {
       marker.lastIndex = 0
       if (marker.test(text)) expect(mayHoldMarkers(text)).toBe(true)
     }), { numRuns: 5000 })
-  })
-
-  it('findMarkers finds by hand exactly the marks MARKER matches', () => {
-    // The reference: MARKER run as a regex, each match read as findMarkers reads it.
-    const marker = new RegExp(MARKER.source, 'g')
-    const cn = (w: string): number => {
-      const d = (ch: string | undefined): number => (ch === undefined ? NaN : '一二三四五六七八九'.indexOf(ch) + 1 || NaN)
-      if (w === '十') return 10
-      if (w.length === 1) return d(w)
-      if (w[0] === '十') return 10 + d(w[1])
-      if (w.length === 2 && w[1] === '十') return d(w[0]) * 10
-      if (w.length === 3 && w[1] === '十') return d(w[0]) * 10 + d(w[2])
-      return NaN
-    }
-    const reference = (text: string): object[] => {
-      const out: object[] = []
-      for (const m of text.matchAll(marker)) {
-        const start = m.index
-        const end = start + m[0].length
-        const at = (style: string, number: number, decimalLike = false): void => { out.push({ style, number, start, end, decimalLike }) }
-        if (m[1]) at('circled', m[1].charCodeAt(0) - 0x2460 + 1)
-        else if (m[2]) at('paren-circled', m[2].charCodeAt(0) - 0x2474 + 1)
-        else if (m[3]) at('dot-circled', m[3].charCodeAt(0) - 0x2488 + 1)
-        else if (m[4]) at('paren', Number(m[4]))
-        else if (m[5]) { if (!Number.isNaN(cn(m[5]))) at('paren-cn', cn(m[5])) }
-        else if (m[6]) at('dot', Number(m[6]), /\d/.test(text[end] ?? ''))
-        else if (m[7]) at('comma', Number(m[7]))
-      }
-      return out
-    }
-    const markText = fc.array(fc.constantFrom(...Array.from('①⑳⑴⒇⒈⒛((( ))1234567890123.、.、月月一二十五十十 \u3000\taZ。')), { maxLength: 40 }).map((cs) => cs.join(''))
-    // Pieces that sit on the edges of the pattern: digit runs of 1–3, dots, months, brackets.
-    const pieceText = fc.array(fc.constantFrom('1', '12', '123', '.', '1.', '12.', '123.', '、', '月', ' 月', '6月', '12月', '123月', '(', ')', '( ', ' )', '十二', '二十一', '十十', '一二三四', 'a', '.5', '①'), { maxLength: 12 }).map((ps) => ps.join(''))
-    fc.assert(fc.property(fc.oneof(domainText, markText, pieceText), (text) => {
-      expect(findMarkers(text)).toEqual(reference(text))
-    }), { numRuns: 20000 })
   })
 
   const fields = fc.record({
