@@ -76,7 +76,10 @@ function sizeRows(size) {
   const rows = []
   const timed = (name, o, note = '') => rows.push([name, isOk(o) ? formatMs(o.median) : whyNot(o), runsText(o), note])
   const importNote = isOk(size.import)
-    ? [size.import.confirmClicks ? `confirmation clicked ${size.import.confirmClicks}×, its wait (median ${formatMs(size.import.confirmWaitMs)}) subtracted` : '', size.import.note ?? ''].filter(Boolean).join('; ')
+    ? [
+        size.import.confirmations ? `${size.import.confirmations} confirmation(s) clicked, their wait (median ${formatMs(size.import.confirmWaitMs)}) subtracted` : 'the app asked for no confirmation',
+        size.import.note ?? '',
+      ].filter(Boolean).join('; ')
     : ''
   timed('file → grid painted (Jindu)', size.import, importNote)
   timed('SheetJS read + sheet_to_json, same browser', size.sheetjs, isOk(size.sheetjs) ? `${num(size.sheetjs.rows)} sheet rows` : '')
