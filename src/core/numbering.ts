@@ -76,7 +76,8 @@ function findMarkers(folded: string): Marker[] {
       const n = readCn(m[5])
       if (!Number.isNaN(n)) markers.push({ style: 'paren-cn', number: n, start, end, decimalLike: false })
     } else if (m[6]) {
-      const decimalLike = /\d/.test(folded[end] ?? '')
+      const next = folded.charCodeAt(end)
+      const decimalLike = next >= 0x30 && next <= 0x39
       markers.push({ style: 'dot', number: Number(m[6]), start, end, decimalLike })
     } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
   }

@@ -37,6 +37,11 @@ const LEADING = new Uint8Array(65536)
 for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) LEADING[c] = 1
 for (const ch of ',。;、:') LEADING[ch.charCodeAt(0)] = 1
 
+/** A part that opens with 完成 and its object (`完成设计招标`), not a bare `完成,`. */
+const OPENS_WITH_DONE = /^完成[^\s,。;]/
+/** Where unnumbered progress splits into sentences. */
+const SENTENCE_END = /[。;\n]/
+
 function leadingTrim(text: string): string {
   let i = 0
   while (i < text.length && LEADING[text.charCodeAt(i)] === 1) i++
@@ -73,9 +78,9 @@ export function findDonePhrase(folded: string): string | null {
   const part = leadingTrim(folded)
   const phrase = DONE_PHRASE.exec(part)
   if (phrase) return phrase[0]
-  if (/^完成[^\s,。;]/.test(part)) return part.slice(0, Math.min(part.length, 16))
+  if (OPENS_WITH_DONE.test(part)) return part.slice(0, Math.min(part.length, 16))
   const timed = OPENING_TIME.exec(part)
-  if (timed && /^完成[^\s,。;]/.test(part.slice(timed[0].length))) return part.slice(0, Math.min(part.length, timed[0].length + 14))
+  if (timed && OPENS_WITH_DONE.test(part.slice(timed[0].length))) return part.slice(0, Math.min(part.length, timed[0].length + 14))
   return null
 }
 
@@ -141,7 +146,7 @@ export interface Sentences { list: Sentence[]; firstSignal: string | null }
 export function readSentences(progressFolded: string): Sentences {
   const list: Sentence[] = []
   let firstSignal: string | null = null
-  for (const sentence of progressFolded.split(/[。;\n]/)) {
+  for (const sentence of progressFolded.split(SENTENCE_END)) {
     const text = leadingTrim(sentence)
     if (!text) continue
     const signals = findSignals(text)

@@ -43,6 +43,18 @@ const GENERIC = /企业|项目|工作|建设|工程/g
 
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 }
 
+// The per-match tests of findQuantities, compiled once (a literal in a loop is a new object per pass).
+/** A bare number before these is a year, date, version or rank, never a count. */
+const NOT_A_COUNT_AFTER = /^[年月日号期版级类届楼批]/
+/** An amount followed by a noun qualifies it (`10亿元项目`)… */
+const QUALIFIES_NEXT = /^(?:以上|以下)?[\d\u4e00-\u9fff]/
+/** …unless a clause break or a conjunction follows (`10亿元和…`, `10亿元,`). */
+const ENDS_AMOUNT = /^(?:以上|以下)?(?:[,。;]|$|和|及|同比|,)/
+/** Where the words after a count stop naming it. */
+const AFTER_END = /、|已|通过|完成|正在|均|全部|并|进行|开展|实现|达到|入驻|开通|上报|累计|其中|\d/
+/** A percentage right after these words is a growth rate. */
+const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
+
 function cleanThing(words: string): string {
   return words.replace(FILLER, '')
 }
@@ -63,10 +75,10 @@ export function findQuantities(folded: string): Quantity[] {
     if (rawUnit === undefined) {
       // A bare integer right before a noun (`20无废细胞`, units lost in scraping) counts
       // only by name; decimals, years, dates and versions never do.
-      if (mult !== undefined || digits.includes('.') || /^[年月日号期版级类届楼批]/.test(next)) continue
+      if (mult !== undefined || digits.includes('.') || NOT_A_COUNT_AFTER.test(next)) continue
     }
     if ((rawUnit === '元' || rawUnit === '美元' || rawUnit === '万元' || rawUnit === '亿元') &&
-      /^(?:以上|以下)?[\d\u4e00-\u9fff]/.test(next) && !/^(?:以上|以下)?(?:[,。;]|$|和|及|同比|,)/.test(next)) {
+      QUALIFIES_NEXT.test(next) && !ENDS_AMOUNT.test(next)) {
       // `亿元以上产业项目`, `10亿元项目`: the amount qualifies a noun; it counts nothing.
       continue
     }
@@ -79,10 +91,10 @@ export function findQuantities(folded: string): Quantity[] {
     let to = end
     while (to < folded.length && BREAK[folded.charCodeAt(to)] === 0) to++
     let afterRaw = folded.slice(end, to)
-    const stop = /、|已|通过|完成|正在|均|全部|并|进行|开展|实现|达到|入驻|开通|上报|累计|其中|\d/.exec(afterRaw)
+    const stop = AFTER_END.exec(afterRaw)
     if (AFTER_STOP.test(afterRaw)) afterRaw = ''
     else if (stop) afterRaw = afterRaw.slice(0, stop.index)
-    const growth = unit === '%' && /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/.test(beforeRaw)
+    const growth = unit === '%' && GROWTH_BEFORE.test(beforeRaw)
     const q: Quantity = {
       value, unit, shown: `${digits}${mult ?? ''}${unitMult === 1e4 ? '万' : unitMult === 1e8 ? '亿' : ''}`,
       before: cleanThing(beforeRaw), after: cleanThing(afterRaw), growth,
