@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import {
   assessTask, emptyCounts, effectiveAsOf, effectiveYear, taskFieldsOf, todayIso,
-  type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskDocument, type TaskRow,
+  type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskColumn, type TaskDocument, type TaskRow,
 } from '../core'
 import { newId } from '../core/document'
 import { History } from '../core/history'
@@ -35,6 +35,8 @@ export interface GridPort {
 /** Storage listens here: the draft store writes exactly what changed. */
 export type ChangeListener = (doc: TaskDocument, before: TaskDocument, changed: Changed, freshRowIds: ReadonlySet<string>) => void
 
+const NO_COLUMNS: readonly TaskColumn[] = []
+
 export const useDocumentStore = defineStore('document', () => {
   const doc = shallowRef<TaskDocument | null>(null)
   const revision = ref(0)
@@ -44,6 +46,15 @@ export const useDocumentStore = defineStore('document', () => {
   const today = ref(todayIso())
   const history = markRaw(new History({ limit: 200 }))
   const historyTick = ref(0)
+  /**
+   * The columns, as a computed of their own: a cell edit replaces the document but keeps the
+   * columns array, and a computed whose value is unchanged does not wake its dependents — so
+   * the grid's column definitions are not rebuilt on every keystroke.
+   */
+  const columns = computed(() => doc.value?.columns ?? NO_COLUMNS)
+  /** The document without subscribing to it, for computeds that have their own trigger. */
+  let current: TaskDocument | null = null
+  const untrackedDoc = (): TaskDocument | null => current
   let grid: GridPort | null = null
   const listeners: ChangeListener[] = []
 
@@ -144,7 +155,8 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Opens a document (from storage or an import): clears undo, assesses everything. */
   function open(next: TaskDocument | null, options: { readOnly?: boolean } = {}) {
-    doc.value = next ? markRaw(next) : null
+    doc.value = current = next ? markRaw(next) : null
+    ownersTick.value++
     history.clear()
     historyTick.value++
     readOnly.value = options.readOnly ?? false
@@ -156,13 +168,14 @@ export const useDocumentStore = defineStore('document', () => {
 
   function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo') {
     if (isEmptyChanged(changed)) return
-    doc.value = markRaw(after)
+    doc.value = current = markRaw(after)
     historyTick.value++
     const fresh = new Set(changed.rows.filter((id) => !rowIndexMap.has(id)))
     // Row-only edits keep order and columns: patch those rows. Anything else: recompute all.
     const rowsOnly = !changed.meta && changed.removedRows.length === 0 && cmdKind !== 'undo' && ROW_ONLY.has(cmdKind as DocCommand['kind'])
       && changed.rows.every((id) => rowIndexMap.has(id))
     if (rowsOnly) {
+      for (const id of changed.rows) if (ownersDiffer(rowIndexMap.get(id), id, after)) { ownersTick.value++; break }
       if (changed.rows.length === 1) {
         const id = changed.rows[0]!
         const row = after.rows.find((r) => r.id === id)
@@ -332,7 +345,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   // --- Owners (for the 责任单位 filter) ---
-  const ownerColumnIds = computed(() => (doc.value?.columns ?? []).filter((c) => c.role === 'owner').map((c) => c.id))
+  const ownerColumnIds = computed(() => columns.value.filter((c) => c.role === 'owner').map((c) => c.id))
   function ownersOf(row: TaskRow): string[] {
     const out: string[] = []
     for (const id of ownerColumnIds.value) {
@@ -340,9 +353,16 @@ export const useDocumentStore = defineStore('document', () => {
     }
     return out
   }
+  /** The unit list changes only with structure or an edit to an owner cell: not recomputed per keystroke. */
+  const ownersTick = ref(0)
+  function ownersDiffer(before: TaskRow | undefined, id: string, after: TaskDocument): boolean {
+    if (ownerColumnIds.value.length === 0) return false
+    const now = after.rows.find((r) => r.id === id)
+    return ownerColumnIds.value.some((c) => before?.cells[c] !== now?.cells[c])
+  }
   const owners = computed(() => {
-    void revision.value
-    const d = doc.value
+    void ownersTick.value
+    const d = untrackedDoc()
     if (!d || ownerColumnIds.value.length === 0) return []
     const set = new Set<string>()
     for (const row of d.rows) if (row.kind === 'data') for (const o of ownersOf(row)) set.add(o)
@@ -350,7 +370,7 @@ export const useDocumentStore = defineStore('document', () => {
   })
 
   return {
-    doc, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
+    doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
     rowIndex: computed(() => { void revision.value; return rowIndexMap }),
     canUndo, canRedo, undoLabel, redoLabel,
     open, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setColumnRole, renameHeader,
