@@ -15,12 +15,25 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
 
+/**
+ * One string per calendar day: a document names few distinct dates, each kept by many plans, and
+ * a shared string is one object to keep (and to hash, in isoToUtc) instead of one per milestone.
+ */
+const ISO_OF = new Map<number, string>()
+
 /** The ISO date, or null when the month or day is not on the calendar (rules §4: `2月30日`, `13月`). */
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) return null
   if (!Number.isInteger(month) || month < 1 || month > 12) return null
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null
-  return `${year}-${pad2(month)}-${pad2(day)}`
+  const key = year * 10_000 + month * 100 + day
+  let iso = ISO_OF.get(key)
+  if (iso === undefined) {
+    iso = `${year}-${pad2(month)}-${pad2(day)}`
+    if (ISO_OF.size > 10_000) ISO_OF.clear()
+    ISO_OF.set(key, iso)
+  }
+  return iso
 }
 
 function monthEnd(year: number, month: number): string | null {

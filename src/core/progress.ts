@@ -11,6 +11,9 @@ export interface DoneVerdict {
   words: string
 }
 
+/** Not done, and nothing said: one shared verdict (verdicts are kept per plan, never changed). */
+export const NOTHING_DONE: DoneVerdict = Object.freeze({ done: false, step: 'none', words: '' })
+
 /** Step 1: an opening clause that settles the part (fixtures reading 1). */
 const DONE_OPENING = /^(?:已全部完成|已完成|全部完成|已办结|已落实)(?=[。,;!]|$)|^完成(?=。|$)/
 const NOT_DONE_OPENING = /^(?:未完成|尚未|正在)/
@@ -100,7 +103,7 @@ export function readOpening(folded: string): DoneVerdict | null {
  */
 export function judgePart(folded: string, targets: readonly Quantity[]): DoneVerdict {
   const part = leadingTrim(folded)
-  if (!part) return { done: false, step: 'none', words: '' }
+  if (!part) return NOTHING_DONE
   const opening = readOpening(part)
   if (opening) return opening
   if (targets.length > 0) {
@@ -114,7 +117,7 @@ export function judgePart(folded: string, targets: readonly Quantity[]): DoneVer
   if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
   const phrase = findDonePhrase(part)
   if (phrase) return { done: true, step: 'phrase', words: phrase }
-  return { done: false, step: 'none', words: '' }
+  return NOTHING_DONE
 }
 
 /** No targets, one shared array: most milestones set none, and every plan keeps its targets. */
@@ -172,7 +175,7 @@ export function judgeBySentences(sentences: Sentences, keys: readonly string[], 
     if (verdict.done) return verdict
   }
   if (sentences.firstSignal !== null) return { done: false, step: 'signal', words: sentences.firstSignal }
-  return { done: false, step: 'none', words: '' }
+  return NOTHING_DONE
 }
 
 /** judgeBySentences for one milestone, reading the progress afresh. */
