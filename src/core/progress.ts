@@ -136,7 +136,8 @@ const ACTION_FILLER = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?
 export function actionWords(folded: string): string[] {
   const t = folded.replace(ACTION_FILLER, '|')
   const out = new Set<string>()
-  for (let i = 0; i + 1 < t.length; i++) if (t[i] !== '|' && t[i + 1] !== '|') out.add(t.slice(i, i + 2))
+  // By char code: `t[i]` would make a string per Chinese character.
+  for (let i = 0; i + 1 < t.length; i++) if (t.charCodeAt(i) !== 0x7c && t.charCodeAt(i + 1) !== 0x7c) out.add(t.slice(i, i + 2))
   return [...out]
 }
 

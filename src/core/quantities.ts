@@ -109,7 +109,8 @@ export function findQuantities(folded: string): Quantity[] {
 function bigrams(text: string): Set<string> {
   const out = new Set<string>()
   const t = text.replace(GENERIC, '|')
-  for (let i = 0; i + 1 < t.length; i++) if (t[i] !== '|' && t[i + 1] !== '|') out.add(t.slice(i, i + 2))
+  // By char code: `t[i]` would make a string per Chinese character.
+  for (let i = 0; i + 1 < t.length; i++) if (t.charCodeAt(i) !== 0x7c && t.charCodeAt(i + 1) !== 0x7c) out.add(t.slice(i, i + 2))
   return out
 }
 
