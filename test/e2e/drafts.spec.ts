@@ -107,3 +107,17 @@ test('offline: after one visit the app loads, imports, edits and exports with th
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
   await context.setOffline(false)
 })
+
+test('with IndexedDB unavailable (private mode) the app still works in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }) })
+  await page.goto('./')
+  await expect(page.locator('.ag-row').first()).toBeVisible()
+  await expect(page.getByTestId('save-state')).toContainText('仅在内存中')
+  await expect(page.getByTestId('notice-error')).toContainText('浏览器存储不可用')
+  const cell = await cellAt(page, 0, '完成情况')
+  await cell.click()
+  await page.keyboard.type('M1')
+  await page.keyboard.press('Tab')
+  await expect(cell).toHaveText('M1')
+  await expect(page.getByTestId('export-button')).toBeEnabled()
+})
