@@ -4,7 +4,7 @@ import os from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { OUT_DIR, ensureWorkbook } from './generate.mjs'
-import { ensureBuild } from './lib/build.mjs'
+import { ensureBuild, snapshotBuild } from './lib/build.mjs'
 import { launchBrowser } from './lib/browser.mjs'
 import { measureBundle } from './lib/bundle-size.mjs'
 import { measureCellEdits } from './lib/cell-edit.mjs'
@@ -105,10 +105,18 @@ async function main() {
 
   console.log('building dist/ if stale …')
   results.build = process.env.BENCH_DIST ? skipped(`BENCH_DIST=${DIST}`) : await attempt('build', async () => ok(await ensureBuild(ROOT)))
-  const appReady = checkApp(results.build)
-  results.bundle = appReady.ok ? await attempt('bundle', async () => measureBundle(DIST)) : skipped(appReady.reason)
+  let appReady = checkApp(results.build)
+  let appDir = DIST
+  if (appReady.ok) {
+    try {
+      appDir = await snapshotBuild(DIST, join(OUT_DIR, 'app'))
+    } catch (err) {
+      appReady = { ok: false, reason: describeError(err) }
+    }
+  }
+  results.bundle = appReady.ok ? await attempt('bundle', async () => measureBundle(appDir)) : skipped(appReady.reason)
 
-  const server = await startStaticServer({ distDir: DIST, mounts: { '/__bench/files/': OUT_DIR } })
+  const server = await startStaticServer({ distDir: appDir, mounts: { '/__bench/files/': OUT_DIR } })
   let browser = null
   let browserError = null
   try {

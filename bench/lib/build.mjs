@@ -1,6 +1,6 @@
 // Makes sure dist/ holds a build of the current sources before the browser steps run.
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
@@ -36,4 +36,27 @@ export async function ensureBuild(root) {
     throw new Error(`vite build failed: ${[...new Set(lines)].slice(0, 5).join(' / ') || err.message}`)
   }
   return { built: true, ms: performance.now() - t0 }
+}
+
+/** Every local script, stylesheet and preload that index.html names exists in `dir`. */
+const isComplete = (dir) => {
+  const index = join(dir, 'index.html')
+  if (!existsSync(index)) return false
+  const refs = [...readFileSync(index, 'utf8').matchAll(/\b(?:src|href)=["'](\.?\/?assets\/[^"']+)["']/g)].map((m) => m[1].replace(/^\.?\//, ''))
+  return refs.every((ref) => existsSync(join(dir, ref)))
+}
+
+/**
+ * Copies dist/ to `target` and returns it. The working tree is shared: another script may run
+ * `vite build` mid-bench and swap the hashed chunks under a page that is still loading them.
+ * A copy taken while such a build is writing is retried.
+ */
+export async function snapshotBuild(distDir, target) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    rmSync(target, { recursive: true, force: true })
+    cpSync(distDir, target, { recursive: true })
+    if (isComplete(target)) return target
+    await new Promise((resolve) => setTimeout(resolve, 3_000))
+  }
+  throw new Error('dist/ kept changing while it was copied (a build running alongside?)')
 }

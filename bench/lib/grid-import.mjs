@@ -72,7 +72,13 @@ export async function importInto(session, filePath, snippet, timeoutMs) {
     }
     if (Date.now() - began > timeoutMs) {
       const errors = session.pageErrors.length ? `; page errors: ${session.pageErrors.slice(0, 2).join(' | ')}` : ''
-      throw new Error(`the file's rows did not show in the grid within ${Math.round(timeoutMs / 1000)} s${start === undefined ? '' : ' (import started)'}${errors}`)
+      // What the clerk would see: an error notice or a dialog still open.
+      const visible = await page
+        .evaluate(() => [...document.querySelectorAll('[role="dialog"], [role="alert"], [aria-live]')]
+          .filter((el) => el.checkVisibility?.() ?? true).map((el) => el.textContent.trim().replace(/\s+/g, ' ').slice(0, 160)).filter(Boolean))
+        .catch(() => [])
+      const shownText = visible.length ? `; on screen: ${visible.slice(0, 3).join(' | ')}` : ''
+      throw new Error(`the file's rows did not show in the grid within ${Math.round(timeoutMs / 1000)} s${start === undefined ? '' : ' (import started)'}${errors}${shownText}`)
     }
     if (await confirm.isVisible().catch(() => false)) {
       // Counted even when the click times out: a busy page may take it after Playwright gave up.
