@@ -88,3 +88,20 @@ test('the Kaihua .xlsx fixture reopens in a fresh import with the same 9 tasks',
   await page.getByTestId('import-confirm').click()
   await expect(page.locator('.ag-row')).toHaveCount(9)
 })
+
+test('a row can be moved by dragging its handle, as one undo step', async ({ page }) => {
+  await openApp(page)
+  await expect(await cellAt(page, 0, '工作事项')).toContainText('新安综合体')
+  const handle = page.locator('.ag-row[row-index="0"] .ag-drag-handle')
+  const target = page.locator('.ag-row[row-index="2"]')
+  const from = (await handle.boundingBox())!
+  const to = (await target.boundingBox())!
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 5, from.y + 20, { steps: 5 })
+  await page.mouse.move(to.x + 300, to.y + to.height / 2, { steps: 15 })
+  await page.mouse.up()
+  await expect(await cellAt(page, 2, '工作事项')).toContainText('新安综合体')
+  await page.keyboard.press('Control+z')
+  await expect(await cellAt(page, 0, '工作事项')).toContainText('新安综合体')
+})
