@@ -107,3 +107,14 @@ for (const [name, bytes, expected] of [
     watch.errors.length = 0 // the worker's refusal is reported to the clerk, not a page error
   })
 }
+
+test('the clerk’s column roles are remembered for the same header next time', async ({ page }) => {
+  await openApp(page)
+  await page.getByTestId('file-input').setInputFiles(fixture('kaihua-2023-q1-utf8.csv'))
+  await expect(page.getByTestId('import-role-4')).toHaveValue('status')
+  await page.getByTestId('import-role-4').selectOption('note')
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByTestId('import-dialog')).toBeHidden()
+  await page.getByTestId('file-input').setInputFiles(fixture('kaihua-2023-q1-utf8bom.csv'))
+  await expect(page.getByTestId('import-role-4')).toHaveValue('note')
+})
