@@ -2,6 +2,7 @@ import { test, expect, openApp, importFile, fixture, count } from './fixtures'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
+import { CFB as XLSX_CFB } from '@e965/xlsx'
 
 const tmp = mkdirTempDir()
 function mkdirTempDir() {
@@ -91,7 +92,16 @@ test('a workbook with several sheets lets the clerk pick the sheet', async ({ pa
   await expect(page.locator('.ag-row')).toHaveCount(2)
 })
 
+function encryptedXlsx(): Buffer {
+  // An OOXML file saved with a password is a CFB container with an EncryptionInfo stream.
+  const cfb = XLSX_CFB.utils.cfb_new()
+  XLSX_CFB.utils.cfb_add(cfb, 'EncryptionInfo', Uint8Array.from([4, 0, 4, 0, 0x40, 0, 0, 0]))
+  XLSX_CFB.utils.cfb_add(cfb, 'EncryptedPackage', new Uint8Array(512).fill(7))
+  return Buffer.from(XLSX_CFB.write(cfb, { type: 'array' }) as number[])
+}
+
 for (const [name, bytes, expected] of [
+  ['secret.xlsx', encryptedXlsx(), /密码|加密/],
   ['random.xlsx', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), /不是|无法|损坏/],
   ['empty.csv', Buffer.alloc(0), /空/],
   ['truncated.xlsx', Buffer.from('504b0304140000000800', 'hex'), /损坏|不完整|无法/],
@@ -117,4 +127,16 @@ test('the clerk’s column roles are remembered for the same header next time', 
   await expect(page.getByTestId('import-dialog')).toBeHidden()
   await page.getByTestId('file-input').setInputFiles(fixture('kaihua-2023-q1-utf8bom.csv'))
   await expect(page.getByTestId('import-role-4')).toHaveValue('note')
+})
+
+test('a file over the size limit is refused at once with the limit named', async ({ page }) => {
+  const file = path.join(tmp, 'huge.xlsx')
+  const { openSync, ftruncateSync, closeSync } = await import('node:fs')
+  const fd = openSync(file, 'w')
+  ftruncateSync(fd, 101 * 1024 * 1024) // sparse: no disk used
+  closeSync(fd)
+  await openApp(page)
+  await page.getByTestId('file-input').setInputFiles(file)
+  await expect(page.getByTestId('notice-error')).toContainText('100 MB')
+  await expect(page.locator('.ag-row')).toHaveCount(9)
 })
