@@ -62,7 +62,13 @@ function firstLine(task: string): string {
  * are kept, keyed by the cell strings themselves. Bounded: cleared when it grows too big.
  */
 const CACHE_LIMIT = 50_000
-type PlanCache = { bySchedule: Map<string, Plan>; byTask: Map<string, Map<string, Plan>>; size: number }
+/**
+ * `seen` holds the cells read once and not kept: a plan is kept from the second sighting on.
+ * Keeping every reading on a first read (an import) cost about a third of its speed, most of
+ * it in the collector moving kept plans out of the young generation; the cell strings are the
+ * document's own, so remembering them costs a set entry each.
+ */
+type PlanCache = { bySchedule: Map<string, Plan>; byTask: Map<string, Map<string, Plan>>; seen: Set<string>; size: number }
 const planCaches = new Map<string, PlanCache>()
 /** Every task of a document asks with the same year and reading: the last cache is kept at hand. */
 let lastCache: { year: number; monthBefore: string; cache: PlanCache } | null = null
@@ -82,7 +88,7 @@ function planCacheFor(year: number, monthBefore: string): PlanCache {
   let cache = planCaches.get(key)
   if (!cache || cache.size > CACHE_LIMIT) {
     if (planCaches.size > 16) planCaches.clear()
-    cache = { bySchedule: new Map(), byTask: new Map(), size: 0 }
+    cache = { bySchedule: new Map(), byTask: new Map(), seen: new Set(), size: 0 }
     planCaches.set(key, cache)
   }
   lastCache = { year, monthBefore, cache }
@@ -96,17 +102,31 @@ function cachedPlan(fields: TaskFields, ctx: ScheduleContext): Plan {
     let plan = cache.bySchedule.get(schedule)
     if (!plan) {
       plan = planMilestones(fields, ctx)
-      if (plan.source === 'schedule') { cache.bySchedule.set(schedule, plan); cache.size++ }
+      if (plan.source === 'schedule' && admit(cache, schedule)) { cache.bySchedule.set(schedule, plan); cache.size++ }
     }
     if (plan.source === 'schedule') return plan
   }
   const deadline = text(fields.deadline)
   const task = text(fields.task)
-  let byDeadline = cache.byTask.get(deadline)
-  if (!byDeadline) { byDeadline = new Map(); cache.byTask.set(deadline, byDeadline) }
-  let plan = byDeadline.get(task)
-  if (!plan) { plan = planMilestones(fields, ctx); byDeadline.set(task, plan); cache.size++ }
+  let plan = cache.byTask.get(deadline)?.get(task)
+  if (!plan) {
+    plan = planMilestones(fields, ctx)
+    if (admit(cache, `${deadline}\u0000${task}`)) {
+      let byDeadline = cache.byTask.get(deadline)
+      if (!byDeadline) { byDeadline = new Map(); cache.byTask.set(deadline, byDeadline) }
+      byDeadline.set(task, plan)
+      cache.size++
+    }
+  }
   return plan
+}
+
+/** Is this the cell's second sighting (keep its plan)? On the first, only its key is noted. */
+function admit(cache: PlanCache, key: string): boolean {
+  if (cache.seen.has(key)) return true
+  cache.seen.add(key)
+  cache.size++
+  return false
 }
 
 function cachedVerdicts(plan: Plan, progress: string): Judged {
