@@ -1,5 +1,5 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
-import { findQuantities, matchQuantities, showRatio, type Quantity } from './quantities'
+import { findQuantities, matchQuantities, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
 
 export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'status' | 'override'
 
@@ -125,6 +125,8 @@ export const NO_TARGETS: readonly Quantity[] = Object.freeze([])
 
 /** The quantity targets a milestone's (or task's) words set. */
 export function findTargets(folded: string): readonly Quantity[] {
+  // Bare numbers (`3月`, `20无废…`) set no target: without a number and a unit there is nothing to find.
+  if (!mayHoldUnitQuantity(folded)) return NO_TARGETS
   const found = findQuantities(folded)
   for (const q of found) if (!q.bare) return found.filter((t) => !t.bare)
   return NO_TARGETS

@@ -55,6 +55,43 @@ const AFTER_END = /、|已|通过|完成|正在|均|全部|并|进行|开展|实
 /** A percentage right after these words is a growth rate. */
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
 
+/** The first characters of UNITS, and white space: a table for mayHoldUnitQuantity. */
+const UNIT_START = new Uint8Array(65536)
+for (const u of UNITS) UNIT_START[u.charCodeAt(0)] = 1
+const SPACE = new Uint8Array(65536)
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
+}
+
+/**
+ * Can the text hold a quantity with a unit at all: a digit, then `[\d.]*\s*`, an optional
+ * 万/亿/千 and white space, then the first character of a unit? Most milestones name a month
+ * (`3月底前`) and no count: this loop is far cheaper than a QUANTITY scan that finds only bare
+ * numbers, which never set a target.
+ */
+export function mayHoldUnitQuantity(folded: string): boolean {
+  const n = folded.length
+  for (let i = 0; i < n; i++) {
+    if (!isDigit(folded.charCodeAt(i))) continue
+    let j = i + 1
+    while (j < n && (isDigit(folded.charCodeAt(j)) || folded.charCodeAt(j) === 0x2e /* . */)) j++
+    while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++
+    if (j >= n) return false
+    let c = folded.charCodeAt(j)
+    if (UNIT_START[c] === 1) return true
+    if (c === 0x4e07 /* 万 */ || c === 0x4ebf /* 亿 */ || c === 0x5343 /* 千 */) {
+      j++
+      while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++
+      c = folded.charCodeAt(j)
+      if (UNIT_START[c] === 1) return true
+    }
+    i = j - 1
+  }
+  return false
+}
+
 function cleanThing(words: string): string {
   return words.replace(FILLER, '')
 }

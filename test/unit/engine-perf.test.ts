@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { assessTask, forgetReadings } from '../../src/core/assess'
 import { DATE_SOURCE, DATE_START } from '../../src/core/dates'
 import { MARKER, mayHoldMarkers } from '../../src/core/numbering'
+import { findQuantities, mayHoldUnitQuantity } from '../../src/core/quantities'
 import type { AssessContext, TaskFields } from '../../src/core/types'
 
 /** The characters schedule and progress cells are made of, plus every white space, so that random text hits the patterns. */
@@ -28,6 +29,21 @@ describe('engine fast paths (fast-check)', () => {
       marker.lastIndex = 0
       if (marker.test(text)) expect(mayHoldMarkers(text)).toBe(true)
     }), { numRuns: 5000 })
+  })
+
+  it('a text with a quantity in a unit is never skipped by the quantity pre-check', () => {
+    // findTargets reads quantities only where mayHoldUnitQuantity says a unit can follow a number.
+    const chars = Array.from('0123456789..  \u3000万亿千个家套公里平方米千瓦时吨标准煤元亿元%月年号第项目,完成新增')
+    const text = fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((cs) => cs.join(''))
+    let withUnit = 0
+    fc.assert(fc.property(fc.oneof(text, domainText), (t) => {
+      if (findQuantities(t).some((q) => !q.bare)) {
+        withUnit++
+        expect(mayHoldUnitQuantity(t), JSON.stringify(t)).toBe(true)
+      }
+    }), { numRuns: 5000 })
+    // The generator must reach the case it guards.
+    expect(withUnit).toBeGreaterThan(100)
   })
 
   const fields = fc.record({
