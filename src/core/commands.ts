@@ -171,15 +171,31 @@ function applyGroup(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'group' 
 }
 
 /** Rows replaced by id; the inverse puts the old row objects back, so undo restores identity too. */
-function replaceRows(doc: TaskDocument, cmd: DocCommand, replacements: Map<string, TaskRow>): ApplyResult {
+/**
+ * Where the wanted rows are: one pass that stops once all are found, and allocates nothing per row.
+ * A cell edit in a 100k-row list runs this on every keystroke, so no id → row map of the whole list.
+ */
+function indexRows(doc: TaskDocument, ids: ReadonlySet<string>): Map<string, number> {
+  const at = new Map<string, number>()
+  const rows = doc.rows
+  for (let i = 0; i < rows.length && at.size < ids.size; i++) {
+    const id = rows[i]!.id
+    if (ids.has(id) && !at.has(id)) at.set(id, i)
+  }
+  return at
+}
+
+function replaceRows(doc: TaskDocument, cmd: DocCommand, replacements: Map<string, TaskRow>, at?: Map<string, number>): ApplyResult {
   if (replacements.size === 0) return unchanged(doc, cmd)
+  const where = at ?? indexRows(doc, new Set(replacements.keys()))
+  const indexes = [...replacements.keys()].map((id) => where.get(id)).filter((i): i is number => i !== undefined).sort((a, b) => a - b)
+  if (indexes.length === 0) return unchanged(doc, cmd)
+  const rows = doc.rows.slice()
   const old: TaskRow[] = []
-  const rows = doc.rows.map((row) => {
-    const next = replacements.get(row.id)
-    if (!next) return row
-    old.push(row)
-    return next
-  })
+  for (const i of indexes) {
+    old.push(rows[i]!)
+    rows[i] = replacements.get(rows[i]!.id)!
+  }
   return {
     doc: { ...doc, rows },
     inverse: { kind: 'putRows', rows: old },
@@ -189,16 +205,17 @@ function replaceRows(doc: TaskDocument, cmd: DocCommand, replacements: Map<strin
 }
 
 function applyPutRows(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'putRows' }>): ApplyResult {
-  const known = new Set(doc.rows.map((r) => r.id))
-  return replaceRows(doc, cmd, new Map(cmd.rows.filter((r) => known.has(r.id)).map((r) => [r.id, r])))
+  const at = indexRows(doc, new Set(cmd.rows.map((r) => r.id)))
+  return replaceRows(doc, cmd, new Map(cmd.rows.filter((r) => at.has(r.id)).map((r) => [r.id, r])), at)
 }
 
 function applySetCells(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'setCells' | 'replaceAll' }>): ApplyResult {
   const columnIds = new Set(doc.columns.map((c) => c.id))
-  const byId = new Map(doc.rows.map((r) => [r.id, r]))
+  const at = indexRows(doc, new Set(cmd.cells.map((c) => c.rowId)))
   const next = new Map<string, TaskRow>()
   for (const { rowId, colId, value } of cmd.cells) {
-    const row = next.get(rowId) ?? byId.get(rowId)
+    const index = at.get(rowId)
+    const row = next.get(rowId) ?? (index === undefined ? undefined : doc.rows[index])
     // A column the document no longer has would only leave an orphan cell behind.
     if (!row || !columnIds.has(colId)) continue
     const current = row.cells[colId]
@@ -207,7 +224,7 @@ function applySetCells(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'setC
     const edited = row.edited?.includes(colId) ? row.edited : [...(row.edited ?? []), colId]
     next.set(rowId, { ...row, cells: { ...row.cells, [colId]: value }, edited })
   }
-  return replaceRows(doc, cmd, next)
+  return replaceRows(doc, cmd, next, at)
 }
 
 function applySetOverride(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'setOverride' }>): ApplyResult {
