@@ -2,7 +2,7 @@
 import { addDays, readDue } from './dates'
 import { splitCell } from './numbering'
 import {
-  NO_TARGETS, actionWords, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
+  NO_TARGETS, actionPairs, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
 } from './progress'
 import type { Quantity } from './quantities'
 import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
@@ -263,7 +263,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   if (opening?.done) return { verdicts: plan.planned.map(() => opening), labels }
   // The progress is split into sentences once; each milestone only looks for its words there.
   const sentences = readSentences(folded)
-  return { verdicts: plan.planned.map((p) => judgeBySentences(sentences, actionWords(p.folded ?? foldText(p.milestone.text)), p.targets)), labels }
+  return { verdicts: plan.planned.map((p) => judgeBySentences(sentences, actionPairs(p.folded ?? foldText(p.milestone.text)), p.targets)), labels }
 }
 
 function stateOf(m: Milestone, done: boolean, asOf: string, soonEnd: string): MilestoneState {

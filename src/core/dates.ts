@@ -75,11 +75,19 @@ const CN_DIGIT: Record<string, number> = {
   '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 }
 
-const DIGITS_ONLY = /^\d+$/
+/** Only ASCII digits (`^\d+$`), by char code: every month and day read passes here. */
+function isDigits(words: string): boolean {
+  if (words.length === 0) return false
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return false
+  }
+  return true
+}
 
 /** `12`, `十二`, `二十一`, `十` → the number; NaN when the words are not a number. */
 export function readNumber(words: string): number {
-  if (DIGITS_ONLY.test(words)) return Number(words)
+  if (isDigits(words)) return Number(words)
   let total = 0
   let digit = -1
   for (const ch of words) {

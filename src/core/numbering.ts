@@ -60,21 +60,52 @@ export function mayHoldMarkers(folded: string): boolean {
   return false
 }
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
+}
+
+/**
+ * Do one or two digits at `i` run into a `.` or `、`? Only then can a `N.`/`N、` mark start
+ * there: the digits of dates and counts (`3月`, `20%`, `第1号`) are passed without a regex call.
+ */
+function endsInMark(folded: string, i: number): boolean {
+  if (!isDigit(folded.charCodeAt(i))) return false
+  let j = i + 1
+  if (isDigit(folded.charCodeAt(j))) j++
+  const c = folded.charCodeAt(j)
+  return c === 0x2e /* . */ || c === 0x3001 /* 、 */
+}
+
+/**
+ * MARKER, sticky: tried only where a mark can start (a `(`, or digits before `.`/`、`), never
+ * at the Chinese text between marks. Circled numbers are read without it: the mark is that one character.
+ */
+const MARKER_AT = new RegExp(MARKER.source, 'y')
+
 function findMarkers(folded: string): Marker[] {
   const markers: Marker[] = []
   if (!mayHoldMarkers(folded)) return markers
-  MARKER.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = MARKER.exec(folded)) !== null) {
-    const start = m.index
+  const n = folded.length
+  for (let i = 0; i < n; i++) {
+    const c = folded.charCodeAt(i)
+    if (c >= 0x2460 && c <= 0x249b) {
+      const style: Style = c <= 0x2473 ? 'circled' : c <= 0x2487 ? 'paren-circled' : 'dot-circled'
+      const number = c - (c <= 0x2473 ? 0x2460 : c <= 0x2487 ? 0x2474 : 0x2488) + 1
+      markers.push({ style, number, start: i, end: i + 1, decimalLike: false })
+      continue
+    }
+    if (c !== 0x28 /* ( */ && !endsInMark(folded, i)) continue
+    MARKER_AT.lastIndex = i
+    const m = MARKER_AT.exec(folded)
+    if (m === null) continue
+    const start = i
     const end = start + m[0].length
-    if (m[1]) markers.push({ style: 'circled', number: m[1].charCodeAt(0) - 0x2460 + 1, start, end, decimalLike: false })
-    else if (m[2]) markers.push({ style: 'paren-circled', number: m[2].charCodeAt(0) - 0x2474 + 1, start, end, decimalLike: false })
-    else if (m[3]) markers.push({ style: 'dot-circled', number: m[3].charCodeAt(0) - 0x2488 + 1, start, end, decimalLike: false })
-    else if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
+    // Past the mark, as a global scan goes on.
+    i = end - 1
+    if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
     else if (m[5]) {
-      const n = readCn(m[5])
-      if (!Number.isNaN(n)) markers.push({ style: 'paren-cn', number: n, start, end, decimalLike: false })
+      const num = readCn(m[5])
+      if (!Number.isNaN(num)) markers.push({ style: 'paren-cn', number: num, start, end, decimalLike: false })
     } else if (m[6]) {
       const next = folded.charCodeAt(end)
       const decimalLike = next >= 0x30 && next <= 0x39

@@ -42,8 +42,6 @@ for (const ch of ',。;、:') LEADING[ch.charCodeAt(0)] = 1
 
 /** A part that opens with 完成 and its object (`完成设计招标`), not a bare `完成,`. */
 const OPENS_WITH_DONE = /^完成[^\s,。;]/
-/** Where unnumbered progress splits into sentences. */
-const SENTENCE_END = /[。;\n]/
 
 function leadingTrim(text: string): string {
   let i = 0
@@ -135,46 +133,101 @@ export function findTargets(folded: string): readonly Quantity[] {
 /** Words of a milestone that name its action (`完成设计招标` → 设计招标), for unnumbered progress. */
 const ACTION_FILLER = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|前|完成|开展|启动|推进|组织|做好|全面|进一步|[\s,。;、:“”"]/g
 
-export function actionWords(folded: string): string[] {
+/**
+ * The key words of a milestone: every distinct pair of adjacent characters of its action words,
+ * as char codes, flat (`[first, second, first, second, …]`) in order of first appearance. Codes,
+ * not two-character strings: a milestone makes a dozen of them and keeps none.
+ */
+export function actionPairs(folded: string): number[] {
   const t = folded.replace(ACTION_FILLER, '|')
-  const out = new Set<string>()
-  // By char code: `t[i]` would make a string per Chinese character.
-  for (let i = 0; i + 1 < t.length; i++) if (t.charCodeAt(i) !== 0x7c && t.charCodeAt(i + 1) !== 0x7c) out.add(t.slice(i, i + 2))
-  return [...out]
+  const pairs: number[] = []
+  for (let i = 0; i + 1 < t.length; i++) {
+    const a = t.charCodeAt(i)
+    const b = t.charCodeAt(i + 1)
+    if (a === 0x7c || b === 0x7c) continue
+    let known = false
+    for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === a && pairs[k + 1] === b) { known = true; break }
+    if (!known) pairs.push(a, b)
+  }
+  return pairs
 }
 
-/** One sentence of unnumbered progress with its step-3 signals, read once for every milestone. */
-interface Sentence { text: string; signals: string[] }
+/** actionPairs as the two-character words they stand for. */
+export function actionWords(folded: string): string[] {
+  const pairs = actionPairs(folded)
+  const out: string[] = []
+  for (let k = 0; k < pairs.length; k += 2) out.push(String.fromCharCode(pairs[k]!, pairs[k + 1]!))
+  return out
+}
+
+/** Bits in a sentence's pair filter: ~50 pairs a sentence leave ~5% of the bits set. */
+const PAIR_BITS = 1024
+
+function pairBit(a: number, b: number): number {
+  return (a * 31 + b) & (PAIR_BITS - 1)
+}
+
+/**
+ * One sentence of unnumbered progress with its step-3 signals, read once for every milestone.
+ * `pairs` is a filter of the character pairs it holds (a bit per pair hash): a key word whose
+ * bit is clear is not in the sentence, and most are not, so few need a search of the text.
+ */
+interface Sentence { text: string; signals: string[]; pairs: Uint32Array }
 
 /** The sentences of unnumbered progress, and the first that carries a signal. */
 export interface Sentences { list: Sentence[]; firstSignal: string | null }
 
+/** Where unnumbered progress splits into sentences: `。`, `;` or a line break. */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0x3b || c === 0x0a
+}
+
 export function readSentences(progressFolded: string): Sentences {
   const list: Sentence[] = []
   let firstSignal: string | null = null
-  for (const sentence of progressFolded.split(SENTENCE_END)) {
-    const text = leadingTrim(sentence)
-    if (!text) continue
+  const n = progressFolded.length
+  let from = 0
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !endsSentence(progressFolded.charCodeAt(i))) continue
+    let start = from
+    while (start < i && LEADING[progressFolded.charCodeAt(start)] === 1) start++
+    from = i + 1
+    if (start === i) continue
+    const text = progressFolded.slice(start, i)
     const signals = findSignals(text)
     if (signals.length > 0 && firstSignal === null) firstSignal = text
-    list.push({ text, signals })
+    const pairs = new Uint32Array(PAIR_BITS / 32)
+    for (let j = start; j + 1 < i; j++) {
+      const bit = pairBit(progressFolded.charCodeAt(j), progressFolded.charCodeAt(j + 1))
+      pairs[bit >>> 5]! |= 1 << (bit & 31)
+    }
+    list.push({ text, signals, pairs })
   }
   return { list, firstSignal }
+}
+
+/** Does the sentence hold the characters `a` then `b` next to each other? */
+function holdsPair(sentence: Sentence, a: number, b: number): boolean {
+  const bit = pairBit(a, b)
+  if ((sentence.pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) return false
+  const t = sentence.text
+  for (let i = 0; i + 1 < t.length; i++) if (t.charCodeAt(i) === a && t.charCodeAt(i + 1) === b) return true
+  return false
 }
 
 /**
  * Unnumbered progress against several milestones (fixtures reading 4): a milestone is done
  * when one sentence reports its own action done, a done phrase next to its key words, and
- * no signal in that sentence. `keys` are the milestone's action words (actionWords).
+ * no signal in that sentence. `keys` are the milestone's key word pairs (actionPairs).
  */
-export function judgeBySentences(sentences: Sentences, keys: readonly string[], targets: readonly Quantity[]): DoneVerdict {
-  for (const { text, signals } of sentences.list) {
+export function judgeBySentences(sentences: Sentences, keys: readonly number[], targets: readonly Quantity[]): DoneVerdict {
+  for (const sentence of sentences.list) {
     // Two shared key words make the sentence this milestone's: stop counting at two.
     let shared = 0
-    for (let k = 0; k < keys.length && shared < 2; k++) if (text.includes(keys[k]!)) shared++
+    for (let k = 0; k < keys.length && shared < 2; k += 2) if (holdsPair(sentence, keys[k]!, keys[k + 1]!)) shared++
     if (shared < 2) continue
-    if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
-    const verdict = judgePart(text, targets)
+    if (sentence.signals.length > 0) return { done: false, step: 'signal', words: sentence.signals.join(', ') }
+    const verdict = judgePart(sentence.text, targets)
     if (verdict.done) return verdict
   }
   if (sentences.firstSignal !== null) return { done: false, step: 'signal', words: sentences.firstSignal }
@@ -183,7 +236,7 @@ export function judgeBySentences(sentences: Sentences, keys: readonly string[], 
 
 /** judgeBySentences for one milestone, reading the progress afresh. */
 export function judgeBySentence(progressFolded: string, milestoneFolded: string, targets: readonly Quantity[]): DoneVerdict {
-  return judgeBySentences(readSentences(progressFolded), actionWords(milestoneFolded), targets)
+  return judgeBySentences(readSentences(progressFolded), actionPairs(milestoneFolded), targets)
 }
 
 /** The status column (rules §5): done, behind, or on track / silent. */
