@@ -169,13 +169,18 @@ function pairBit(a: number, b: number): number {
 
 /**
  * One sentence of unnumbered progress with its step-3 signals, read once for every milestone.
- * `pairs` is a filter of the character pairs it holds (a bit per pair hash): a key word whose
- * bit is clear is not in the sentence, and most are not, so few need a search of the text.
+ * `pairsAt` is where its filter of character pairs starts in Sentences.pairs (a bit per pair
+ * hash): a key word whose bit is clear is not in the sentence, and most are not, so few need a
+ * search of the text.
  */
-interface Sentence { text: string; signals: string[]; pairs: Uint32Array }
+interface Sentence { text: string; signals: string[]; pairsAt: number }
+
+const PAIR_WORDS = PAIR_BITS / 32
+/** The filters of one progress text while it is read: copied out once, one typed array per text. */
+let pairScratch = new Uint32Array(PAIR_WORDS * 16)
 
 /** The sentences of unnumbered progress, and the first that carries a signal. */
-export interface Sentences { list: Sentence[]; firstSignal: string | null }
+export interface Sentences { list: Sentence[]; firstSignal: string | null; pairs: Uint32Array }
 
 /** Where unnumbered progress splits into sentences: `。`, `;` or a line break. */
 function endsSentence(c: number): boolean {
@@ -196,20 +201,26 @@ export function readSentences(progressFolded: string): Sentences {
     const text = progressFolded.slice(start, i)
     const signals = findSignals(text)
     if (signals.length > 0 && firstSignal === null) firstSignal = text
-    const pairs = new Uint32Array(PAIR_BITS / 32)
+    const pairsAt = list.length * PAIR_WORDS
+    if (pairsAt + PAIR_WORDS > pairScratch.length) {
+      const grown = new Uint32Array(pairScratch.length * 2)
+      grown.set(pairScratch)
+      pairScratch = grown
+    }
+    pairScratch.fill(0, pairsAt, pairsAt + PAIR_WORDS)
     for (let j = start; j + 1 < i; j++) {
       const bit = pairBit(progressFolded.charCodeAt(j), progressFolded.charCodeAt(j + 1))
-      pairs[bit >>> 5]! |= 1 << (bit & 31)
+      pairScratch[pairsAt + (bit >>> 5)]! |= 1 << (bit & 31)
     }
-    list.push({ text, signals, pairs })
+    list.push({ text, signals, pairsAt })
   }
-  return { list, firstSignal }
+  return { list, firstSignal, pairs: pairScratch.slice(0, list.length * PAIR_WORDS) }
 }
 
 /** Does the sentence hold the characters `a` then `b` next to each other? */
-function holdsPair(sentence: Sentence, a: number, b: number): boolean {
+function holdsPair(sentences: Sentences, sentence: Sentence, a: number, b: number): boolean {
   const bit = pairBit(a, b)
-  if ((sentence.pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) return false
+  if ((sentences.pairs[sentence.pairsAt + (bit >>> 5)]! & (1 << (bit & 31))) === 0) return false
   const t = sentence.text
   for (let i = 0; i + 1 < t.length; i++) if (t.charCodeAt(i) === a && t.charCodeAt(i + 1) === b) return true
   return false
@@ -224,7 +235,7 @@ export function judgeBySentences(sentences: Sentences, keys: readonly number[], 
   for (const sentence of sentences.list) {
     // Two shared key words make the sentence this milestone's: stop counting at two.
     let shared = 0
-    for (let k = 0; k < keys.length && shared < 2; k += 2) if (holdsPair(sentence, keys[k]!, keys[k + 1]!)) shared++
+    for (let k = 0; k < keys.length && shared < 2; k += 2) if (holdsPair(sentences, sentence, keys[k]!, keys[k + 1]!)) shared++
     if (shared < 2) continue
     if (sentence.signals.length > 0) return { done: false, step: 'signal', words: sentence.signals.join(', ') }
     const verdict = judgePart(sentence.text, targets)
