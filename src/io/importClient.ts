@@ -60,6 +60,19 @@ export function readWithWorker(
   })
 }
 
+function createImportWorker(): Worker {
+  return new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' })
+}
+
+/** A worker started ahead of need: loading and compiling SheetJS (~130 KB gzip) is then off the import's clock. */
+let spare: Worker | null = null
+
+/** Starts the next import's worker now (call when the page is idle). Safe to call repeatedly. */
+export function prewarmImportWorker(): void {
+  if (spare) return
+  try { spare = createImportWorker() } catch { spare = null }
+}
+
 /** Reads a file in a module worker, off the page's thread. Never rejects: the result says what happened. */
 export function readWorkbookInWorker(
   bytes: Uint8Array,
@@ -69,7 +82,8 @@ export function readWorkbookInWorker(
 ): Promise<ImportResult> {
   let worker: Worker
   try {
-    worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' })
+    worker = spare ?? createImportWorker()
+    spare = null
   } catch (e) {
     console.warn('[import] worker unavailable', e)
     return Promise.resolve({

@@ -50,10 +50,10 @@ export const useDraftStore = defineStore('drafts', () => {
     }
     docs.onChange(persist)
     const last = db ? await db.getSetting<string>(LAST_DRAFT) : undefined
-    if (last && (await openDraft(last))) { started.value = true; return }
+    if (last && (await openDraft(last))) { started.value = true; useImportStore().prewarmSoon(); return }
     const listed = db ? await db.listDrafts() : null
     const newest = listed?.ok ? listed.drafts[0] : undefined
-    if (newest && (await openDraft(newest.id))) { started.value = true; return }
+    if (newest && (await openDraft(newest.id))) { started.value = true; useImportStore().prewarmSoon(); return }
     started.value = true
     await openSample()
   }
@@ -109,11 +109,12 @@ export const useDraftStore = defineStore('drafts', () => {
       if (loaded.kind !== 'not-found') ui.notify('error', message(loaded))
       return false
     }
+    // Remembered before it shows, so a reload right after returns to this draft.
+    await db.putSetting(LAST_DRAFT, loaded.doc.id)
     currentId.value = loaded.doc.id
     attachQueue(loaded.doc.id)
     docs.open(loaded.doc)
     await takeLock(loaded.doc.id)
-    void db.putSetting(LAST_DRAFT, loaded.doc.id)
     return true
   }
 
@@ -133,7 +134,7 @@ export const useDraftStore = defineStore('drafts', () => {
     if (created.id !== doc.id) { docs.open({ ...doc, id: created.id }); currentId.value = created.id }
     attachQueue(currentId.value)
     await takeLock(currentId.value)
-    void db.putSetting(LAST_DRAFT, currentId.value)
+    await db.putSetting(LAST_DRAFT, currentId.value)
     saveState.value = 'saved'
   }
 

@@ -5,7 +5,7 @@ import type { Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from '../io/imported'
 
 export type { ImportedSheet }
-import { readWorkbookInWorker } from '../io/importClient'
+import { prewarmImportWorker, readWorkbookInWorker } from '../io/importClient'
 
 export interface ImportProgress { phase: string; fraction: number }
 import { toDocument } from '../io/toDocument'
@@ -66,6 +66,7 @@ export const useImportStore = defineStore('import', () => {
     if (!result.ok) return
     const sheet = result.workbook.sheets[0]
     if (sheet) await useDraftStore().createFromDocument(toDocument(sheet, '开化县2023年度重点工作清单.xlsx'))
+    prewarmSoon()
   }
 
   async function readBytes(bytes: Uint8Array, name: string) {
@@ -91,7 +92,15 @@ export const useImportStore = defineStore('import', () => {
     } finally {
       busy.value = false
       abort = null
+      prewarmSoon()
     }
+  }
+
+  /** Keeps a reader ready for the next file, without competing with what the page is doing now. */
+  function prewarmSoon() {
+    const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
+    if (idle) idle(prewarmImportWorker, { timeout: 3000 })
+    else setTimeout(prewarmImportWorker, 1000)
   }
 
   function fail(name: string, message: string) {
@@ -153,5 +162,5 @@ export const useImportStore = defineStore('import', () => {
     busy.value = false
   }
 
-  return { busy, fileName, progress, showProgress, error, pending, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
+  return { prewarmSoon, busy, fileName, progress, showProgress, error, pending, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
 })

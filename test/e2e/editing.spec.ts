@@ -10,7 +10,7 @@ test('typing on a focused cell edits it; Enter commits; undo and redo; the edit 
   await cdp.send('Input.imeSetComposition', { text: 'jindu', selectionStart: 5, selectionEnd: 5 })
   await cdp.send('Input.insertText', { text: '进度滞后' })
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'KeyJ', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 })
-  await expect(page.getByTestId('cell-editor')).toHaveValue('进度滞后')
+  await expect(page.getByTestId('ime-editor')).toHaveValue('进度滞后')
   await page.keyboard.press('Control+Enter')
   await expect(cell).toHaveText('进度滞后')
   await expect(cell).toHaveClass(/cell-edited/)
@@ -23,6 +23,19 @@ test('typing on a focused cell edits it; Enter commits; undo and redo; the edit 
   await expect(page.getByTestId('save-state')).toHaveText('已保存')
   await page.reload()
   await expect(await cellAt(page, 0, '完成情况')).toHaveText('进度滞后')
+})
+
+test('Esc in an edit started by the IME leaves the cell as it was', async ({ page }) => {
+  await openApp(page)
+  const cell = await cellAt(page, 1, '完成情况')
+  await cell.click()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'KeyS', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 })
+  await cdp.send('Input.insertText', { text: '滞后' })
+  await expect(page.getByTestId('ime-editor')).toHaveValue('滞后')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('ime-editor')).toBeHidden()
+  await expect(cell).toHaveText('达序推进')
 })
 
 test('typing Latin text on a focused cell replaces it, as in Excel', async ({ page }) => {
