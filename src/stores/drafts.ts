@@ -121,18 +121,28 @@ export const useDraftStore = defineStore('drafts', () => {
   /** A new draft from an import (never replaces the open one, so nothing needs a snapshot). */
   async function createFromDocument(doc: TaskDocument): Promise<void> {
     await flush()
+    // The previous draft's queue must not receive this document's edits.
+    queue = null
+    await releaseLock()
     docs.open(doc)
     currentId.value = doc.id
     if (!db) { saveState.value = 'memory'; return }
-    const created = await db.createDraft(doc, { counts: docs.assessment.counts })
+    // Paint first: storing a large list clones every row on this thread, which would hold the
+    // first frame back; until it lands the indicator says 保存中.
+    saveState.value = 'saving'
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+    const written = docs.doc ?? doc
+    const created = await db.createDraft(written, { counts: docs.assessment.counts })
     if (!created.ok) {
       saveState.value = 'error'
       saveError.value = message(created)
       ui.notify('error', message(created))
       return
     }
-    if (created.id !== doc.id) { docs.open({ ...doc, id: created.id }); currentId.value = created.id }
+    if (created.id !== doc.id) { docs.open({ ...written, id: created.id }); currentId.value = created.id }
     attachQueue(currentId.value)
+    // Edits made while the list was being stored are written now, whole (a rare, short window).
+    if (docs.doc && docs.doc !== written && docs.doc.id === currentId.value) await db.replaceDraft(docs.doc, { counts: docs.assessment.counts })
     await takeLock(currentId.value)
     await db.putSetting(LAST_DRAFT, currentId.value)
     saveState.value = 'saved'
