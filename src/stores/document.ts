@@ -30,6 +30,8 @@ export interface GridPort {
   clearSort(): void
   stopEditing(): void
   isEditing(): boolean
+  /** The block of cells selected with Shift, when more than one cell. */
+  rangeBlock(): { rowIds: string[]; colIds: string[] } | null
 }
 
 /** Storage listens here: the draft store writes exactly what changed. */
@@ -330,6 +332,11 @@ export const useDocumentStore = defineStore('document', () => {
   function copyBlock(): { tsv: string; html: string } | null {
     const d = doc.value
     if (!d || !grid) return null
+    const block = grid.rangeBlock()
+    if (block) {
+      const grid2d = block.rowIds.map((id) => block.colIds.map((c) => rowIndexMap.get(id)?.cells[c] ?? ''))
+      return { tsv: toTsv(grid2d), html: toHtmlTable(grid2d) }
+    }
     const colIds = grid.visibleColumnIds()
     const selected = grid.selectedRowIds()
     if (selected.length > 0) {

@@ -183,3 +183,28 @@ test('the 责任单位 filter shows only that unit’s tasks', async ({ page }) 
   const ownerCol = (await page.locator('.ag-header-cell').filter({ has: page.locator('.ag-header-cell-text', { hasText: /^责任单位$/ }) }).getAttribute('col-id'))!
   for (const text of await page.locator(`.ag-row .ag-cell[col-id="${ownerCol}"]`).allInnerTexts()) expect(text).toContain('发改局')
 })
+
+test('Shift+arrows select a block of cells: it copies as TSV and Delete clears it as one undo step', async ({ page }) => {
+  await openApp(page)
+  await (await cellAt(page, 0, '完成情况')).click()
+  await page.keyboard.press('Shift+ArrowDown')
+  await page.keyboard.press('Shift+ArrowDown')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await expect(page.locator('.ag-cell.cell-range')).toHaveCount(6)
+  const text = await page.evaluate(() => {
+    const dt = new DataTransfer()
+    document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }))
+    return dt.getData('text/plain')
+  })
+  const rows = text.trimEnd().split(/\r\n/)
+  expect(rows).toHaveLength(3)
+  expect(rows.every((r) => r.split('\t').length === 2 && r.endsWith('达序推进'))).toBe(true)
+  await page.keyboard.press('Delete')
+  await expect(await cellAt(page, 2, '完成情况')).toHaveText('')
+  await expect(await cellAt(page, 2, '进展情况')).toHaveText('')
+  await page.keyboard.press('Control+z')
+  await expect(await cellAt(page, 2, '完成情况')).toHaveText('达序推进')
+  // A plain arrow starts over with a single cell.
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('.ag-cell.cell-range')).toHaveCount(0)
+})
