@@ -177,15 +177,18 @@ export const useDocumentStore = defineStore('document', () => {
     const rowsOnly = !changed.meta && changed.removedRows.length === 0 && cmdKind !== 'undo' && ROW_ONLY.has(cmdKind as DocCommand['kind'])
       && changed.rows.every((id) => rowIndexMap.has(id))
     if (rowsOnly) {
-      for (const id of changed.rows) if (ownersDiffer(rowIndexMap.get(id), id, after)) { ownersTick.value++; break }
-      if (changed.rows.length === 1) {
-        const id = changed.rows[0]!
-        const row = after.rows.find((r) => r.id === id)
-        if (row) rowIndexMap.set(id, row)
-      } else {
-        const ids = new Set(changed.rows)
-        for (const row of after.rows) if (ids.has(row.id)) rowIndexMap.set(row.id, row)
+      // One pass finds the new versions of the changed rows (one early-exit scan for a cell edit).
+      const ids = new Set(changed.rows)
+      let ownersMoved = false
+      let found = 0
+      for (let i = 0; i < after.rows.length && found < ids.size; i++) {
+        const row = after.rows[i]!
+        if (!ids.has(row.id)) continue
+        found++
+        if (!ownersMoved) ownersMoved = ownersDiffer(rowIndexMap.get(row.id), row)
+        rowIndexMap.set(row.id, row)
       }
+      if (ownersMoved) ownersTick.value++
       reassessRows(after, changed.rows)
       bump({ rows: changed.rows, structure: false, assessAll: false })
     } else {
@@ -362,10 +365,8 @@ export const useDocumentStore = defineStore('document', () => {
   }
   /** The unit list changes only with structure or an edit to an owner cell: not recomputed per keystroke. */
   const ownersTick = ref(0)
-  function ownersDiffer(before: TaskRow | undefined, id: string, after: TaskDocument): boolean {
-    if (ownerColumnIds.value.length === 0) return false
-    const now = after.rows.find((r) => r.id === id)
-    return ownerColumnIds.value.some((c) => before?.cells[c] !== now?.cells[c])
+  function ownersDiffer(before: TaskRow | undefined, now: TaskRow): boolean {
+    return ownerColumnIds.value.some((c) => before?.cells[c] !== now.cells[c])
   }
   const owners = computed(() => {
     void ownersTick.value
