@@ -1,6 +1,6 @@
 // Assessing a whole document on its as-of date: the one place that turns settings + rows into states.
 import { assessTask } from './assess'
-import { taskFieldsOf, type TaskDocument } from './document'
+import { taskFieldsOf, type TaskDocument, type TaskRow } from './document'
 import { TASK_STATE_ORDER, type TaskAssessment, type TaskState } from './types'
 
 export type StateCounts = Record<TaskState, number>
@@ -35,18 +35,25 @@ export function effectiveYear(doc: Pick<TaskDocument, 'settings'>, asOf: string)
   return doc.settings.year ?? Number(asOf.slice(0, 4))
 }
 
+/**
+ * One row on the as-of date, or null when it is no task: a section or footer row, or a data row
+ * with no task, schedule or progress text (an empty row the clerk inserted).
+ */
+export function assessRow(doc: Pick<TaskDocument, 'columns' | 'settings'>, row: TaskRow, asOf: string, year: number): TaskAssessment | null {
+  if (row.kind !== 'data') return null
+  const fields = taskFieldsOf(doc.columns, row)
+  if (!fields.task && !fields.schedule && !fields.progress) return null
+  return assessTask(fields, { year, asOf, soonDays: doc.settings.soonDays, monthBefore: doc.settings.monthBefore, overrides: row.overrides })
+}
+
 export function assessDocument(doc: TaskDocument, today: string = todayIso()): DocumentAssessment {
   const asOf = effectiveAsOf(doc, today)
   const year = effectiveYear(doc, asOf)
   const byRow = new Map<string, TaskAssessment>()
   const counts = emptyCounts()
   for (const row of doc.rows) {
-    if (row.kind !== 'data') continue
-    const fields = taskFieldsOf(doc.columns, row)
-    if (!fields.task && !fields.schedule && !fields.progress) continue // an empty row is no task
-    const assessment = assessTask(fields, {
-      year, asOf, soonDays: doc.settings.soonDays, monthBefore: doc.settings.monthBefore, overrides: row.overrides,
-    })
+    const assessment = assessRow(doc, row, asOf, year)
+    if (!assessment) continue
     byRow.set(row.id, assessment)
     counts[assessment.state]++
   }

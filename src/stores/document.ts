@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import {
-  assessTask, emptyCounts, effectiveAsOf, effectiveYear, taskFieldsOf, todayIso,
+  assessRow, emptyCounts, effectiveAsOf, effectiveYear, todayIso,
   type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskColumn, type TaskDocument, type TaskRow,
 } from '../core'
 import { newId } from '../core/document'
@@ -65,16 +65,14 @@ export const useDocumentStore = defineStore('document', () => {
   const assessment = shallowRef<DocumentAssessment>({ asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() })
   let rowIndexMap = new Map<string, TaskRow>()
 
-  function assessRow(d: TaskDocument, row: TaskRow, asOf: string, year: number): TaskAssessment | null {
-    if (row.kind !== 'data') return null
+  function assessRowCached(d: TaskDocument, row: TaskRow, asOf: string, year: number): TaskAssessment | null {
     const hit = cache.get(row)
     if (hit) return hit
-    const fields = taskFieldsOf(d.columns, row)
-    if (!fields.task && !fields.schedule && !fields.progress) return null
-    const result = assessTask(fields, { year, asOf, soonDays: d.settings.soonDays, monthBefore: d.settings.monthBefore, overrides: row.overrides })
-    cache.set(row, result)
+    const result = assessRow(d, row, asOf, year)
+    if (result) cache.set(row, result)
     return result
   }
+
 
   /** Large lists are assessed in slices between frames, so the page answers input meanwhile. */
   const SYNC_ROWS = 3000
@@ -104,7 +102,7 @@ export const useDocumentStore = defineStore('document', () => {
       for (; i < rows.length; i++) {
         if ((i & 63) === 0 && performance.now() > deadline) return false
         const row = rows[i]!
-        const a = assessRow(d, row, asOf, year)
+        const a = assessRowCached(d, row, asOf, year)
         if (!a) continue
         byRow.set(row.id, a)
         counts[a.state]++
@@ -144,7 +142,7 @@ export const useDocumentStore = defineStore('document', () => {
       const old = byRow.get(id)
       if (old) { counts[old.state]--; byRow.delete(id) }
       if (!row) continue
-      const a = assessRow(d, row, current.asOf, current.year)
+      const a = assessRowCached(d, row, current.asOf, current.year)
       if (a) { byRow.set(id, a); counts[a.state]++ }
     }
     assessment.value = { ...current, byRow, counts }
