@@ -1,6 +1,7 @@
 // The page's side of the import worker: one worker per file, cancellable, answering with a result union.
 import type { ImportResult, WorkerRequest, WorkerResponse } from './read/protocol'
 import type { ImportPhase } from './read/readWorkbook'
+import type { WorkbookSummary } from './summary'
 
 export type { ImportResult } from './read/protocol'
 
@@ -14,6 +15,12 @@ export interface WorkerPort {
 
 let nextId = 1
 
+export interface ReadCallbacks {
+  onProgress?: (phase: ImportPhase, fraction: number) => void
+  /** The workbook's summary, a moment before the whole workbook resolves. */
+  onSummary?: (summary: WorkbookSummary) => void
+}
+
 /**
  * Runs one read on a worker. The bytes are transferred, not copied (the caller's array is
  * emptied). Abort terminates the worker at once: SheetJS cannot be interrupted otherwise.
@@ -22,7 +29,7 @@ export function readWithWorker(
   worker: WorkerPort,
   bytes: Uint8Array,
   fileName: string,
-  onProgress?: (phase: ImportPhase, fraction: number) => void,
+  callbacks: ReadCallbacks = {},
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   const id = nextId++
@@ -41,7 +48,8 @@ export function readWithWorker(
     worker.onmessage = (event) => {
       const message = event.data
       if (message.id !== id) return
-      if (message.type === 'progress') onProgress?.(message.phase, message.fraction)
+      if (message.type === 'progress') callbacks.onProgress?.(message.phase, message.fraction)
+      else if (message.type === 'summary') callbacks.onSummary?.(message.summary)
       else if (message.type === 'done') finish({ ok: true, workbook: message.workbook })
       else finish({ ok: false, code: message.code, message: message.message, messageEn: message.messageEn })
     }
@@ -77,7 +85,7 @@ export function prewarmImportWorker(): void {
 export function readWorkbookInWorker(
   bytes: Uint8Array,
   fileName: string,
-  onProgress?: (phase: ImportPhase, fraction: number) => void,
+  callbacks: ReadCallbacks = {},
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   let worker: Worker
@@ -92,5 +100,5 @@ export function readWorkbookInWorker(
       messageEn: 'The browser could not start a background reader (Web Worker). Use a recent Chrome, Edge or Firefox.',
     })
   }
-  return readWithWorker(worker as unknown as WorkerPort, bytes, fileName, onProgress, signal)
+  return readWithWorker(worker as unknown as WorkerPort, bytes, fileName, callbacks, signal)
 }

@@ -3,8 +3,9 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from '../io/imported'
+import { summarizeSheet, type SheetSummary, type WorkbookSummary } from '../io/summary'
 
-export type { ImportedSheet }
+export type { ImportedSheet, SheetSummary }
 import { prewarmImportWorker, readWorkbookInWorker } from '../io/importClient'
 
 export interface ImportProgress { phase: string; fraction: number }
@@ -22,7 +23,8 @@ const PROGRESS_FROM_BYTES = 1024 * 1024
 
 export interface PendingImport {
   fileName: string
-  workbook: ImportedWorkbook
+  /** What the confirmation shows; it arrives before the whole workbook. */
+  summary: WorkbookSummary
   sheetIndex: number
   /** The clerk's roles for the chosen sheet, one per column. */
   roles: (Role | null)[]
@@ -38,6 +40,12 @@ export const useImportStore = defineStore('import', () => {
   const error = ref<{ title: string; message: string } | null>(null)
   const pending = shallowRef<PendingImport | null>(null)
   let abort: AbortController | null = null
+  /**
+   * The whole workbook of the pending import: it lands a moment after the summary the dialog
+   * shows (copying it from the worker takes a while for a large list), and header choices
+   * replace its sheets. Null once the read failed or was cancelled.
+   */
+  let workbook: Promise<ImportedWorkbook | null> = Promise.resolve(null)
 
   async function importFile(file: File) {
     if (file.size > MAX_IMPORT_BYTES) {
@@ -71,29 +79,46 @@ export const useImportStore = defineStore('import', () => {
 
   async function readBytes(bytes: Uint8Array, name: string) {
     abort?.abort()
-    abort = new AbortController()
+    const controller = abort = new AbortController()
     busy.value = true
     fileName.value = name
     error.value = null
     progress.value = null
+    pending.value = null
     showProgress.value = bytes.byteLength > PROGRESS_FROM_BYTES
+    const shown: { offer?: Promise<void> } = {}
+    const reading = readWorkbookInWorker(bytes, name, {
+      onProgress: (phase, fraction) => { progress.value = { phase, fraction } },
+      onSummary: (summary) => { shown.offer = offer(name, summary, controller) },
+    }, controller.signal)
+    workbook = reading.then((result) => (result.ok ? result.workbook : null))
     try {
-      const result = await readWorkbookInWorker(bytes, name, (phase, fraction) => { progress.value = { phase, fraction } }, abort.signal)
+      const result = await reading
       if (!result.ok) {
+        if (controller.signal.aborted) return
+        pending.value = null
         if (result.code !== 'cancelled') fail(name, i18n.locale === 'en' ? result.messageEn : result.message)
         return
       }
-      const sheets = result.workbook.sheets
-      if (sheets.length === 0) { fail(name, i18n.locale === 'en' ? 'The file holds no table.' : '文件中没有表格。'); return }
-      const first = Math.max(0, sheets.findIndex((s) => s.hasTaskTable !== false && s.headerRows.length > 0))
-      pending.value = { fileName: name, workbook: result.workbook, sheetIndex: first, roles: await rolesFor(sheets[first]!) }
-      ui.panel = 'none'
-      performance.mark('jindu:import-confirm-shown')
+      // A reader without a summary (an older worker file in the cache) still gets the dialog.
+      await (shown.offer ?? offer(name, { sheets: result.workbook.sheets.map(summarizeSheet) }, controller))
     } finally {
-      busy.value = false
-      abort = null
+      if (abort === controller) { busy.value = false; abort = null }
       prewarmSoon()
     }
+  }
+
+  /** Shows the confirmation for a read that is still the current one. */
+  async function offer(name: string, summary: WorkbookSummary, controller: AbortController) {
+    const sheets = summary.sheets
+    if (sheets.length === 0) { controller.abort(); fail(name, i18n.locale === 'en' ? 'The file holds no table.' : '文件中没有表格。'); return }
+    const first = Math.max(0, sheets.findIndex((s) => s.hasTaskTable !== false && s.headerRows.length > 0))
+    const roles = await rolesFor(sheets[first]!)
+    if (controller.signal.aborted) return
+    pending.value = { fileName: name, summary, sheetIndex: first, roles }
+    busy.value = false
+    ui.panel = 'none'
+    performance.mark('jindu:import-confirm-shown')
   }
 
   /** Keeps a reader ready for the next file, without competing with what the page is doing now. */
@@ -109,7 +134,7 @@ export const useImportStore = defineStore('import', () => {
   }
 
   /** The detected roles, or the ones the clerk chose last time for the same header. */
-  async function rolesFor(sheet: ImportedSheet): Promise<(Role | null)[]> {
+  async function rolesFor(sheet: Pick<ImportedSheet, 'columns'>): Promise<(Role | null)[]> {
     const detected = sheet.columns.map((c) => c.role)
     const remembered = await useDraftStore().getSetting<(Role | null)[]>(`roles:${headerSignature(sheet.columns)}`)
     return remembered && remembered.length === detected.length ? remembered : detected
@@ -117,7 +142,7 @@ export const useImportStore = defineStore('import', () => {
 
   async function chooseSheet(index: number) {
     const current = pending.value
-    const sheet = current?.workbook.sheets[index]
+    const sheet = current?.summary.sheets[index]
     if (!current || !sheet) return
     pending.value = { ...current, sheetIndex: index, roles: await rolesFor(sheet) }
   }
@@ -125,14 +150,18 @@ export const useImportStore = defineStore('import', () => {
   /** The clerk picks the header rows (1-based as in Excel) when none was found or the guess was wrong. */
   async function setHeaderRows(firstRow: number, count: number) {
     const current = pending.value
-    const sheet = current?.workbook.sheets[current.sheetIndex]
-    if (!current || !sheet?.raw) return
+    const whole = await workbook
+    const sheet = current && whole?.sheets[current.sheetIndex]
+    if (!current || !whole || !sheet?.raw || pending.value !== current) return
+    const raw = sheet.raw
     const rows = Array.from({ length: Math.max(1, Math.min(3, count)) }, (_, k) => firstRow - 1 + k)
-      .filter((r) => r >= 0 && r < sheet.raw!.cells.length)
+      .filter((r) => r >= 0 && r < raw.cells.length)
     if (rows.length === 0) return
-    const next = reinterpretSheet(sheet.raw, rows, current.fileName)
-    const sheets = current.workbook.sheets.map((s, i) => (i === current.sheetIndex ? { ...next, raw: sheet.raw } : s))
-    pending.value = { ...current, workbook: { ...current.workbook, sheets }, roles: await rolesFor(next) }
+    const next: ImportedSheet = { ...reinterpretSheet(raw, rows, current.fileName), raw }
+    const sheets = whole.sheets.map((s, i) => (i === current.sheetIndex ? next : s))
+    workbook = Promise.resolve({ ...whole, sheets })
+    const summary = { sheets: current.summary.sheets.map((s, i) => (i === current.sheetIndex ? summarizeSheet(next) : s)) }
+    pending.value = { ...current, summary, roles: await rolesFor(next) }
   }
 
   function setRole(column: number, role: Role | null) {
@@ -145,18 +174,25 @@ export const useImportStore = defineStore('import', () => {
 
   async function confirm() {
     const current = pending.value
-    const sheet = current?.workbook.sheets[current.sheetIndex]
-    if (!current || !sheet) return
+    if (!current) return
     performance.mark('jindu:import-confirmed')
-    const changed = current.roles.some((r, i) => r !== sheet.columns[i]?.role)
-    if (changed) void useDraftStore().putSetting(`roles:${headerSignature(sheet.columns)}`, current.roles)
-    const withRoles: ImportedSheet = { ...sheet, columns: sheet.columns.map((c, i) => ({ ...c, role: current.roles[i] ?? null })) }
+    // Nearly always landed already: the clerk took longer to read the dialog than the copy took.
+    const whole = await workbook
+    // The clerk may have cancelled meanwhile; the roles are the latest choice.
+    const chosen = pending.value
+    const sheet = chosen && whole?.sheets[chosen.sheetIndex]
+    if (!chosen || !sheet) return
+    const changed = chosen.roles.some((r, i) => r !== sheet.columns[i]?.role)
+    if (changed) void useDraftStore().putSetting(`roles:${headerSignature(sheet.columns)}`, chosen.roles)
+    const withRoles: ImportedSheet = { ...sheet, columns: sheet.columns.map((c, i) => ({ ...c, role: chosen.roles[i] ?? null })) }
     pending.value = null
-    await useDraftStore().createFromDocument(toDocument(withRoles, current.fileName))
+    workbook = Promise.resolve(null)
+    await useDraftStore().createFromDocument(toDocument(withRoles, chosen.fileName))
   }
 
   function cancel() {
     abort?.abort()
+    workbook = Promise.resolve(null)
     pending.value = null
     error.value = null
     busy.value = false

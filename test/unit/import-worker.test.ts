@@ -25,14 +25,37 @@ class FakeWorker implements WorkerPort {
 }
 
 describe('handleWorkerRequest', () => {
-  it('posts progress, then done with the workbook', async () => {
+  it('posts progress, then the summary, then done with the workbook', async () => {
     const posted: WorkerResponse[] = []
     await handleWorkerRequest({ type: 'read', id: 7, bytes: xlsx(), fileName: 'k.xlsx' }, (m) => posted.push(m))
     const last = posted[posted.length - 1]!
     expect(last.type).toBe('done')
+    expect(posted[posted.length - 2]!.type).toBe('summary')
     expect(posted.every((m) => m.id === 7)).toBe(true)
     expect(posted.filter((m) => m.type === 'progress').length).toBeGreaterThan(1)
     if (last.type === 'done') expect(last.workbook.sheets[0]!.name).toBe('一季度')
+  })
+
+  it('summarises each sheet for the dialog without its rows or raw grid', async () => {
+    const posted: WorkerResponse[] = []
+    await handleWorkerRequest({ type: 'read', id: 3, bytes: xlsx(), fileName: 'k.xlsx' }, (m) => posted.push(m))
+    const summary = posted.find((m) => m.type === 'summary')
+    const done = posted.find((m) => m.type === 'done')
+    if (summary?.type !== 'summary' || done?.type !== 'done') throw new Error('summary and done expected')
+    const whole = done.workbook.sheets[0]!
+    const brief = summary.summary.sheets[0]!
+    expect(brief).not.toHaveProperty('rows')
+    expect(brief).not.toHaveProperty('raw')
+    expect(brief.columns).toEqual(whole.columns)
+    expect(brief.headerRows).toEqual(whole.headerRows)
+    expect(brief.counts).toEqual({
+      data: whole.rows.filter((r) => r.kind === 'data').length,
+      sections: whole.rows.filter((r) => r.kind === 'section').length,
+      footers: whole.rows.filter((r) => r.kind === 'footer').length,
+    })
+    expect(brief.previewRows).toEqual(whole.rows.filter((r) => r.kind === 'data').slice(0, 3))
+    expect(brief.rawTop).toEqual(whole.raw!.cells.slice(0, 12))
+    expect(brief.rawRowCount).toBe(whole.raw!.cells.length)
   })
 
   it('posts an error with code and both messages instead of throwing', async () => {
@@ -45,13 +68,16 @@ describe('handleWorkerRequest', () => {
 })
 
 describe('readWithWorker', () => {
-  it('resolves ok with the workbook, reports progress and terminates the worker', async () => {
+  it('resolves ok with the workbook, reports progress and the summary first, and terminates the worker', async () => {
     const worker = new FakeWorker()
     const onProgress = vi.fn()
-    const result = await readWithWorker(worker, xlsx(), 'k.xlsx', onProgress)
+    const onSummary = vi.fn()
+    const result = await readWithWorker(worker, xlsx(), 'k.xlsx', { onProgress, onSummary })
     expect(result.ok).toBe(true)
     if (result.ok) expect(result.workbook.sheets[0]!.columns).toHaveLength(5)
     expect(onProgress).toHaveBeenCalled()
+    expect(onSummary).toHaveBeenCalledTimes(1)
+    expect(onSummary.mock.calls[0]![0].sheets[0].columns).toHaveLength(5)
     expect(worker.terminated).toBe(true)
     expect(worker.transferred).toHaveLength(1)
   })

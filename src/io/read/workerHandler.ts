@@ -2,6 +2,7 @@
 import { ImportError } from './errors'
 import type { WorkerRequest, WorkerResponse } from './protocol'
 import { readWorkbook } from './readWorkbook'
+import { summarizeWorkbook } from '../summary'
 
 export async function handleWorkerRequest(request: WorkerRequest, post: (message: WorkerResponse) => void): Promise<void> {
   const { id } = request
@@ -9,6 +10,9 @@ export async function handleWorkerRequest(request: WorkerRequest, post: (message
     const workbook = await readWorkbook(request.bytes, request.fileName, {
       onProgress: (phase, fraction) => post({ type: 'progress', id, phase, fraction }),
     })
+    // Copying a whole workbook across threads takes tens of milliseconds on each side for a
+    // large list: the summary goes first, and the copy happens while the clerk reads it.
+    post({ type: 'summary', id, summary: summarizeWorkbook(workbook) })
     post({ type: 'done', id, workbook })
   } catch (e) {
     // Anything SheetJS or we did not foresee is reported as a damaged file, with the detail in the console.
