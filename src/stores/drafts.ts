@@ -10,6 +10,7 @@ import { exportBackup, importBackup } from '../storage/backup'
 import { acquireDraftLock, type DraftLock } from '../storage/draftLock'
 import { estimateStorage, requestPersistence } from '../storage/persistence'
 import { useDocumentStore } from './document'
+import { nextPaint } from './frames'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
 import { useImportStore } from './import'
@@ -130,7 +131,7 @@ export const useDraftStore = defineStore('drafts', () => {
     // Paint first: storing a large list clones every row on this thread, which would hold the
     // first frame back; until it lands the indicator says 保存中.
     saveState.value = 'saving'
-    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+    await nextPaint()
     const written = docs.doc ?? doc
     const created = await db.createDraft(written, { counts: docs.assessment.counts })
     if (!created.ok) {

@@ -1,0 +1,17 @@
+// Scheduling work just after the browser has painted what the page shows now.
+
+/**
+ * Runs `callback` in the task after the next frame: a frame callback runs before its paint, so
+ * the task queued from it runs after. A hidden tab gets no frames; the timer still fires then.
+ */
+export function afterNextPaint(callback: () => void): void {
+  let done = false
+  const run = () => { if (!done) { done = true; callback() } }
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0))
+  // Frames stop in a background tab: the work must not wait for the clerk to come back.
+  setTimeout(run, 250)
+}
+
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => afterNextPaint(resolve))
+}
