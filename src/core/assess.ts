@@ -1,13 +1,13 @@
 // The state of one task on the as-of date (rules §5–6): milestones, done per milestone, and the worst state.
 import { addDays, readDue } from './dates'
-import { splitCell } from './numbering'
+import { splitCell, type CellPart, type CellSplit } from './numbering'
 import {
   NO_TARGETS, actionPairs, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
 } from './progress'
 import type { Quantity } from './quantities'
 import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
 import { readSchedule, type ScheduleContext } from './schedule'
-import { foldText } from './text'
+import { foldText, isBlank } from './text'
 import {
   TASK_STATE_ORDER, type AssessContext, type AssessedMilestone, type Milestone, type MilestoneState,
   type Reason, type TaskAssessment, type TaskFields, type TaskState,
@@ -24,12 +24,16 @@ interface Planned {
    * unset, and folded again when unnumbered progress needs its key words (once per progress
    * text): a kept copy of every schedule cell costs more on import than that refolding.
    */
-  folded?: string
+  folded: string | undefined
   targets: readonly Quantity[]
   /** Why the due date is what it is: fixed for the plan, so kept with it. */
-  dueReason?: Reason
+  dueReason: Reason | undefined
 }
 
+/**
+ * Made by newPlan only, every field set from the start: fields added later (the verdicts of the
+ * first progress text) would give each plan a new hidden class and a property backing store.
+ */
 interface Plan {
   source: DueSource
   /** How the schedule (or deadline) cell was split; progress is matched piece-wise only in kind. */
@@ -39,9 +43,18 @@ interface Plan {
    * Rule-5 verdicts kept per progress text, on the plan itself: the first progress text inline
    * (nearly every plan only ever sees one), further ones in a bounded map made when needed.
    */
-  progress?: string
-  judged?: Judged
-  moreJudged?: Map<string, Judged>
+  progress: string | undefined
+  judged: Judged | undefined
+  moreJudged: Map<string, Judged> | undefined
+}
+
+function newPlan(source: DueSource, by: Plan['by'], planned: Planned[]): Plan {
+  return { source, by, planned, progress: undefined, judged: undefined, moreJudged: undefined }
+}
+
+/** One planned milestone, every field set (see Plan). */
+function newPlanned(milestone: Milestone, targets: readonly Quantity[], folded?: string): Planned {
+  return { milestone, folded, targets, dueReason: undefined }
 }
 
 function text(value: unknown): string {
@@ -99,7 +112,7 @@ function planCacheFor(year: number, monthBefore: string): PlanCache {
 function cachedPlan(fields: TaskFields, ctx: ScheduleContext): Plan {
   const cache = planCacheFor(ctx.year, ctx.monthBefore ?? 'end-of-month')
   const schedule = text(fields.schedule)
-  if (schedule.trim()) {
+  if (!isBlank(schedule)) {
     // Only plans read from the schedule are kept under it.
     const kept = cache.bySchedule.get(schedule)
     if (kept) return kept
@@ -140,16 +153,9 @@ function cachedVerdicts(plan: Plan, progress: string): Judged {
 /** The milestones of a task: its schedule, else its deadline, else a time in the task text, else the year end. */
 function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
   const schedule = text(fields.schedule)
-  if (schedule.trim()) {
+  if (!isBlank(schedule)) {
     const { split, milestones } = readSchedule(schedule, ctx)
-    if (milestones.length > 0) {
-      return {
-        source: 'schedule', by: split.by,
-        planned: milestones.map((m, i) => {
-          return { milestone: m, targets: findTargets(split.parts[i]!.folded) }
-        }),
-      }
-    }
+    if (milestones.length > 0) return newPlan('schedule', split.by, plannedOf(split, milestones))
   }
   const task = text(fields.task).trim()
   const taskFolded = foldText(task)
@@ -158,18 +164,11 @@ function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
   const deadline = text(fields.deadline).trim()
   if (deadline) {
     const { split, milestones } = readSchedule(deadline, ctx)
-    if (milestones.length > 1) {
-      return {
-        source: 'deadline', by: split.by,
-        planned: milestones.map((m, i) => ({ milestone: m, targets: findTargets(split.parts[i]!.folded) })),
-      }
-    }
+    if (milestones.length > 1) return newPlan('deadline', split.by, plannedOf(split, milestones))
     const only = milestones[0]
     if (only) {
-      return {
-        source: 'deadline', by: 'none',
-        planned: [{ milestone: { ...only, index: 1, text: firstLine(task) || only.text }, folded: taskFolded || split.parts[0]!.folded, targets: taskTargets }],
-      }
+      const milestone = { ...only, index: 1, text: firstLine(task) || only.text }
+      return newPlan('deadline', 'none', [newPlanned(milestone, taskTargets, taskFolded || split.parts[0]!.folded)])
     }
   }
   if (task) {
@@ -179,11 +178,18 @@ function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
       const milestone: Milestone = { index: 1, text: firstLine(task), due: reading.due, kind: 'dated' }
       if (reading.words !== undefined) milestone.dueWords = reading.words
       if (reading.ambiguous) milestone.ambiguous = true
-      return { source: 'task', by: 'none', planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
+      return newPlan('task', 'none', [newPlanned(milestone, taskTargets, taskFolded)])
     }
   }
   const milestone: Milestone = { index: 1, text: firstLine(task), due: `${ctx.year}-12-31`, kind: 'dated' }
-  return { source: 'year-end', by: 'none', planned: [{ milestone, folded: taskFolded, targets: taskTargets }] }
+  return newPlan('year-end', 'none', [newPlanned(milestone, taskTargets, taskFolded)])
+}
+
+/** Each milestone of a split cell with the quantity targets its own part sets. */
+function plannedOf(split: CellSplit, milestones: readonly Milestone[]): Planned[] {
+  const planned: Planned[] = []
+  for (let i = 0; i < milestones.length; i++) planned.push(newPlanned(milestones[i]!, findTargets(split.parts[i]!.folded)))
+  return planned
 }
 
 const NO_PART: DoneVerdict = { done: false, step: 'none', words: '' }
@@ -198,12 +204,17 @@ interface Judged {
    */
   labels: 'whole' | 'number' | 'segment'
   /** The states and joined reasons last given on one as-of date (see ReasonMemo). */
-  memo?: ReasonMemo
+  memo: ReasonMemo | undefined
   /**
    * The as-of date of the first assessment: the memo is made only when the same date comes
    * again, so a first read (an import) keeps no sentences it may never need twice.
    */
-  seenOn?: string
+  seenOn: string | undefined
+}
+
+/** Made by judged only, every field set from the start (see Plan). */
+function judged(verdicts: DoneVerdict[], labels: Judged['labels']): Judged {
+  return { verdicts, labels, memo: undefined, seenOn: undefined }
 }
 
 /**
@@ -221,42 +232,63 @@ interface ReasonMemo {
 
 /** Why milestone `i` is (not) done by its progress, in the words of judgeMilestones' verdict. */
 function doneReasonOf(judged: Judged, plan: Plan, i: number): Reason {
-  const label = judged.labels === 'number' ? `进展第${plan.planned[i]!.milestone.index}项`
-    : judged.labels === 'segment' ? `进展第${i + 1}段` : '进展'
+  const label = judged.labels === 'number' ? numbered(ITEM_LABEL, plan.planned[i]!.milestone.index)
+    : judged.labels === 'segment' ? numbered(SEGMENT_LABEL, i + 1) : '进展'
   return explainDone(judged.verdicts[i]!, label)
 }
 
+/**
+ * Words that differ only by a milestone's number (`进展第2项`, `第2项:`), each made once: every
+ * result names a few of them, and a kept string costs less than a new one per milestone.
+ */
+interface Numbered { make: (n: number) => string; kept: string[] }
+const ITEM_LABEL: Numbered = { make: (n) => `进展第${n}项`, kept: [] }
+const SEGMENT_LABEL: Numbered = { make: (n) => `进展第${n}段`, kept: [] }
+const SUMMARY_ZH: Numbered = { make: (n) => `第${n}项:`, kept: [] }
+const SUMMARY_EN: Numbered = { make: (n) => `milestone ${n}: `, kept: [] }
+
+function numbered(words: Numbered, n: number): string {
+  // Numbers as written can be large (`(99)`): only the small ones are worth keeping.
+  if (n < 0 || n > 100 || !Number.isInteger(n)) return words.make(n)
+  return words.kept[n] ??= words.make(n)
+}
+
 function judgeMilestones(plan: Plan, progress: string): Judged {
-  const n = plan.planned.length
-  const labels = 'whole'
+  const planned = plan.planned
+  const n = planned.length
   const folded = foldText(progress)
-  if (!folded.trim()) {
-    return { verdicts: plan.planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), labels }
-  }
+  if (isBlank(folded)) return judged(planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), 'whole')
   const progressSplit = splitCell(progress, folded)
-  const scheduleBy = plan.by
+  const numbered = progressSplit.by === 'number'
   if (n === 1) {
-    const only = plan.planned[0]!
-    const part = progressSplit.by === 'number' ? progressSplit.parts.find((p) => p.index === only.milestone.index) ?? null : null
-    return { verdicts: [judgePart(part ? part.folded : folded, only.targets)], labels }
+    const only = planned[0]!
+    const part = numbered ? partNumbered(progressSplit.parts, only.milestone.index) : undefined
+    return judged([judgePart(part ? part.folded : folded, only.targets)], 'whole')
   }
-  const pieceWise = (scheduleBy === 'number' && progressSplit.by === 'number') ||
-    (scheduleBy === 'semicolon' && progressSplit.by === 'semicolon')
+  const pieceWise = (plan.by === 'number' && numbered) || (plan.by === 'semicolon' && progressSplit.by === 'semicolon')
   if (pieceWise) {
-    const verdicts = plan.planned.map((p, i) => {
-      const part = progressSplit.by === 'number'
-        ? progressSplit.parts.find((q) => q.index === p.milestone.index)
-        : progressSplit.parts[i]
-      return part ? judgePart(part.folded, p.targets) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` }
-    })
-    return { verdicts, labels: progressSplit.by === 'number' ? 'number' : 'segment' }
+    const verdicts: DoneVerdict[] = []
+    for (let i = 0; i < n; i++) {
+      const p = planned[i]!
+      const part = numbered ? partNumbered(progressSplit.parts, p.milestone.index) : progressSplit.parts[i]
+      verdicts.push(part ? judgePart(part.folded, p.targets) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` })
+    }
+    return judged(verdicts, numbered ? 'number' : 'segment')
   }
   // Unnumbered progress against several milestones (fixtures reading 4).
   const opening = readOpening(folded)
-  if (opening?.done) return { verdicts: plan.planned.map(() => opening), labels }
+  if (opening?.done) return judged(planned.map(() => opening), 'whole')
   // The progress is split into sentences once; each milestone only looks for its words there.
   const sentences = readSentences(folded)
-  return { verdicts: plan.planned.map((p) => judgeBySentences(sentences, actionPairs(p.folded ?? foldText(p.milestone.text)), p.targets)), labels }
+  const verdicts: DoneVerdict[] = []
+  for (const p of planned) verdicts.push(judgeBySentences(sentences, actionPairs(p.folded ?? foldText(p.milestone.text)), p.targets))
+  return judged(verdicts, 'whole')
+}
+
+/** The progress part numbered like milestone `index`, if the progress has one. */
+function partNumbered(parts: readonly CellPart[], index: number): CellPart | undefined {
+  for (const part of parts) if (part.index === index) return part
+  return undefined
 }
 
 function stateOf(m: Milestone, done: boolean, asOf: string, soonEnd: string): MilestoneState {
@@ -278,6 +310,8 @@ function statusReason(status: StatusReading, words: string): Reason | null {
 const STATUS_OF = new Map<string, StatusReading>()
 
 function statusOf(words: string): StatusReading {
+  // Most rows have no status: no lookup for them.
+  if (words === '') return null
   let status = STATUS_OF.get(words)
   if (status === undefined) {
     status = readStatus(foldText(words))
@@ -342,11 +376,10 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
     // A fresh object per result (the strings are shared): callers may keep or change what they get.
     const reasons: Reason = { zh: joined.zh, en: joined.en }
     // Built field by field (not spread): one object shape for every milestone keeps this hot loop fast.
-    const assessed: AssessedMilestone = {
-      index: m.index, text: m.text, due: m.due, kind: m.kind,
-      done: verdict.done, state, reason: reasons.zh, reasons,
-    }
-    if (m.dueWords !== undefined) assessed.dueWords = m.dueWords
+    // Due words are nearly always there: made with them (not added after), no property backing store.
+    const assessed: AssessedMilestone = m.dueWords !== undefined
+      ? { index: m.index, text: m.text, due: m.due, kind: m.kind, done: verdict.done, state, reason: reasons.zh, reasons, dueWords: m.dueWords }
+      : { index: m.index, text: m.text, due: m.due, kind: m.kind, done: verdict.done, state, reason: reasons.zh, reasons }
     if (m.ambiguous) assessed.ambiguous = true
     if (m.unreadable) assessed.unreadable = true
     if (overridden) assessed.overridden = true
@@ -371,8 +404,8 @@ function summarise(state: TaskState, milestones: readonly AssessedMilestone[]): 
   const m = milestones.find((x) => x.state === state)
   if (!m) return { zh: '', en: '' }
   return {
-    zh: `第${m.index}项:${m.reasons?.zh ?? m.reason}`,
-    en: `milestone ${m.index}: ${m.reasons?.en ?? m.reason}`,
+    zh: numbered(SUMMARY_ZH, m.index) + (m.reasons?.zh ?? m.reason),
+    en: numbered(SUMMARY_EN, m.index) + (m.reasons?.en ?? m.reason),
   }
 }
 

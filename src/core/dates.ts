@@ -1,4 +1,5 @@
 // Due-date expressions (rules §4) and the calendar maths behind them: words in, one inclusive ISO date out.
+import { SPACE } from './text'
 import type { MonthBeforeReading } from './types'
 
 export function isLeapYear(year: number): boolean {
@@ -18,22 +19,29 @@ function pad2(n: number): string {
 /**
  * One string per calendar day: a document names few distinct dates, each kept by many plans, and
  * a shared string is one object to keep (and to hash, in isoToUtc) instead of one per milestone.
+ * By year, then month × 32 + day: a document names one or two years, so the last one is at hand.
  */
-const ISO_OF = new Map<number, string>()
+const ISO_BY_YEAR = new Map<number, (string | undefined)[]>()
+let lastIsoYear = NaN
+let lastIsoDays: (string | undefined)[] = []
 
 /** The ISO date, or null when the month or day is not on the calendar (rules §4: `2月30日`, `13月`). */
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) return null
   if (!Number.isInteger(month) || month < 1 || month > 12) return null
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null
-  const key = year * 10_000 + month * 100 + day
-  let iso = ISO_OF.get(key)
-  if (iso === undefined) {
-    iso = `${year}-${pad2(month)}-${pad2(day)}`
-    if (ISO_OF.size > 10_000) ISO_OF.clear()
-    ISO_OF.set(key, iso)
+  if (year !== lastIsoYear) {
+    let days = ISO_BY_YEAR.get(year)
+    if (days === undefined) {
+      if (ISO_BY_YEAR.size > 100) ISO_BY_YEAR.clear()
+      days = new Array<string | undefined>(13 * 32)
+      ISO_BY_YEAR.set(year, days)
+    }
+    lastIsoYear = year
+    lastIsoDays = days
   }
-  return iso
+  const key = month * 32 + day
+  return lastIsoDays[key] ??= `${year}-${pad2(month)}-${pad2(day)}`
 }
 
 function monthEnd(year: number, month: number): string | null {
@@ -115,6 +123,16 @@ export interface DueReading {
   unreadable?: boolean
 }
 
+/**
+ * Every reading has all six fields from the start: readDue sets the words after the date is
+ * read, and a field added to a made object would cost a new hidden class and a backing store.
+ */
+function reading(kind: DueReading['kind'], due: string | null, ambiguous: boolean, unreadable: boolean): DueReading {
+  return { kind, due, words: undefined, at: undefined, ambiguous, unreadable }
+}
+
+const UNDATED: Readonly<DueReading> = Object.freeze(reading('undated', null, false, false))
+
 export interface DueOptions {
   year: number
   monthBefore?: MonthBeforeReading
@@ -155,7 +173,7 @@ for (const [i, m] of [...DATE_SOURCE.matchAll(/\(\?<([A-Za-z]+)>/g)].entries()) 
  */
 function startTable(chars: string, whiteSpace = false): Uint8Array {
   const table = new Uint8Array(65536)
-  if (whiteSpace) for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) table[c] = 1
+  if (whiteSpace) table.set(SPACE)
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
   return table
 }
@@ -208,7 +226,7 @@ export function readDue(text: string, options: DueOptions): DueReading {
   // `每` first: most cells have none, and a failed indexOf is far cheaper than a regex scan.
   if (text.indexOf('每') >= 0) {
     const rec = RECURRING.exec(text)
-    if (rec) return { kind: 'recurring', due: null, words: rec[0], at: rec.index }
+    if (rec) return { kind: 'recurring', due: null, words: rec[0], at: rec.index, ambiguous: false, unreadable: false }
   }
   let m: RegExpExecArray | null
   let i = 0
@@ -216,8 +234,10 @@ export function readDue(text: string, options: DueOptions): DueReading {
     // After an empty match the next position, as a global scan would go on.
     i = m.index + Math.max(m[0].length, 1)
     if (m[0].length === 0) continue
-    const words = m[0].trim()
-    const start = m.index + m[0].indexOf(words)
+    // A match may open with white space (`\s*` before a month): the words start after it.
+    const matched = m[0]
+    const words = SPACE[matched.charCodeAt(0)] === 0 && SPACE[matched.charCodeAt(matched.length - 1)] === 0 ? matched : matched.trim()
+    const start = m.index + (words === matched ? 0 : matched.indexOf(words))
     if (isReportDate(text, start)) continue
     const reading = readMatch(m, options)
     if (!reading) continue
@@ -225,7 +245,7 @@ export function readDue(text: string, options: DueOptions): DueReading {
     reading.at = start
     return reading
   }
-  return { kind: 'undated', due: null }
+  return UNDATED
 }
 
 function yearOf(rel: string | undefined, digits: string | undefined, year: number): number {
@@ -241,7 +261,7 @@ function readMatch(m: RegExpExecArray, options: DueOptions): DueReading | null {
     const year = yearOf(m[A_REL], m[A_YEAR], options.year)
     const month = readNumber(aMonth)
     if (Number.isNaN(month)) return null
-    if (month < 1 || month > 12) return { kind: 'undated', due: null, unreadable: true }
+    if (month < 1 || month > 12) return reading('undated', null, false, true)
     if (m[A_DAY] !== undefined) return dated(isoDate(year, month, readNumber(m[A_DAY])))
     switch (m[A_SUFFIX]) {
       case '上旬': case '初': return dated(isoDate(year, month, 10))
@@ -252,7 +272,7 @@ function readMatch(m: RegExpExecArray, options: DueOptions): DueReading | null {
           const due = options.monthBefore === 'end-of-previous-month'
             ? (month === 1 ? isoDate(year - 1, 12, 31) : monthEnd(year, month - 1))
             : monthEnd(year, month)
-          return due ? { kind: 'dated', due, ambiguous: true } : { kind: 'undated', due: null, unreadable: true, ambiguous: true }
+          return due ? reading('dated', due, true, false) : reading('undated', null, true, true)
         }
         return dated(monthEnd(year, month))
       default: return dated(monthEnd(year, month))
@@ -276,5 +296,5 @@ function halfEnd(year: number, words: string): string {
 }
 
 function dated(due: string | null): DueReading {
-  return due ? { kind: 'dated', due } : { kind: 'undated', due: null, unreadable: true }
+  return due ? reading('dated', due, false, false) : reading('undated', null, false, true)
 }

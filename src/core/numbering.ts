@@ -1,4 +1,5 @@
 // Splitting one cell into numbered parts (rules §3): ①…⑳, 1., 1、, (1), (一), or `;` when unnumbered.
+import { SPACE } from './text'
 
 /** One piece of a cell: its number as written (or position), and where its words lie. */
 export interface CellPart {
@@ -82,12 +83,22 @@ function endsInMark(folded: string, i: number): boolean {
  */
 const MARKER_AT = new RegExp(MARKER.source, 'y')
 
+/**
+ * The characters a mark can start with: circled numbers, `(` and digits. One table lookup
+ * passes each of the many Chinese characters between marks.
+ */
+const MARK_START = new Uint8Array(65536)
+for (let c = 0x2460; c <= 0x249b; c++) MARK_START[c] = 1
+MARK_START[0x28 /* ( */] = 1
+for (let c = 0x30; c <= 0x39; c++) MARK_START[c] = 1
+
 function findMarkers(folded: string): Marker[] {
   const markers: Marker[] = []
   if (!mayHoldMarkers(folded)) return markers
   const n = folded.length
   for (let i = 0; i < n; i++) {
     const c = folded.charCodeAt(i)
+    if (MARK_START[c] === 0) continue
     if (c >= 0x2460 && c <= 0x249b) {
       const style: Style = c <= 0x2473 ? 'circled' : c <= 0x2487 ? 'paren-circled' : 'dot-circled'
       const number = c - (c <= 0x2473 ? 0x2460 : c <= 0x2487 ? 0x2474 : 0x2488) + 1
@@ -141,7 +152,7 @@ function chainOf(style: Style, markers: readonly Marker[], folded: string): Mark
     // A lone `1.`/`1、` is numbering only at the very start of the cell.
     if (!atStart(folded, chain[0]!.start)) return []
   }
-  if (chain.some((mk) => mk.decimalLike) && chain.length < 2 && !atStart(folded, chain[0]!.start)) return []
+  if (chain.length === 1 && chain[0]!.decimalLike && !atStart(folded, chain[0]!.start)) return []
   return chain
 }
 
@@ -151,13 +162,13 @@ const STYLES: readonly Style[] = ['circled', 'paren-circled', 'dot-circled', 'pa
 export function findNumbering(folded: string): Marker[] {
   const markers = findMarkers(folded)
   if (markers.length === 0) return []
+  // A cell uses one or two styles: the others are not worth a chain.
+  let present = 0
+  for (const mk of markers) present |= 1 << STYLES.indexOf(mk.style)
   let best: Marker[] = []
-  for (const style of STYLES) {
-    // A cell uses one or two styles: the others are not worth a chain.
-    let present = false
-    for (const mk of markers) if (mk.style === style) { present = true; break }
-    if (!present) continue
-    const chain = chainOf(style, markers, folded)
+  for (let s = 0; s < STYLES.length; s++) {
+    if ((present & (1 << s)) === 0) continue
+    const chain = chainOf(STYLES[s]!, markers, folded)
     if (chain.length === 0) continue
     if (best.length === 0 || chain[0]!.start < best[0]!.start ||
       (chain[0]!.start === best[0]!.start && chain.length > best.length)) best = chain
@@ -170,7 +181,7 @@ export function findNumbering(folded: string): Marker[] {
  * milestone's words; as tables (bit 1 leading, bit 2 trailing), so a part is cut with one slice.
  */
 const EDGE = new Uint8Array(65536)
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) EDGE[c] = 3
+for (let c = 0; c < 65536; c++) if (SPACE[c] === 1) EDGE[c] = 3
 for (const ch of ';,、') EDGE[ch.charCodeAt(0)] = 3
 EDGE[0x3a /* : */] = 1
 

@@ -1,5 +1,6 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
 import { findQuantities, matchQuantities, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
+import { SPACE } from './text'
 
 export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'status' | 'override'
 
@@ -36,8 +37,7 @@ const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,�
 const OPENING_TIME = /^(?:(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|今年|[\d\-—~至月日号份初底末上中下旬.]+)[,、\s]*)+(?=完成)/
 
 /** White space and the separators a part may open with (`^[\s,。;、:]+`), as a table: no regex per call. */
-const LEADING = new Uint8Array(65536)
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) LEADING[c] = 1
+const LEADING = SPACE.slice()
 for (const ch of ',。;、:') LEADING[ch.charCodeAt(0)] = 1
 
 /** A part that opens with 完成 and its object (`完成设计招标`), not a bare `完成,`. */
@@ -125,9 +125,8 @@ export const NO_TARGETS: readonly Quantity[] = Object.freeze([])
 export function findTargets(folded: string): readonly Quantity[] {
   // Bare numbers (`3月`, `20无废…`) set no target: without a number and a unit there is nothing to find.
   if (!mayHoldUnitQuantity(folded)) return NO_TARGETS
-  const found = findQuantities(folded)
-  for (const q of found) if (!q.bare) return found.filter((t) => !t.bare)
-  return NO_TARGETS
+  const found = findQuantities(folded, false)
+  return found.length > 0 ? found : NO_TARGETS
 }
 
 /** Words of a milestone that name its action (`完成设计招标` → 设计招标), for unnumbered progress. */

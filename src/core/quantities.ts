@@ -1,4 +1,5 @@
 // Quantities with units (rules §5 step 2): targets in a milestone, reported numbers in progress, and which matches which.
+import { SPACE } from './text'
 
 /** A number with its unit, and the words around it that name what it counts. */
 export interface Quantity {
@@ -19,17 +20,20 @@ export interface Quantity {
 /** Units, longest first so that `人次` is not read as `人`; `吨标准煤` is `吨标煤`. */
 const UNITS = ['平方公里', '平方米', '立方米', '吨标准煤', '吨标煤', '千瓦时', '公里', '千米', '公顷', '千瓦', '兆瓦', '美元', '人次', '批次', '场次', '万元', '亿元',
   '米', '亩', '吨', '元', '户', '套', '间', '个', '家', '人', '名', '条', '张', '台', '辆', '处', '项', '场', '次', '座', '所', '件', '宗', '栋', '幢', '只', '头', '株', '棵', '篇', '份', '支', '天', '床', '类', '%']
-const UNIT_ALIASES: Record<string, string> = { 吨标准煤: '吨标煤' }
+/** A Map, not an object: a lookup by a matched (not yet internalised) string is then a hash, not a string-table search. */
+const UNIT_ALIASES = new Map([['吨标准煤', '吨标煤']])
 
 /**
  * A number, its multiplier and unit. Not quantities: numbers inside names and versions
  * (`PM2.5`, `2.0平台`, `329国道` has no unit), ordinals (`第4个`), and a money amount used as
  * a qualifier (`亿元以上产业项目`, `10亿元项目`, `10亿元1家`).
  */
-const QUANTITY = new RegExp(
-  `(?<![\\dA-Za-z.#第])(\\d+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*(?:(${UNITS.map((u) => u.replace('%', '%')).join('|')})|(?=[\\u4e00-\\u9fff]))`,
-  'g',
-)
+const QUANTITY_SOURCE = `(?<![\\dA-Za-z.#第])(\\d+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*(?:(${UNITS.map((u) => u.replace('%', '%')).join('|')})|(?=[\\u4e00-\\u9fff]))`
+/**
+ * QUANTITY, sticky: tried only where a run of digits starts, which is the only place it can
+ * match (it opens with `\d` after no digit). A global scan led by a lookbehind tries every character.
+ */
+const QUANTITY_AT = new RegExp(QUANTITY_SOURCE, 'y')
 
 /** Characters that end a clause (`[,。;:!?()\n]`): the words naming a quantity never reach past them. */
 const BREAK = new Uint8Array(65536)
@@ -45,7 +49,8 @@ const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 }
 
 // The per-match tests of findQuantities, compiled once (a literal in a loop is a new object per pass).
 /** A bare number before these is a year, date, version or rank, never a count. */
-const NOT_A_COUNT_AFTER = /^[年月日号期版级类届楼批]/
+const NOT_A_COUNT_AFTER = new Uint8Array(65536)
+for (const ch of '年月日号期版级类届楼批') NOT_A_COUNT_AFTER[ch.charCodeAt(0)] = 1
 /** An amount followed by a noun qualifies it (`10亿元项目`)… */
 const QUALIFIES_NEXT = /^(?:以上|以下)?[\d\u4e00-\u9fff]/
 /** …unless a clause break or a conjunction follows (`10亿元和…`, `10亿元,`). */
@@ -55,20 +60,14 @@ const AFTER_END = /、|已|通过|完成|正在|均|全部|并|进行|开展|实
 /** A percentage right after these words is a growth rate. */
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
 
-/** The first characters of UNITS, and white space: a table for mayHoldUnitQuantity. */
+/** The first characters of UNITS: a table for mayHoldUnitQuantity. */
 const UNIT_START = new Uint8Array(65536)
 for (const u of UNITS) UNIT_START[u.charCodeAt(0)] = 1
-const SPACE = new Uint8Array(65536)
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39
-}
 
 /**
  * Can the text hold a quantity with a unit at all: a digit, then `[\d.]*\s*`, an optional
  * 万/亿/千 and white space, then the first character of a unit? Most milestones name a month
- * (`3月底前`) and no count: this loop is far cheaper than a QUANTITY scan that finds only bare
+ * (`3月底前`) and no count: this loop is far cheaper than a QUANTITY_AT scan that finds only bare
  * numbers, which never set a target.
  */
 export function mayHoldUnitQuantity(folded: string): boolean {
@@ -92,34 +91,46 @@ export function mayHoldUnitQuantity(folded: string): boolean {
   return false
 }
 
-function cleanThing(words: string): string {
-  return words.replace(FILLER, '')
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
 }
 
-/** Every quantity in folded text, in order. */
-export function findQuantities(folded: string): Quantity[] {
+function cleanThing(words: string): string {
+  return words.length === 0 ? words : words.replace(FILLER, '')
+}
+
+/**
+ * Every quantity in folded text, in order. Without `bare`, numbers with no unit are passed
+ * over (a target is never bare): they still end the clause the next quantity's words come from.
+ */
+export function findQuantities(folded: string, bare = true): Quantity[] {
   const found: Quantity[] = []
-  QUANTITY.lastIndex = 0
-  let m: RegExpExecArray | null
   let clauseFrom = 0
-  while ((m = QUANTITY.exec(folded)) !== null) {
-    const start = m.index
+  const n = folded.length
+  for (let i = 0; i < n; i++) {
+    if (!isDigit(folded.charCodeAt(i)) || (i > 0 && isDigit(folded.charCodeAt(i - 1)))) continue
+    QUANTITY_AT.lastIndex = i
+    const m = QUANTITY_AT.exec(folded)
+    if (m === null) continue
+    const start = i
     const end = start + m[0].length
+    // Past the match, as a global scan goes on.
+    i = end - 1
     const digits = m[1]!
     const mult = m[2]
     const rawUnit = m[3]
-    const next = folded.slice(end, end + 3)
     if (rawUnit === undefined) {
       // A bare integer right before a noun (`20无废细胞`, units lost in scraping) counts
       // only by name; decimals, years, dates and versions never do.
-      if (mult !== undefined || digits.includes('.') || NOT_A_COUNT_AFTER.test(next)) continue
+      if (mult !== undefined || digits.includes('.') || NOT_A_COUNT_AFTER[folded.charCodeAt(end)] === 1) continue
+      if (!bare) { clauseFrom = end; continue }
     }
     if ((rawUnit === '元' || rawUnit === '美元' || rawUnit === '万元' || rawUnit === '亿元') &&
-      QUALIFIES_NEXT.test(next) && !ENDS_AMOUNT.test(next)) {
+      QUALIFIES_NEXT.test(folded.slice(end, end + 3)) && !ENDS_AMOUNT.test(folded.slice(end, end + 3))) {
       // `亿元以上产业项目`, `10亿元项目`: the amount qualifies a noun; it counts nothing.
       continue
     }
-    const unit = rawUnit === undefined ? '' : rawUnit === '万元' ? '元' : rawUnit === '亿元' ? '元' : UNIT_ALIASES[rawUnit] ?? rawUnit
+    const unit = rawUnit === undefined ? '' : rawUnit === '万元' ? '元' : rawUnit === '亿元' ? '元' : UNIT_ALIASES.get(rawUnit) ?? rawUnit
     const unitMult = rawUnit === '万元' ? 1e4 : rawUnit === '亿元' ? 1e8 : 1
     const value = Number(digits) * (mult ? MULTIPLIER[mult]! : 1) * unitMult
     let from = start

@@ -64,8 +64,28 @@ export function explainDone(v: DoneVerdict, partLabel: string): Reason {
 
 const NO_REASON: Reason = Object.freeze({ zh: '', en: '' })
 
+/**
+ * The state sentences of one as-of date and window, per state and due date: a document names
+ * few distinct due dates, each shared by many milestones, so each sentence is made once.
+ */
+let stateSentences = { asOf: '', soonDays: NaN, overdue: new Map<string, Reason>(), dueSoon: new Map<string, Reason>(), pending: new Map<string, Reason>() }
+
 export function explainState(state: MilestoneState, due: string | null, asOf: string, soonDays: number): Reason {
   if (!due || state === 'done' || state === 'recurring' || state === 'undated') return NO_REASON
+  if (stateSentences.asOf !== asOf || stateSentences.soonDays !== soonDays) {
+    stateSentences = { asOf, soonDays, overdue: new Map(), dueSoon: new Map(), pending: new Map() }
+  }
+  const kept = state === 'overdue' ? stateSentences.overdue : state === 'due-soon' ? stateSentences.dueSoon : stateSentences.pending
+  let reason = kept.get(due)
+  if (reason === undefined) {
+    reason = stateSentence(state, due, asOf, soonDays)
+    if (kept.size > 10_000) kept.clear()
+    kept.set(due, reason)
+  }
+  return reason
+}
+
+function stateSentence(state: 'overdue' | 'due-soon' | 'pending', due: string, asOf: string, soonDays: number): Reason {
   const days = daysBetween(asOf, due)
   if (state === 'overdue') return { zh: `截至 ${asOf} 已逾期 ${-days} 天`, en: `${-days} days overdue on ${asOf}` }
   if (state === 'due-soon') {

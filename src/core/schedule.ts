@@ -13,8 +13,10 @@ export interface ScheduleContext {
 /** One milestone read from a cell part. */
 export function readMilestone(p: CellPart, ctx: ScheduleContext): Milestone {
   const reading = readDue(p.folded, ctx)
-  const milestone: Milestone = { index: p.index, text: p.text, due: reading.due, kind: reading.kind }
-  if (reading.words !== undefined) milestone.dueWords = reading.words
+  // Nearly every milestone has due words: made with them (not added after) it needs no property backing store.
+  const milestone: Milestone = reading.words !== undefined
+    ? { index: p.index, text: p.text, due: reading.due, kind: reading.kind, dueWords: reading.words }
+    : { index: p.index, text: p.text, due: reading.due, kind: reading.kind }
   if (reading.ambiguous) milestone.ambiguous = true
   if (reading.unreadable) milestone.unreadable = true
   return milestone

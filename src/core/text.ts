@@ -42,6 +42,19 @@ export function normalizeForMatch(text: string): string {
 }
 
 /**
+ * The white space of `\s` and String.prototype.trim (the same set), as a table: the readers
+ * test single characters in their scanning loops, where a regex call per character costs far more.
+ */
+export const SPACE = new Uint8Array(65536)
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1
+
+/** Is the text empty or only white space (`!text.trim()`, without making the trimmed copy)? */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (SPACE[text.charCodeAt(i)] === 0) return false
+  return true
+}
+
+/**
  * One table for both foldings (full-width → half-width, traditional → simplified). Every
  * entry maps one UTF-16 unit to one, so the folded text keeps the original's indexes: a
  * match found in the folded text slices the clerk's own words out of the original.

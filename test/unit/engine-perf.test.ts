@@ -5,6 +5,7 @@ import { assessTask, forgetReadings } from '../../src/core/assess'
 import { DATE_SOURCE, DATE_START } from '../../src/core/dates'
 import { MARKER, mayHoldMarkers } from '../../src/core/numbering'
 import { findQuantities, mayHoldUnitQuantity } from '../../src/core/quantities'
+import { isBlank } from '../../src/core/text'
 import type { AssessContext, TaskFields } from '../../src/core/types'
 
 /** The characters schedule and progress cells are made of, plus every white space, so that random text hits the patterns. */
@@ -44,6 +45,22 @@ describe('engine fast paths (fast-check)', () => {
     }), { numRuns: 5000 })
     // The generator must reach the case it guards.
     expect(withUnit).toBeGreaterThan(100)
+  })
+
+  it('targets read without bare numbers are the unit quantities of a full read', () => {
+    // findTargets passes bare numbers over; the words of the next quantity must not change.
+    const chars = Array.from('0123456789. 万个家套公里元亿元%月年号第项目,。;完成新增建成改造')
+    const text = fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((cs) => cs.join(''))
+    fc.assert(fc.property(fc.oneof(text, domainText), (t) => {
+      expect(findQuantities(t, false)).toEqual(findQuantities(t).filter((q) => !q.bare))
+    }), { numRuns: 3000 })
+  })
+
+  it('isBlank is !text.trim()', () => {
+    fc.assert(fc.property(domainText, (t) => {
+      expect(isBlank(t)).toBe(!t.trim())
+      expect(isBlank(t.replace(/\S/g, ''))).toBe(true)
+    }), { numRuns: 2000 })
   })
 
   const fields = fc.record({
