@@ -81,6 +81,13 @@ function metaOf(doc: TaskDocument, counts?: StateCounts): DraftMeta {
   return meta
 }
 
+/** Applies a meta patch's known keys to a draft record, in place. */
+function patchMeta(meta: DraftMeta, patch: DraftMetaPatch): void {
+  const plain = plainJson(patch) as Record<string, unknown>
+  const target = meta as unknown as Record<string, unknown>
+  for (const key of META_PATCH_KEYS) if (key in plain) target[key] = plain[key]
+}
+
 function summaryOf(meta: DraftMeta): DraftSummary {
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
   const summary: DraftSummary = {
@@ -132,6 +139,19 @@ export class DraftDatabase {
   /** Per-draft write chains: a later write starts only after the earlier one settled, so it lands last. */
   private readonly chains = new Map<string, Promise<unknown>>()
   private closedReason: StorageFailure | null = null
+  /**
+   * The draft last stored or loaded whole, as this connection knows it is stored: its record and
+   * its rows' order keys. A cell edit then writes its row and the record without reading them
+   * first: each read is a round trip that waits for the page's thread, and it was most of an
+   * edit's save time. Kept current by every change this class writes (after it commits);
+   * dropped by writes whose outcome it does not follow, which then read as before. Another tab
+   * writes a draft only after taking its lock, and this tab reloads the draft before it writes again.
+   */
+  private known: { draftId: string; meta: DraftMeta; orders: Map<string, number> } | null = null
+
+  private forget(draftId: string): void {
+    if (this.known?.draftId === draftId) this.known = null
+  }
 
   constructor(readonly idb: JinduDatabase) {}
 
@@ -148,8 +168,10 @@ export class DraftDatabase {
   // ——— plumbing ———
 
   private serial<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.chains.get(key) ?? Promise.resolve()
-    const next = previous.then(work, work)
+    const previous = this.chains.get(key)
+    // With nothing ahead, the work starts now: its transaction and first requests are made before
+    // the caller's task goes on (to draw the edit), so the database works meanwhile.
+    const next = previous ? previous.then(work, work) : work()
     const tail = next.catch(() => undefined)
     this.chains.set(key, tail)
     void tail.then(() => { if (this.chains.get(key) === tail) this.chains.delete(key) })
@@ -201,25 +223,39 @@ export class DraftDatabase {
     return this.serial(doc.id, () => this.write(['drafts', 'rows'], async (tx) => {
       const taken = await tx.objectStore('drafts').getKey(doc.id)
       const id = taken === undefined ? doc.id : newId('d')
-      this.putWhole(tx, { ...doc, id }, extra.counts)
-      return { ok: true, id }
-    }))
+      const written = this.putWhole(tx, { ...doc, id }, extra.counts)
+      return { ok: true, id, written }
+    })).then((result) => {
+      if (result.ok) this.known = result.written
+      return result.ok ? { ok: true, id: result.id } : result
+    })
   }
 
   /** Replaces a draft's meta and all its rows (a re-import or a restore); snapshot first if it must be undoable. */
   replaceDraft(doc: TaskDocument, extra: { counts?: StateCounts } = {}): Promise<SaveResult> {
     return this.serial(doc.id, () => this.write(['drafts', 'rows'], async (tx) => {
       quiet(tx.objectStore('rows').delete(rowKeyRange(doc.id)))
-      this.putWhole(tx, doc, extra.counts)
-      return { ok: true }
-    }))
+      const written = this.putWhole(tx, doc, extra.counts)
+      return { ok: true, written }
+    })).then((result) => {
+      if (result.ok) this.known = result.written
+      else this.forget(doc.id)
+      return result.ok ? { ok: true } : result
+    })
   }
 
-  private putWhole(tx: IDBPTransaction<JinduSchema, Stores, 'readwrite'>, doc: TaskDocument, counts?: StateCounts): void {
+  /** Queues a whole draft's writes; returns what will be stored once the transaction commits. */
+  private putWhole(tx: IDBPTransaction<JinduSchema, Stores, 'readwrite'>, doc: TaskDocument, counts?: StateCounts): NonNullable<DraftDatabase['known']> {
     const drafts = tx.objectStore('drafts')
     const rows = tx.objectStore('rows')
-    quiet(drafts.put(metaOf(doc, counts)))
-    doc.rows.forEach((row, i) => quiet(rows.put({ ...plainRow(row), draftId: doc.id, order: i + 1 })))
+    const meta = metaOf(doc, counts)
+    quiet(drafts.put(meta))
+    const orders = new Map<string, number>()
+    doc.rows.forEach((row, i) => {
+      orders.set(row.id, i + 1)
+      quiet(rows.put({ ...plainRow(row), draftId: doc.id, order: i + 1 }))
+    })
+    return { draftId: doc.id, meta: { ...meta }, orders }
   }
 
   /**
@@ -270,13 +306,17 @@ export class DraftDatabase {
       }
       const doc = { ...repaired.doc, id }
       if (repaired.problems.length) await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw: stored.original })
+      this.forget(id)
       if (repaired.problems.length || fromVersion < DOCUMENT_SCHEMA_VERSION) {
         // Best effort: if this write fails the next load repairs again from the same record.
-        await this.write(['drafts', 'rows'], async (tx) => {
+        const rewritten = await this.write(['drafts', 'rows'], async (tx) => {
           quiet(tx.objectStore('rows').delete(rowKeyRange(id)))
-          this.putWhole(tx, doc, counts)
-          return { ok: true }
+          return { ok: true, written: this.putWhole(tx, doc, counts) }
         })
+        if (rewritten.ok) this.known = rewritten.written
+      } else {
+        const { meta, rows } = stored.original as { meta: DraftMeta; rows: StoredRow[] }
+        this.known = { draftId: id, meta: { ...meta }, orders: new Map(rows.map((row) => [row.id, row.order])) }
       }
       const result: LoadResult = { ok: true, doc, problems: repaired.problems }
       if (counts) result.counts = counts
@@ -311,16 +351,48 @@ export class DraftDatabase {
 
   /** Applies changes in order, in one transaction, and touches `updatedAt`: the cost is the rows changed. */
   applyChanges(draftId: string, changes: readonly DraftChange[]): Promise<SaveResult> {
-    return this.serial(draftId, () => this.write(['drafts', 'rows'], async (tx) => {
-      const meta = await tx.objectStore('drafts').get(draftId)
-      if (!meta) return storageFailure('unknown', `draft ${draftId} not found`)
-      let rowCount = typeof meta.rowCount === 'number' ? meta.rowCount : 0
-      for (const change of changes) rowCount += await this.applyChange(tx, draftId, change, meta)
-      meta.rowCount = Math.max(0, rowCount)
-      meta.updatedAt = Math.max(Date.now(), meta.updatedAt + 1)
-      quiet(tx.objectStore('drafts').put(meta))
+    return this.serial(draftId, async () => {
+      const known = this.known?.draftId === draftId ? this.known : null
+      const blind = known !== null && changes.every((c) => c.type === 'meta' || (c.type === 'put' && c.rows.every((r) => known.orders.has(r.id))))
+      const result = await this.write(['drafts', 'rows'], async (tx) => {
+        const orders = new Map<string, number | null>()
+        let meta: DraftMeta | undefined
+        if (blind) {
+          // Edits of rows this connection stored: nothing to read (see `known`).
+          meta = { ...known.meta }
+          const store = tx.objectStore('rows')
+          for (const change of changes) {
+            if (change.type === 'meta') patchMeta(meta, change.patch)
+            else if (change.type === 'put') for (const row of change.rows) quiet(store.put({ ...plainRow(row), draftId, order: known.orders.get(row.id)! }))
+          }
+        } else {
+          // A cell edit's rows are read together with the draft record: one round trip, not two.
+          const first = changes[0]
+          const [stored, firstRows] = await Promise.all([
+            tx.objectStore('drafts').get(draftId),
+            first?.type === 'put' ? this.storedRows(tx, draftId, first.rows) : undefined,
+          ])
+          if (!stored) return storageFailure('unknown', `draft ${draftId} not found`)
+          meta = stored
+          let rowCount = typeof meta.rowCount === 'number' ? meta.rowCount : 0
+          for (const [i, change] of changes.entries()) rowCount += await this.applyChange(tx, draftId, change, meta, orders, i === 0 ? firstRows : undefined)
+          meta.rowCount = Math.max(0, rowCount)
+        }
+        meta.updatedAt = Math.max(Date.now(), meta.updatedAt + 1)
+        quiet(tx.objectStore('drafts').put(meta))
+        return { ok: true, meta, orders }
+      })
+      if (!result.ok) return result
+      // Committed: what this connection knows follows. Only a draft it already follows.
+      if (known && this.known === known) {
+        known.meta = { ...result.meta }
+        for (const [id, order] of result.orders) {
+          if (order === null) known.orders.delete(id)
+          else known.orders.set(id, order)
+        }
+      }
       return { ok: true }
-    }))
+    })
   }
 
   putRows(draftId: string, rows: readonly TaskRow[]): Promise<SaveResult> {
@@ -351,12 +423,24 @@ export class DraftDatabase {
     return this.putMeta(draftId, { name })
   }
 
-  /** Returns the change in row count. */
-  private async applyChange(tx: RowsTx, draftId: string, change: DraftChange, meta: DraftMeta): Promise<number> {
+  /** The stored records of `rows`, undefined for rows not stored yet. */
+  private storedRows(tx: RowsTx, draftId: string, rows: readonly TaskRow[]): Promise<(StoredRow | undefined)[]> {
+    const store = tx.objectStore('rows')
+    return Promise.all(rows.map((row) => store.get([draftId, row.id])))
+  }
+
+  /** Returns the change in row count. `stored`: a put's rows as stored, when already read. */
+  /**
+   * Returns the change in row count. `orders` collects each row's new order key (null: deleted).
+   * `stored`: a put's rows as stored, when already read.
+   */
+  private async applyChange(
+    tx: RowsTx, draftId: string, change: DraftChange, meta: DraftMeta, orders: Map<string, number | null>, stored?: (StoredRow | undefined)[],
+  ): Promise<number> {
     const store = tx.objectStore('rows')
     switch (change.type) {
       case 'put': {
-        const existing = await Promise.all(change.rows.map((row) => store.get([draftId, row.id])))
+        const existing = stored ?? await this.storedRows(tx, draftId, change.rows)
         let added = 0
         let next: number | null = null
         for (const [i, row] of change.rows.entries()) {
@@ -366,41 +450,41 @@ export class DraftDatabase {
             order = next
             added++
           }
+          orders.set(row.id, order)
           quiet(store.put({ ...plainRow(row), draftId, order }))
         }
         return added
       }
       case 'insert': {
         const existing = await Promise.all(change.rows.map((row) => store.getKey([draftId, row.id])))
-        const orders = await this.ordersAfter(tx, draftId, change.afterRowId, change.rows.length)
-        change.rows.forEach((row, i) => quiet(store.put({ ...plainRow(row), draftId, order: orders[i]! })))
+        const after = await this.ordersAfter(tx, draftId, change.afterRowId, change.rows.length, orders)
+        change.rows.forEach((row, i) => { orders.set(row.id, after[i]!); quiet(store.put({ ...plainRow(row), draftId, order: after[i]! })) })
         return existing.filter((k) => k === undefined).length
       }
       case 'move': {
         const rows = (await Promise.all(change.rowIds.map((id) => store.get([draftId, id]))))
           .filter((r): r is StoredRow => r !== undefined)
-        const orders = await this.ordersAfter(tx, draftId, change.afterRowId, rows.length)
-        rows.forEach((row, i) => quiet(store.put({ ...row, order: orders[i]! })))
+        const after = await this.ordersAfter(tx, draftId, change.afterRowId, rows.length, orders)
+        rows.forEach((row, i) => { orders.set(row.id, after[i]!); quiet(store.put({ ...row, order: after[i]! })) })
         return 0
       }
       case 'delete': {
         const keys = await Promise.all(change.rowIds.map((id) => store.getKey([draftId, id])))
         let removed = 0
-        for (const key of keys) {
+        for (const [i, key] of keys.entries()) {
           if (key === undefined) continue
+          orders.set(change.rowIds[i]!, null)
           quiet(store.delete(key))
           removed++
         }
         return -removed
       }
       case 'order': {
-        await this.renumber(tx, draftId, change.rowIds)
+        await this.renumber(tx, draftId, change.rowIds, orders)
         return 0
       }
       case 'meta': {
-        const patch = plainJson(change.patch) as Record<string, unknown>
-        const target = meta as unknown as Record<string, unknown>
-        for (const key of META_PATCH_KEYS) if (key in patch) target[key] = patch[key]
+        patchMeta(meta, change.patch)
         return 0
       }
     }
@@ -412,7 +496,7 @@ export class DraftDatabase {
   }
 
   /** `count` order values right after `afterRowId` (null: before the first row); renumbers once if there is no room. */
-  private async ordersAfter(tx: RowsTx, draftId: string, afterRowId: string | null, count: number): Promise<number[]> {
+  private async ordersAfter(tx: RowsTx, draftId: string, afterRowId: string | null, count: number, assigned: Map<string, number | null>): Promise<number[]> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const index = tx.objectStore('rows').index('byOrder')
       let lo: number | null = null
@@ -425,13 +509,13 @@ export class DraftDatabase {
       const hi = nextCursor ? nextCursor.value.order : null
       const orders = ordersBetween(lo, hi, count)
       if (orders) return orders
-      await this.renumber(tx, draftId, [])
+      await this.renumber(tx, draftId, [], assigned)
     }
     throw new Error('no room for row order after renumbering')
   }
 
   /** Sets orders 1..n: listed ids first in the given order, then every other row in its current order. */
-  private async renumber(tx: RowsTx, draftId: string, rowIds: readonly string[]): Promise<void> {
+  private async renumber(tx: RowsTx, draftId: string, rowIds: readonly string[], orders: Map<string, number | null>): Promise<void> {
     const first = new Map(rowIds.map((id, i) => [id, i]))
     let rest = rowIds.length
     const updates: StoredRow[] = []
@@ -444,7 +528,7 @@ export class DraftDatabase {
     }
     // Written after the walk: updating during it would move rows under the cursor.
     const store = tx.objectStore('rows')
-    for (const row of updates) quiet(store.put(row))
+    for (const row of updates) { orders.set(row.id, row.order); quiet(store.put(row)) }
   }
 
   /** Copies a draft under a new id (rows keep their ids: they are unique per draft). */
@@ -459,6 +543,7 @@ export class DraftDatabase {
 
   /** Moves a draft to the trash (whole), so `restoreDeletedDraft(id)` can put it back. Its snapshots stay. */
   deleteDraft(draftId: string): Promise<WriteResult<{ trashId: string }>> {
+    this.forget(draftId)
     return this.serial(draftId, () => this.write(['drafts', 'rows', 'trash'], async (tx) => {
       const stored = await this.readRaw(tx, draftId)
       if (stored === undefined) return storageFailure('unknown', `draft ${draftId} not found`)
@@ -484,6 +569,7 @@ export class DraftDatabase {
       if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('; '))
       const taken = await tx.objectStore('drafts').getKey(record.id)
       const doc = { ...repaired.doc, id: taken === undefined ? record.id : newId('d') }
+      this.forget(doc.id)
       this.putWhole(tx, doc, record.counts)
       quiet(tx.objectStore('trash').delete(trashId))
       return { ok: true, id: doc.id }
@@ -589,6 +675,8 @@ export class DraftDatabase {
       (meta) => {
         if (!meta) return storageFailure('unknown', `snapshot ${snapshotId} not found`)
         return this.serial(meta.draftId, () => this.write(['drafts', 'rows', 'snapshots', 'snapshotDocuments'], async (tx) => {
+          // Restored rows get new order keys: the draft is reloaded before it is edited again.
+          this.forget(meta.draftId)
           const record = await tx.objectStore('snapshotDocuments').get(snapshotId)
           const repaired = repairDocument(migrateDocument(record?.document))
           if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('; '))

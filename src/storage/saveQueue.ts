@@ -24,7 +24,7 @@ export interface SaveQueue {
 }
 
 export interface SaveQueueOptions {
-  /** Wait before writing, so a burst of edits becomes one transaction. 0 = next macrotask. */
+  /** Wait before writing, so a burst of edits becomes one transaction. 0 = once the current task's code has run. */
   delayMs?: number
 }
 
@@ -64,7 +64,17 @@ export function createSaveQueue(
     for (const listener of listeners) listener(state, lastError)
   }
 
+  let microtaskQueued = false
   const schedule = (): void => {
+    if (delayMs <= 0) {
+      // The write starts as soon as the edit's own code has run, ahead of the frame that draws
+      // it: a timer would wait behind that frame and any task already queued (tens of ms with a
+      // large grid on screen). Everything handed in during the same task still goes in one batch.
+      if (microtaskQueued) return
+      microtaskQueued = true
+      queueMicrotask(() => { microtaskQueued = false; void flush() })
+      return
+    }
     if (timer !== null) return
     timer = setTimeout(() => {
       timer = null

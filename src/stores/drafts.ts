@@ -196,6 +196,8 @@ export const useDraftStore = defineStore('drafts', () => {
         if (moved) queue.putRowOrder(doc.rows.map((r) => r.id))
       }
     }
+    // This command's writes are all queued: start them now, while the grid draws the edit.
+    void queue.flush()
   }
 
   async function flush() {

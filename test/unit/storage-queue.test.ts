@@ -43,6 +43,19 @@ describe('createSaveQueue', () => {
     expect(queue.state).toBe('idle')
   })
 
+  it('starts writing once the current task’s code has run, before any timer, with all it was handed', async () => {
+    const db = recordingDb()
+    const queue = createSaveQueue(db, 'd')
+    const timerSawCalls = new Promise<number>((resolve) => setTimeout(() => resolve(db.calls.length), 0))
+    queue.putRows([row('r1', 'a')])
+    queue.putMeta({ name: '新名' })
+    expect(db.calls).toHaveLength(0)
+    await Promise.resolve()
+    expect(db.calls).toHaveLength(1)
+    expect(db.calls[0]!.map((c) => c.type)).toEqual(['put', 'meta'])
+    expect(await timerSawCalls).toBe(1)
+  })
+
   it('keeps structural changes in order between row writes', async () => {
     const db = recordingDb()
     const queue = createSaveQueue(db, 'd')

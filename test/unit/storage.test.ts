@@ -66,6 +66,25 @@ async function countWrites(work: () => Promise<unknown>): Promise<Record<string,
   return counts
 }
 
+/** Counts reads (get, getKey, cursors) on object stores and indexes while `work` runs. */
+async function countReads(work: () => Promise<unknown>): Promise<number> {
+  let reads = 0
+  const spy = <T extends object>(proto: T, method: keyof T): void => {
+    const original = proto[method] as (...args: unknown[]) => unknown
+    vi.spyOn(proto, method as never).mockImplementation(function (this: unknown, ...args: unknown[]) {
+      reads++
+      return original.apply(this, args)
+    } as never)
+  }
+  for (const method of ['get', 'getKey', 'getAll', 'openCursor'] as const) {
+    spy(IDBObjectStore.prototype, method)
+    spy(IDBIndex.prototype, method)
+  }
+  await work()
+  vi.restoreAllMocks()
+  return reads
+}
+
 describe('drafts', () => {
   it('round-trips a document through create and load', async () => {
     const db = await freshDb()
@@ -101,6 +120,47 @@ describe('drafts', () => {
     expect(after.rows[120]).toEqual(edited)
     expect(after.rows).toHaveLength(200)
     expect(after.updatedAt).toBeGreaterThan(doc.updatedAt)
+  })
+
+  it('a cell edit of a draft this connection stored or loaded reads nothing before writing', async () => {
+    const name = `jindu-test-${++dbCount}`
+    const first = await openDraftDatabase(name)
+    if (!first.ok) throw new Error(first.messageEn)
+    opened.push(first.db)
+    const doc = makeDoc(50)
+    await first.db.createDraft(doc)
+    const edit = (i: number, text: string): TaskRow => ({ ...doc.rows[i]!, cells: { ...doc.rows[i]!.cells, task: text } })
+    expect(await countReads(() => first.db.putRows('draft1', [edit(10, '甲')]))).toBe(0)
+    // Another connection (a reload) that has not loaded the draft reads first, and gets it right.
+    const second = await openDraftDatabase(name)
+    if (!second.ok) throw new Error(second.messageEn)
+    opened.push(second.db)
+    expect(await countReads(() => second.db.putRows('draft1', [edit(20, '乙')]))).toBeGreaterThan(0)
+    await second.db.loadDraft('draft1')
+    expect(await countReads(() => second.db.putRows('draft1', [edit(30, '丙')]))).toBe(0)
+    const after = await load(second.db, 'draft1')
+    expect(after.rows.map((r) => r.cells.task).filter((t) => t!.length === 1)).toEqual(['甲', '乙', '丙'])
+    expect(after.rows.map((r) => r.id)).toEqual(doc.rows.map((r) => r.id))
+  })
+
+  it('edits without reading keep every row in place after inserts, moves, renumbering and deletes', async () => {
+    const db = await freshDb()
+    await db.createDraft(makeDoc(10))
+    await db.insertRows('draft1', [{ id: 'n1', kind: 'data', cells: { task: '新' } }], 'r3')
+    await db.moveRows('draft1', ['r10'], null)
+    await db.putRowOrder('draft1', ['r2', 'r10'])
+    await db.deleteRows('draft1', ['r5'])
+    const expected = (await load(db, 'draft1')).rows.map((r) => r.id)
+    expect(expected.slice(0, 2)).toEqual(['r2', 'r10'])
+    for (const id of expected) {
+      const reads = await countReads(() => db.putRows('draft1', [{ id, kind: 'data', cells: { task: `改${id}` } }]))
+      expect(reads).toBe(0)
+    }
+    const after = await load(db, 'draft1')
+    expect(after.rows.map((r) => r.id)).toEqual(expected)
+    expect(after.rows.every((r) => r.cells.task === `改${r.id}`)).toBe(true)
+    const list = await db.listDrafts()
+    expect(list.ok && list.drafts[0]!.rowCount).toBe(10)
   })
 
   it('inserts, moves and deletes write only the rows they touch and keep the order', async () => {
