@@ -34,9 +34,10 @@ function sheetToRaw(name: string, ws: XLSX.WorkSheet, format: string): RawSheet 
   const cells: string[][] = []
   for (let r = 0; r < dense.length; r++) {
     const row = dense[r]
-    const out: string[] = []
-    if (row) for (let c = 0; c < row.length; c++) out[c] = cellText(row[c])
-    cells.push(Array.from(out, (v) => v ?? ''))
+    // Every index is written (an empty cell as ''), so the row has no holes.
+    const out = new Array<string>(row?.length ?? 0)
+    for (let c = 0; c < out.length; c++) out[c] = cellText(row![c])
+    cells.push(out)
   }
   const merges: CellMerge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }))
   return { name, cells, merges, source: { format } }

@@ -171,8 +171,9 @@ function titleAndPreamble(g: Grid, top: number): { title: string | null; preambl
 function bodyRowKind(g: Grid, r: number, values: readonly string[], c0: number, width: number, inFooter: boolean): ImportedRow['kind'] {
   const first = values.find(Boolean) ?? ''
   if (inFooter || FOOTER_PATTERN.test(first)) return 'footer'
-  const distinct = new Set(values.filter(Boolean))
-  if (distinct.size !== 1 || SEQ_VALUE.test(first)) return 'data'
+  // A section row holds one text (in one or several cells): any other text makes it data.
+  for (const v of values) if (v && v !== first) return 'data'
+  if (!first || SEQ_VALUE.test(first)) return 'data'
   if (SECTION_PATTERN.test(first)) return 'section'
   // A lone label merged across most of the row is a heading, numbered or not.
   const at = values.indexOf(first)
