@@ -208,3 +208,25 @@ test('Shift+arrows select a block of cells: it copies as TSV and Delete clears i
   await page.keyboard.press('ArrowDown')
   await expect(page.locator('.ag-cell.cell-range')).toHaveCount(0)
 })
+
+test('an edit that lengthens a cell makes its row taller and moves the rows below once saved; its row takes the new state colour', async ({ page }) => {
+  await openApp(page)
+  const rowAt = (i: number) => page.locator(`.ag-row[row-index="${i}"]`).first()
+  const before = (await rowAt(0).boundingBox())!
+  const cell = await cellAt(page, 0, '完成情况')
+  await cell.click()
+  await page.keyboard.press('F2')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.insertText(Array.from({ length: 12 }, (_, i) => `第${i + 1}行:进度滞后,正在协调解决`).join('\n'))
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('save-state')).toHaveText('已保存')
+  // 滞后 makes the task behind: the row's own class follows, without a redraw.
+  await expect(rowAt(0)).toHaveClass(/row-state-behind/)
+  await expect.poll(async () => (await rowAt(0).boundingBox())!.height).toBeGreaterThan(before.height * 2)
+  // Re-laid out after the save: the next row starts where the taller one ends, not under it.
+  await expect.poll(async () => {
+    const first = (await rowAt(0).boundingBox())!
+    const second = (await rowAt(1).boundingBox())!
+    return Math.abs(second.y - (first.y + first.height))
+  }).toBeLessThan(2)
+})
