@@ -19,13 +19,18 @@ const STATE_RANK = Object.fromEntries(TASK_STATE_ORDER.map((s, i) => [s, i])) as
 interface Planned {
   milestone: Milestone
   /**
-   * The words the milestone is read from, folded, when its own text does not give them: an
-   * implicit milestone is named by the task's first line but read from the whole task. Else
-   * unset, and folded again when unnumbered progress needs its key words (once per progress
-   * text): a kept copy of every schedule cell costs more on import than that refolding.
+   * The words the milestone is read from, folded: its cell part as split (a slice, no copy), or,
+   * for an implicit milestone, the whole task it is read from (it is named by the first line).
+   * Progress reads them for quantity targets and key words; folding them again per progress
+   * text cost more on import than keeping them with the plan (plans are kept from a cell's
+   * second sighting only).
    */
-  folded: string | undefined
-  targets: readonly Quantity[]
+  folded: string
+  /**
+   * The quantity targets the milestone's words set; unset until a progress part that can report
+   * a quantity needs them (see targetsOf): most never do, and reading them is costly.
+   */
+  targets: readonly Quantity[] | undefined
   /** Why the due date is what it is: fixed for the plan, so kept with it. */
   dueReason: Reason | undefined
 }
@@ -53,8 +58,13 @@ function newPlan(source: DueSource, by: Plan['by'], planned: Planned[]): Plan {
 }
 
 /** One planned milestone, every field set (see Plan). */
-function newPlanned(milestone: Milestone, targets: readonly Quantity[], folded?: string): Planned {
+function newPlanned(milestone: Milestone, targets: readonly Quantity[] | undefined, folded: string): Planned {
   return { milestone, folded, targets, dueReason: undefined }
+}
+
+/** The targets of a planned milestone, read from its own words on first need. */
+function targetsOf(p: Planned): readonly Quantity[] {
+  return p.targets ??= findTargets(p.folded)
 }
 
 function text(value: unknown): string {
@@ -185,10 +195,10 @@ function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
   return newPlan('year-end', 'none', [newPlanned(milestone, taskTargets, taskFolded)])
 }
 
-/** Each milestone of a split cell with the quantity targets its own part sets. */
+/** Each milestone of a split cell; the quantity targets its own part sets are read when needed. */
 function plannedOf(split: CellSplit, milestones: readonly Milestone[]): Planned[] {
   const planned: Planned[] = []
-  for (let i = 0; i < milestones.length; i++) planned.push(newPlanned(milestones[i]!, findTargets(split.parts[i]!.folded)))
+  for (let i = 0; i < milestones.length; i++) planned.push(newPlanned(milestones[i]!, undefined, split.parts[i]!.folded))
   return planned
 }
 
@@ -258,12 +268,13 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   const n = planned.length
   const folded = foldText(progress)
   if (isBlank(folded)) return judged(planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), 'whole')
-  const progressSplit = splitCell(progress, folded)
+  // Only the folded words of progress parts are read: split the folded text alone.
+  const progressSplit = splitCell(folded, folded)
   const numbered = progressSplit.by === 'number'
   if (n === 1) {
     const only = planned[0]!
     const part = numbered ? partNumbered(progressSplit.parts, only.milestone.index) : undefined
-    return judged([judgePart(part ? part.folded : folded, only.targets)], 'whole')
+    return judged([judgePart(part ? part.folded : folded, () => targetsOf(only))], 'whole')
   }
   const pieceWise = (plan.by === 'number' && numbered) || (plan.by === 'semicolon' && progressSplit.by === 'semicolon')
   if (pieceWise) {
@@ -271,7 +282,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
     for (let i = 0; i < n; i++) {
       const p = planned[i]!
       const part = numbered ? partNumbered(progressSplit.parts, p.milestone.index) : progressSplit.parts[i]
-      verdicts.push(part ? judgePart(part.folded, p.targets) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` })
+      verdicts.push(part ? judgePart(part.folded, () => targetsOf(p)) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` })
     }
     return judged(verdicts, numbered ? 'number' : 'segment')
   }
@@ -281,7 +292,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   // The progress is split into sentences once; each milestone only looks for its words there.
   const sentences = readSentences(folded)
   const verdicts: DoneVerdict[] = []
-  for (const p of planned) verdicts.push(judgeBySentences(sentences, actionPairs(p.folded ?? foldText(p.milestone.text)), p.targets))
+  for (const p of planned) verdicts.push(judgeBySentences(sentences, actionPairs(p.folded), () => targetsOf(p)))
   return judged(verdicts, 'whole')
 }
 

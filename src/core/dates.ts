@@ -168,30 +168,14 @@ export const DATE_SOURCE = (
 const GROUP = new Map<string, number>()
 for (const [i, m] of [...DATE_SOURCE.matchAll(/\(\?<([A-Za-z]+)>/g)].entries()) GROUP.set(m[1]!, i + 1)
 /**
- * A table of the characters a pattern's match can start with (optionally every `\s` character),
- * for matchFrom. 64 KiB, built once at module load.
+ * A table of characters (optionally with every `\s` character), for the scans of readDue.
+ * 64 KiB, built once at module load.
  */
 function startTable(chars: string, whiteSpace = false): Uint8Array {
   const table = new Uint8Array(65536)
   if (whiteSpace) table.set(SPACE)
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
   return table
-}
-
-/**
- * The first match of a sticky (`y`) pattern at or after `from`, tried only where `starts` says a
- * match can begin: the same match a global scan would find, when `starts` holds every character
- * a match can start with. A pattern led by optional groups (a year before a month) gets no
- * fast skip inside V8; a table lookup per character is far cheaper than a failed attempt.
- */
-function matchFrom(scanner: RegExp, starts: Uint8Array, text: string, from: number): RegExpExecArray | null {
-  for (let i = from; i < text.length; i++) {
-    if (starts[text.charCodeAt(i)] === 0) continue
-    scanner.lastIndex = i
-    const m = scanner.exec(text)
-    if (m !== null) return m
-  }
-  return null
 }
 
 /**
@@ -219,20 +203,91 @@ function isReportDate(text: string, start: number): boolean {
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31']
 
 /**
+ * After `N月` (ASCII digits), the characters that could make DATE_SCANNER read the words
+ * otherwise than plainMonthAt: a day (digits, Chinese numerals, white space before them),
+ * 份, 度, and the first characters of 上旬/中旬/下旬/初.
+ */
+const NOT_PLAIN_AFTER_MONTH = startTable('0123456789一二三四五六七八九十〇零两份度上中下初', true)
+
+/** What the last plainMonthAt found: the month, `底`/`末` if written, and whether `前` follows. */
+let plainMonth = 0
+let plainSuffix: string | undefined
+let plainBefore = false
+
+/**
+ * The end of a plain month expression starting at `at` (`3月`, `12月底前`, `6月前`: one or two
+ * ASCII digits, 月, then 底/末 and 前 or either or neither), or -1. Most due words have this
+ * shape: read without the scanner, whose match array has a slot for each of its 20 groups. Only
+ * where DATE_SCANNER's first alternative reads the same words with the same groups; anything
+ * else is left to the scanner.
+ */
+function plainMonthAt(text: string, at: number): number {
+  if (at > 0) {
+    // The scanner's `(?<![\d.])` before a month.
+    const before = text.charCodeAt(at - 1)
+    if ((before >= 0x30 && before <= 0x39) || before === 0x2e /* . */) return -1
+  }
+  let month = text.charCodeAt(at) - 0x30
+  let k = at + 1
+  const second = text.charCodeAt(k)
+  if (second >= 0x30 && second <= 0x39) {
+    month = month * 10 + (second - 0x30)
+    k++
+  }
+  if (text.charCodeAt(k) !== 0x6708 /* 月 */) return -1
+  k++
+  const next = text.charCodeAt(k)
+  if (NOT_PLAIN_AFTER_MONTH[next] === 1) return -1
+  plainMonth = month
+  plainSuffix = undefined
+  plainBefore = false
+  if (next === 0x5e95 /* 底 */ || next === 0x672b /* 末 */) {
+    plainSuffix = next === 0x5e95 ? '底' : '末'
+    k++
+  }
+  if (text.charCodeAt(k) === 0x524d /* 前 */) {
+    plainBefore = true
+    k++
+  }
+  return k
+}
+
+/**
  * Reads the due date of one milestone's words (already folded: half-width, simplified).
  * Never throws; a month or day off the calendar gives `undated` with `unreadable`.
+ * `plainMonths` false reads plain months with the scanner too: the reference the fast path is tested against.
  */
-export function readDue(text: string, options: DueOptions): DueReading {
+export function readDue(text: string, options: DueOptions, plainMonths = true): DueReading {
   // `每` first: most cells have none, and a failed indexOf is far cheaper than a regex scan.
   if (text.indexOf('每') >= 0) {
     const rec = RECURRING.exec(text)
     if (rec) return { kind: 'recurring', due: null, words: rec[0], at: rec.index, ambiguous: false, unreadable: false }
   }
-  let m: RegExpExecArray | null
-  let i = 0
-  while ((m = matchFrom(DATE_SCANNER, DATE_START, text, i)) !== null) {
-    // After an empty match the next position, as a global scan would go on.
-    i = m.index + Math.max(m[0].length, 1)
+  // DATE_SCANNER tried left to right, only where DATE_START says a date can begin: the matches a
+  // global scan would find. A pattern led by optional groups (a year before a month) gets no fast
+  // skip inside V8; a table lookup per character is far cheaper than a failed attempt.
+  const n = text.length
+  for (let at = 0; at < n; at++) {
+    const c = text.charCodeAt(at)
+    if (DATE_START[c] === 0) continue
+    if (plainMonths && c >= 0x30 && c <= 0x39) {
+      const end = plainMonthAt(text, at)
+      if (end >= 0) {
+        if (isReportDate(text, at)) {
+          at = end - 1
+          continue
+        }
+        const reading = readMonth(options.year, plainMonth, undefined, plainSuffix, plainBefore, false, options)
+        reading.words = text.slice(at, end)
+        reading.at = at
+        return reading
+      }
+    }
+    DATE_SCANNER.lastIndex = at
+    const m = DATE_SCANNER.exec(text)
+    if (m === null) continue
+    // Past the match (after an empty one, the next position), as a global scan goes on.
+    at = m.index + Math.max(m[0].length, 1) - 1
     if (m[0].length === 0) continue
     // A match may open with white space (`\s*` before a month): the words start after it.
     const matched = m[0]
@@ -255,28 +310,32 @@ function yearOf(rel: string | undefined, digits: string | undefined, year: numbe
   return year
 }
 
+/** A month expression (DATE_SOURCE's first alternative): month with a day, 旬, 底 or 前. */
+function readMonth(year: number, month: number, day: string | undefined, suffix: string | undefined, before: boolean, fen: boolean, options: DueOptions): DueReading {
+  if (month < 1 || month > 12) return reading('undated', null, false, true)
+  if (day !== undefined) return dated(isoDate(year, month, readNumber(day)))
+  switch (suffix) {
+    case '上旬': case '初': return dated(isoDate(year, month, 10))
+    case '中旬': return dated(isoDate(year, month, 20))
+    case undefined:
+      if (before && !fen) {
+        // `N月前` is ambiguous (rules §4): by the end of month N, or before it starts.
+        const due = options.monthBefore === 'end-of-previous-month'
+          ? (month === 1 ? isoDate(year - 1, 12, 31) : monthEnd(year, month - 1))
+          : monthEnd(year, month)
+        return due ? reading('dated', due, true, false) : reading('undated', null, true, true)
+      }
+      return dated(monthEnd(year, month))
+    default: return dated(monthEnd(year, month))
+  }
+}
+
 function readMatch(m: RegExpExecArray, options: DueOptions): DueReading | null {
   const aMonth = m[A_MONTH]
   if (aMonth !== undefined) {
-    const year = yearOf(m[A_REL], m[A_YEAR], options.year)
     const month = readNumber(aMonth)
     if (Number.isNaN(month)) return null
-    if (month < 1 || month > 12) return reading('undated', null, false, true)
-    if (m[A_DAY] !== undefined) return dated(isoDate(year, month, readNumber(m[A_DAY])))
-    switch (m[A_SUFFIX]) {
-      case '上旬': case '初': return dated(isoDate(year, month, 10))
-      case '中旬': return dated(isoDate(year, month, 20))
-      case undefined:
-        if (m[A_BEFORE] && !m[A_FEN]) {
-          // `N月前` is ambiguous (rules §4): by the end of month N, or before it starts.
-          const due = options.monthBefore === 'end-of-previous-month'
-            ? (month === 1 ? isoDate(year - 1, 12, 31) : monthEnd(year, month - 1))
-            : monthEnd(year, month)
-          return due ? reading('dated', due, true, false) : reading('undated', null, true, true)
-        }
-        return dated(monthEnd(year, month))
-      default: return dated(monthEnd(year, month))
-    }
+    return readMonth(yearOf(m[A_REL], m[A_YEAR], options.year), month, m[A_DAY], m[A_SUFFIX], m[A_BEFORE] !== undefined, m[A_FEN] !== undefined, options)
   }
   const quarter = m[B_QUARTER]
   if (quarter !== undefined) {

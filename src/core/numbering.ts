@@ -18,7 +18,7 @@ export interface CellSplit {
 
 type Style = 'circled' | 'paren-circled' | 'dot-circled' | 'paren' | 'paren-cn' | 'dot' | 'comma'
 
-interface Marker {
+export interface Marker {
   style: Style
   number: number
   start: number
@@ -46,82 +46,69 @@ function readCn(words: string): number {
 }
 
 /**
- * Can the text hold a numbering mark at all? Every mark has a circled number, a `(`, or a digit
- * right before `.`/`、`; most progress cells have none, and this loop is far cheaper than MARKER.
+ * Where a mark can start: a circled number, a `(`, or one or two digits right before `.`/`、`.
+ * Found by the regex engine, which passes the Chinese text between marks far faster than a
+ * loop over its characters; MARKER itself is then tried only there.
  */
-export function mayHoldMarkers(folded: string): boolean {
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i)
-    if ((c >= 0x2460 && c <= 0x249b) || c === 0x28 /* ( */) return true
-    if ((c === 0x2e /* . */ || c === 0x3001 /* 、 */) && i > 0) {
-      const d = folded.charCodeAt(i - 1)
-      if (d >= 0x30 && d <= 0x39) return true
-    }
-  }
-  return false
-}
+const MARK_CANDIDATE = /[\u2460-\u249b(]|\d\d?[.、]/g
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39
 }
 
-/**
- * Do one or two digits at `i` run into a `.` or `、`? Only then can a `N.`/`N、` mark start
- * there: the digits of dates and counts (`3月`, `20%`, `第1号`) are passed without a regex call.
- */
-function endsInMark(folded: string, i: number): boolean {
-  if (!isDigit(folded.charCodeAt(i))) return false
-  let j = i + 1
-  if (isDigit(folded.charCodeAt(j))) j++
-  const c = folded.charCodeAt(j)
-  return c === 0x2e /* . */ || c === 0x3001 /* 、 */
-}
-
-/**
- * MARKER, sticky: tried only where a mark can start (a `(`, or digits before `.`/`、`), never
- * at the Chinese text between marks. Circled numbers are read without it: the mark is that one character.
- */
+/** MARKER, sticky: tried only where MARK_CANDIDATE found a `(` or digits before `.`/`、`. */
 const MARKER_AT = new RegExp(MARKER.source, 'y')
 
 /**
- * The characters a mark can start with: circled numbers, `(` and digits. One table lookup
- * passes each of the many Chinese characters between marks.
+ * MARKER at `start`: the mark it reads, if any, goes to `markers`. Returns where the match ends
+ * (a bracketed numeral that is no number matches but makes no mark), or -1.
  */
-const MARK_START = new Uint8Array(65536)
-for (let c = 0x2460; c <= 0x249b; c++) MARK_START[c] = 1
-MARK_START[0x28 /* ( */] = 1
-for (let c = 0x30; c <= 0x39; c++) MARK_START[c] = 1
+function markerAt(folded: string, start: number, markers: Marker[]): number {
+  MARKER_AT.lastIndex = start
+  const m = MARKER_AT.exec(folded)
+  if (m === null) return -1
+  const end = start + m[0].length
+  if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
+  else if (m[5]) {
+    const num = readCn(m[5])
+    if (!Number.isNaN(num)) markers.push({ style: 'paren-cn', number: num, start, end, decimalLike: false })
+  } else if (m[6]) {
+    const next = folded.charCodeAt(end)
+    const decimalLike = next >= 0x30 && next <= 0x39
+    markers.push({ style: 'dot', number: Number(m[6]), start, end, decimalLike })
+  } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
+  return end
+}
 
-function findMarkers(folded: string): Marker[] {
+/**
+ * Every numbering mark in the folded text, left to right, as a global MARKER scan finds them:
+ * MARKER is tried at each `(` and at each digit that starts one or two digits before `.`/`、`.
+ */
+export function findMarkers(folded: string): Marker[] {
   const markers: Marker[] = []
-  if (!mayHoldMarkers(folded)) return markers
-  const n = folded.length
-  for (let i = 0; i < n; i++) {
-    const c = folded.charCodeAt(i)
-    if (MARK_START[c] === 0) continue
+  let from = 0
+  MARK_CANDIDATE.lastIndex = 0
+  while (MARK_CANDIDATE.test(folded)) {
+    const end = MARK_CANDIDATE.lastIndex
+    const c = folded.charCodeAt(end - 1)
     if (c >= 0x2460 && c <= 0x249b) {
+      // A circled number is a mark by itself.
       const style: Style = c <= 0x2473 ? 'circled' : c <= 0x2487 ? 'paren-circled' : 'dot-circled'
       const number = c - (c <= 0x2473 ? 0x2460 : c <= 0x2487 ? 0x2474 : 0x2488) + 1
-      markers.push({ style, number, start: i, end: i + 1, decimalLike: false })
-      continue
+      markers.push({ style, number, start: end - 1, end, decimalLike: false })
+    } else if (c === 0x28 /* ( */) {
+      const markEnd = markerAt(folded, end - 1, markers)
+      // Past the mark, as a global scan goes on.
+      if (markEnd >= 0) MARK_CANDIDATE.lastIndex = markEnd
+    } else {
+      // Digits then `.`/`、`: two digits when the match could start one earlier (leftmost match).
+      const twoDigits = end - 3 >= from && isDigit(folded.charCodeAt(end - 3))
+      const start = twoDigits ? end - 3 : end - 2
+      let markEnd = markerAt(folded, start, markers)
+      if (markEnd < 0 && twoDigits) markEnd = markerAt(folded, start + 1, markers)
+      if (markEnd >= 0) MARK_CANDIDATE.lastIndex = markEnd
     }
-    if (c !== 0x28 /* ( */ && !endsInMark(folded, i)) continue
-    MARKER_AT.lastIndex = i
-    const m = MARKER_AT.exec(folded)
-    if (m === null) continue
-    const start = i
-    const end = start + m[0].length
-    // Past the mark, as a global scan goes on.
-    i = end - 1
-    if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
-    else if (m[5]) {
-      const num = readCn(m[5])
-      if (!Number.isNaN(num)) markers.push({ style: 'paren-cn', number: num, start, end, decimalLike: false })
-    } else if (m[6]) {
-      const next = folded.charCodeAt(end)
-      const decimalLike = next >= 0x30 && next <= 0x39
-      markers.push({ style: 'dot', number: Number(m[6]), start, end, decimalLike })
-    } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
+    from = MARK_CANDIDATE.lastIndex
   }
   return markers
 }
@@ -191,7 +178,9 @@ function part(index: number, text: string, folded: string, from: number, to: num
   let end = to
   while (end > start && (EDGE[folded.charCodeAt(end - 1)]! & 2) !== 0) end--
   if (start === end) return null
-  return { index, text: text.slice(start, end), folded: folded.slice(start, end) }
+  const words = folded.slice(start, end)
+  // Progress is split as folded text only (its parts are judged, never shown): one slice, not two.
+  return { index, text: text === folded ? words : text.slice(start, end), folded: words }
 }
 
 /**
@@ -213,13 +202,14 @@ export function splitCell(text: string, folded: string): CellSplit {
   const parts: CellPart[] = []
   let from = 0
   let pieces = 0
-  for (let i = 0; i <= folded.length; i++) {
-    if (i === folded.length || folded.charCodeAt(i) === 0x3b /* ; */) {
-      const p = part(parts.length + 1, text, folded, from, i)
-      if (p) parts.push(p)
-      pieces++
-      from = i + 1
-    }
+  for (;;) {
+    const semicolon = folded.indexOf(';', from)
+    const to = semicolon < 0 ? folded.length : semicolon
+    const p = part(parts.length + 1, text, folded, from, to)
+    if (p) parts.push(p)
+    pieces++
+    if (semicolon < 0) break
+    from = semicolon + 1
   }
   return { by: pieces > 1 && parts.length > 1 ? 'semicolon' : 'none', parts }
 }

@@ -1,5 +1,5 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
-import { findQuantities, matchQuantities, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
+import { findQuantities, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
 import { SPACE } from './text'
 
 export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'status' | 'override'
@@ -36,6 +36,17 @@ const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,�
  */
 const OPENING_TIME = /^(?:(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|今年|[\d\-—~至月日号份初底末上中下旬.]+)[,、\s]*)+(?=完成)/
 
+/** The characters OPENING_TIME can start with (a table: tested before the regex). */
+const TIME_START = new Uint8Array(65536)
+for (const ch of '0123456789一二三四上下今-—~至月日号份初底末中旬.') TIME_START[ch.charCodeAt(0)] = 1
+
+/** The first characters of DONE_OPENING and NOT_DONE_OPENING. */
+const OPENING_START = new Uint8Array(65536)
+for (const ch of '已全完未尚正') OPENING_START[ch.charCodeAt(0)] = 1
+
+/** No words: one frozen array shared by every part that has none. */
+const NO_WORDS: readonly string[] = Object.freeze([])
+
 /** White space and the separators a part may open with (`^[\s,。;、:]+`), as a table: no regex per call. */
 const LEADING = SPACE.slice()
 for (const ch of ',。;、:') LEADING[ch.charCodeAt(0)] = 1
@@ -50,10 +61,10 @@ function leadingTrim(text: string): string {
 }
 
 /** The percentages below 100% that count as not-done signals. */
-function lowPercents(folded: string): string[] {
+function lowPercents(folded: string): readonly string[] {
+  // Most parts hold no percentage: one indexOf instead of a regex scan, and no array.
+  if (folded.indexOf('%') < 0) return NO_WORDS
   const out: string[] = []
-  // Most parts hold no percentage: one indexOf instead of a regex scan.
-  if (folded.indexOf('%') < 0) return out
   PERCENT.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = PERCENT.exec(folded)) !== null) {
@@ -65,12 +76,14 @@ function lowPercents(folded: string): string[] {
 }
 
 /** Step 3 signals in a part, as the words the clerk sees. */
-export function findSignals(folded: string): string[] {
-  const out: string[] = []
-  SIGNAL.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = SIGNAL.exec(folded)) !== null) if (!out.includes(m[0])) out.push(m[0])
+export function findSignals(folded: string): readonly string[] {
+  // One call finds every match, without a match array per signal.
+  const found = folded.match(SIGNAL)
   const low = lowPercents(folded)
+  // Most parts carry no signal: no array of their own.
+  if (found === null) return low
+  const out: string[] = []
+  for (const word of found) if (!out.includes(word)) out.push(word)
   return low.length === 0 ? out : out.concat(low)
 }
 
@@ -79,7 +92,10 @@ export function findDonePhrase(folded: string): string | null {
   const part = leadingTrim(folded)
   const phrase = DONE_PHRASE.exec(part)
   if (phrase) return phrase[0]
-  if (OPENS_WITH_DONE.test(part)) return part.slice(0, Math.min(part.length, 16))
+  const first = part.charCodeAt(0)
+  if (first === 0x5b8c /* 完 */ && OPENS_WITH_DONE.test(part)) return part.slice(0, Math.min(part.length, 16))
+  // A timed opening needs a time character first and `完成` after it: most parts have neither.
+  if (TIME_START[first] === 0 || part.indexOf('完成') < 1) return null
   const timed = OPENING_TIME.exec(part)
   if (timed && OPENS_WITH_DONE.test(part.slice(timed[0].length))) return part.slice(0, Math.min(part.length, timed[0].length + 14))
   return null
@@ -88,6 +104,8 @@ export function findDonePhrase(folded: string): string | null {
 /** Step 1 only: the opening verdict of a part, if any. */
 export function readOpening(folded: string): DoneVerdict | null {
   const part = leadingTrim(folded)
+  // Both openings start with one of a few characters: most parts are passed without a regex call.
+  if (OPENING_START[part.charCodeAt(0)] === 0) return null
   const done = DONE_OPENING.exec(part)
   if (done) return { done: true, step: 'verdict', words: done[0] }
   const notDone = NOT_DONE_OPENING.exec(part)
@@ -96,16 +114,24 @@ export function readOpening(folded: string): DoneVerdict | null {
 }
 
 /**
+ * A milestone's quantity targets, or what reads them when first needed: most progress parts
+ * report no quantity (see mayHoldQuantity), and reading targets costs more than judging.
+ */
+export type Targets = readonly Quantity[] | (() => readonly Quantity[])
+
+/**
  * Rule 5 for one part (folded) against its milestone's targets: verdict, quantities, words.
  * `targets` come from the milestone's words, or the task's for an implicit milestone.
  */
-export function judgePart(folded: string, targets: readonly Quantity[]): DoneVerdict {
+export function judgePart(folded: string, targets: Targets): DoneVerdict {
   const part = leadingTrim(folded)
   if (!part) return NOTHING_DONE
   const opening = readOpening(part)
   if (opening) return opening
-  if (targets.length > 0) {
-    const matches = matchQuantities(targets, findQuantities(part))
+  // A part that reports no quantity has nothing to match, whatever the targets.
+  const wanted = mayHoldQuantity(part) ? typeof targets === 'function' ? targets() : targets : NO_TARGETS
+  if (wanted.length > 0) {
+    const matches = matchQuantities(wanted, findQuantities(part, true, wanted))
     if (matches.length > 0) {
       const done = matches.every((m) => m.reported.value >= m.target.value)
       return { done, step: 'quantity', words: matches.map(showRatio).join('; ') }
@@ -172,13 +198,20 @@ function pairBit(a: number, b: number): number {
  * hash): a key word whose bit is clear is not in the sentence, and most are not, so few need a
  * search of the text.
  */
-interface Sentence { text: string; signals: string[]; pairsAt: number }
+interface Sentence { text: string; signals: readonly string[]; pairsAt: number }
 
 const PAIR_WORDS = PAIR_BITS / 32
-/** The filters of one progress text while it is read: copied out once, one typed array per text. */
+/**
+ * The filters of the progress text read last. Shared, not copied out: a typed array per text
+ * costs an off-heap allocation (more than the whole reading of a short text), and every caller
+ * judges the sentences of one text before reading the next.
+ */
 let pairScratch = new Uint32Array(PAIR_WORDS * 16)
 
-/** The sentences of unnumbered progress, and the first that carries a signal. */
+/**
+ * The sentences of unnumbered progress, and the first that carries a signal. Valid until the
+ * next readSentences call, which reuses `pairs`.
+ */
 export interface Sentences { list: Sentence[]; firstSignal: string | null; pairs: Uint32Array }
 
 /** Where unnumbered progress splits into sentences: `。`, `;` or a line break. */
@@ -213,7 +246,7 @@ export function readSentences(progressFolded: string): Sentences {
     }
     list.push({ text, signals, pairsAt })
   }
-  return { list, firstSignal, pairs: pairScratch.slice(0, list.length * PAIR_WORDS) }
+  return { list, firstSignal, pairs: pairScratch }
 }
 
 /** Does the sentence hold the characters `a` then `b` next to each other? */
@@ -230,7 +263,7 @@ function holdsPair(sentences: Sentences, sentence: Sentence, a: number, b: numbe
  * when one sentence reports its own action done, a done phrase next to its key words, and
  * no signal in that sentence. `keys` are the milestone's key word pairs (actionPairs).
  */
-export function judgeBySentences(sentences: Sentences, keys: readonly number[], targets: readonly Quantity[]): DoneVerdict {
+export function judgeBySentences(sentences: Sentences, keys: readonly number[], targets: Targets): DoneVerdict {
   for (const sentence of sentences.list) {
     // Two shared key words make the sentence this milestone's: stop counting at two.
     let shared = 0

@@ -30,6 +30,17 @@ const UNIT_ALIASES = new Map([['吨标准煤', '吨标煤']])
  */
 const QUANTITY_SOURCE = `(?<![\\dA-Za-z.#第])(\\d+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*(?:(${UNITS.map((u) => u.replace('%', '%')).join('|')})|(?=[\\u4e00-\\u9fff]))`
 /**
+ * A digit where a quantity can start (QUANTITY_SOURCE's opening): without one, findQuantities
+ * finds nothing. `第12号` and years inside words have none.
+ */
+const QUANTITY_START = /(?<![\dA-Za-z.#第])\d/
+
+/** Can findQuantities find anything in the text? One regex test, far cheaper than the scan. */
+export function mayHoldQuantity(folded: string): boolean {
+  return QUANTITY_START.test(folded)
+}
+
+/**
  * QUANTITY, sticky: tried only where a run of digits starts, which is the only place it can
  * match (it opens with `\d` after no digit). A global scan led by a lookbehind tries every character.
  */
@@ -102,8 +113,11 @@ function cleanThing(words: string): string {
 /**
  * Every quantity in folded text, in order. Without `bare`, numbers with no unit are passed
  * over (a target is never bare): they still end the clause the next quantity's words come from.
+ * With `against`, only the quantities matchQuantities can pair with one of those targets (a
+ * bare number, or a target's unit): the others still end their clause, but their words (the
+ * costly part) are not read.
  */
-export function findQuantities(folded: string, bare = true): Quantity[] {
+export function findQuantities(folded: string, bare = true, against?: readonly Quantity[]): Quantity[] {
   const found: Quantity[] = []
   let clauseFrom = 0
   const n = folded.length
@@ -131,6 +145,10 @@ export function findQuantities(folded: string, bare = true): Quantity[] {
       continue
     }
     const unit = rawUnit === undefined ? '' : rawUnit === '万元' ? '元' : rawUnit === '亿元' ? '元' : UNIT_ALIASES.get(rawUnit) ?? rawUnit
+    if (against !== undefined && rawUnit !== undefined && !hasUnit(against, unit)) {
+      clauseFrom = end
+      continue
+    }
     const unitMult = rawUnit === '万元' ? 1e4 : rawUnit === '亿元' ? 1e8 : 1
     const value = Number(digits) * (mult ? MULTIPLIER[mult]! : 1) * unitMult
     let from = start
@@ -152,6 +170,12 @@ export function findQuantities(folded: string, bare = true): Quantity[] {
     clauseFrom = end
   }
   return found
+}
+
+/** Does a target (not bare) count in `unit`? */
+function hasUnit(targets: readonly Quantity[], unit: string): boolean {
+  for (const t of targets) if (!t.bare && t.unit === unit) return true
+  return false
 }
 
 function bigrams(text: string): Set<string> {

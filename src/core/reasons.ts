@@ -23,9 +23,9 @@ export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBe
       en: `no time is named; an annual list is due by the year end, ${m.due}`,
     }
   }
-  const where = source === 'deadline' ? ['完成时限', 'the deadline '] : source === 'task' ? ['任务内容中', 'the task text '] : ['', '']
-  let zh = `${where[0]}「${words}」→ ${m.due} 到期`
-  let en = `${where[1]}"${words}" → due ${m.due}`
+  // Every result names its due words: no array per call for the two lead-ins.
+  let zh = `${source === 'deadline' ? '完成时限' : source === 'task' ? '任务内容中' : ''}「${words}」→ ${m.due} 到期`
+  let en = `${source === 'deadline' ? 'the deadline ' : source === 'task' ? 'the task text ' : ''}"${words}" → due ${m.due}`
   if (m.ambiguous) {
     const before = monthBefore === 'end-of-previous-month'
     zh += before ? '(「N月前」按“上月底前”理解,可切换为“当月底”)' : '(「N月前」按“当月底前”理解,可切换为“上月底”)'

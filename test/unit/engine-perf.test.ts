@@ -2,9 +2,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { assessTask, forgetReadings } from '../../src/core/assess'
-import { DATE_SOURCE, DATE_START } from '../../src/core/dates'
-import { MARKER, mayHoldMarkers } from '../../src/core/numbering'
-import { findQuantities, mayHoldUnitQuantity } from '../../src/core/quantities'
+import { DATE_SOURCE, DATE_START, readDue } from '../../src/core/dates'
+import { MARKER, findMarkers } from '../../src/core/numbering'
+import { findQuantities, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity } from '../../src/core/quantities'
 import { isBlank } from '../../src/core/text'
 import type { AssessContext, TaskFields } from '../../src/core/types'
 
@@ -24,12 +24,63 @@ describe('engine fast paths (fast-check)', () => {
     }), { numRuns: 5000 })
   })
 
-  it('a cell with a numbering mark is never skipped by the marker pre-check', () => {
-    const marker = new RegExp(MARKER.source, 'g')
-    fc.assert(fc.property(domainText, (text) => {
-      marker.lastIndex = 0
-      if (marker.test(text)) expect(mayHoldMarkers(text)).toBe(true)
+  it('plain months read without the scanner read as the scanner reads them', () => {
+    // `3月`, `12月底前`, `6月前` skip the scanner; everything near them must still read the same.
+    const chars = Array.from('0123456789月月月底末前前份度上中下旬初日号一两十 \u3000.,;截至年第季每完成')
+    const words = fc.array(fc.constantFrom(...chars), { maxLength: 12 }).map((cs) => cs.join(''))
+    const month = fc.constantFrom('1', '3', '9', '10', '12', '0', '00', '13', '07', '123')
+    const text = fc.tuple(words, month, words).map(([a, m, b]) => `${a}${m}月${b}`)
+    const options = fc.record({ year: fc.constantFrom(2020, 2023, 2024), monthBefore: fc.constantFrom(undefined, 'end-of-month' as const, 'end-of-previous-month' as const) })
+    let plain = 0
+    fc.assert(fc.property(fc.oneof(text, domainText), options, (t, o) => {
+      const got = readDue(t, o)
+      if (got.words !== undefined && /^\d{1,2}月/.test(got.words)) plain++
+      expect(got, JSON.stringify(t)).toEqual(readDue(t, o, false))
+    }), { numRuns: 8000 })
+    expect(plain).toBeGreaterThan(1000)
+  })
+
+  it('marks are found where a global MARKER scan finds them: no cell with a mark is skipped', () => {
+    // findMarkers tries MARKER only where MARK_CANDIDATE says a mark can start.
+    const chars = Array.from('①②⑳⑴⒈()12345. 、.一二三十月号abc')
+    const text = fc.array(fc.constantFrom(...chars), { maxLength: 30 }).map((cs) => cs.join(''))
+    fc.assert(fc.property(fc.oneof(text, domainText), (t) => {
+      const expected = [...t.matchAll(new RegExp(MARKER.source, 'g'))]
+        // A bracketed Chinese numeral that is no number (`(一二三)`) is no mark.
+        .filter((m) => !m[5] || findMarkers(m[0]).length > 0)
+        .map((m) => [m.index, m.index + m[0].length])
+      expect(findMarkers(t).map((mk) => [mk.start, mk.end]), JSON.stringify(t)).toEqual(expected)
     }), { numRuns: 5000 })
+  })
+
+  it('a text with a quantity is never skipped by the progress quantity pre-check', () => {
+    // judgePart reads a milestone's targets only where mayHoldQuantity says a quantity can be.
+    const chars = Array.from('0123456789.第#aA 万亿个家套%月年号,完成新增')
+    const text = fc.array(fc.constantFrom(...chars), { maxLength: 30 }).map((cs) => cs.join(''))
+    let found = 0
+    fc.assert(fc.property(fc.oneof(text, domainText), (t) => {
+      if (findQuantities(t).length > 0) {
+        found++
+        expect(mayHoldQuantity(t), JSON.stringify(t)).toBe(true)
+      }
+    }), { numRuns: 5000 })
+    expect(found).toBeGreaterThan(500)
+  })
+
+  it('reading only the quantities that can pair with the targets pairs them as a full read does', () => {
+    // judgePart passes the targets to findQuantities, which then skips the words of other units.
+    const chars = Array.from('0123456789.  万亿个家套元%月号第项目,。;完成新增建成改造社区增长')
+    const words = fc.array(fc.constantFrom(...chars), { maxLength: 10 }).map((cs) => cs.join(''))
+    const quantity = fc.tuple(words, fc.integer({ min: 1, max: 500 }), fc.constantFrom('个', '家', '套', '公里', '元', '万元', '%', '', '社区')).map(([w, n, u]) => `${w}${n}${u}`)
+    const text = fc.array(quantity, { minLength: 1, maxLength: 4 }).map((qs) => qs.join(','))
+    let paired = 0
+    fc.assert(fc.property(text, text, (target, progress) => {
+      const targets = findQuantities(target, false)
+      const full = matchQuantities(targets, findQuantities(progress))
+      if (full.length > 0) paired++
+      expect(matchQuantities(targets, findQuantities(progress, true, targets))).toEqual(full)
+    }), { numRuns: 5000 })
+    expect(paired).toBeGreaterThan(200)
   })
 
   it('a text with a quantity in a unit is never skipped by the quantity pre-check', () => {
