@@ -100,7 +100,7 @@ export const useImportStore = defineStore('import', () => {
         if (result.code !== 'cancelled') fail(name, i18n.locale === 'en' ? result.messageEn : result.message)
         return
       }
-      // A reader without a summary (an older worker file in the cache) still gets the dialog.
+      // Had no summary come ahead of the workbook, the dialog opens from the workbook itself.
       await (shown.offer ?? offer(name, { sheets: result.workbook.sheets.map(summarizeSheet) }, controller))
     } finally {
       if (abort === controller) { busy.value = false; abort = null }
