@@ -39,6 +39,8 @@ export const useImportStore = defineStore('import', () => {
   const showProgress = ref(false)
   const error = ref<{ title: string; message: string } | null>(null)
   const pending = shallowRef<PendingImport | null>(null)
+  /** Confirmed, waiting for the whole workbook to arrive from the worker. */
+  const opening = ref(false)
   let abort: AbortController | null = null
   /**
    * The whole workbook of the pending import: it lands a moment after the summary the dialog
@@ -174,10 +176,13 @@ export const useImportStore = defineStore('import', () => {
 
   async function confirm() {
     const current = pending.value
-    if (!current) return
+    if (!current || opening.value) return
     performance.mark('jindu:import-confirmed')
     // Nearly always landed already: the clerk took longer to read the dialog than the copy took.
-    const whole = await workbook
+    // For a very large list it may take a moment more: the button says so and takes no second click.
+    opening.value = true
+    let whole: ImportedWorkbook | null
+    try { whole = await workbook } finally { opening.value = false }
     // The clerk may have cancelled meanwhile; the roles are the latest choice.
     const chosen = pending.value
     const sheet = chosen && whole?.sheets[chosen.sheetIndex]
@@ -198,5 +203,5 @@ export const useImportStore = defineStore('import', () => {
     busy.value = false
   }
 
-  return { prewarmSoon, busy, fileName, progress, showProgress, error, pending, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
+  return { prewarmSoon, busy, fileName, progress, showProgress, error, pending, opening, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
 })
