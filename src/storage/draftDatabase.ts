@@ -429,7 +429,6 @@ export class DraftDatabase {
     return Promise.all(rows.map((row) => store.get([draftId, row.id])))
   }
 
-  /** Returns the change in row count. `stored`: a put's rows as stored, when already read. */
   /**
    * Returns the change in row count. `orders` collects each row's new order key (null: deleted).
    * `stored`: a put's rows as stored, when already read.
