@@ -1,5 +1,5 @@
 // Due-date expressions (rules §4) and the calendar maths behind them: words in, one inclusive ISO date out.
-import { SPACE } from './text'
+import { SPACE, charTable } from './text'
 import type { MonthBeforeReading } from './types'
 
 export function isLeapYear(year: number): boolean {
@@ -167,16 +167,6 @@ export const DATE_SOURCE = (
  */
 const GROUP = new Map<string, number>()
 for (const [i, m] of [...DATE_SOURCE.matchAll(/\(\?<([A-Za-z]+)>/g)].entries()) GROUP.set(m[1]!, i + 1)
-/**
- * A table of characters (optionally with every `\s` character), for the scans of readDue.
- * 64 KiB, built once at module load.
- */
-function startTable(chars: string, whiteSpace = false): Uint8Array {
-  const table = new Uint8Array(65536)
-  if (whiteSpace) table.set(SPACE)
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
-  return table
-}
 
 /**
  * Sticky: tried only at the positions where a date can start (see DATE_START), which skips
@@ -188,7 +178,7 @@ const DATE_SCANNER = new RegExp(DATE_SOURCE.replace(/\(\?<[A-Za-z]+>/g, '('), 'y
  * quarter), ASCII digits, a relative year, 第/前 before a quarter, a Chinese numeral (month or
  * quarter), and the first characters of the bare half/year words. Keep in step with DATE_SOURCE.
  */
-export const DATE_START = startTable('0123456789今明去第前一二三四五六七八九十〇零两上年下全', true)
+export const DATE_START = charTable('0123456789今明去第前一二三四五六七八九十〇零两上年下全', true)
 const G = (name: string): number => GROUP.get(name)!
 const [A_YEAR, A_REL, A_MONTH, A_FEN, A_DAY, A_SUFFIX, A_BEFORE] = ['aYear', 'aRel', 'aMonth', 'aFen', 'aDay', 'aSuffix', 'aBefore'].map(G) as [number, number, number, number, number, number, number]
 const [B_YEAR, B_REL, B_QUARTER, C_YEAR, C_REL, C_WORDS, D_Y, D_M, D_D, E_WORDS] = ['bYear', 'bRel', 'bQuarter', 'cYear', 'cRel', 'cWords', 'dY', 'dM', 'dD', 'eWords'].map(G) as [number, number, number, number, number, number, number, number, number, number]
@@ -207,7 +197,7 @@ const QUARTER_END = ['03-31', '06-30', '09-30', '12-31']
  * otherwise than plainMonthAt: a day (digits, Chinese numerals, white space before them),
  * 份, 度, and the first characters of 上旬/中旬/下旬/初.
  */
-const NOT_PLAIN_AFTER_MONTH = startTable('0123456789一二三四五六七八九十〇零两份度上中下初', true)
+const NOT_PLAIN_AFTER_MONTH = charTable('0123456789一二三四五六七八九十〇零两份度上中下初', true)
 
 /** What the last plainMonthAt found: the month, `底`/`末` if written, and whether `前` follows. */
 let plainMonth = 0

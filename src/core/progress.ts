@@ -1,6 +1,6 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
 import { findQuantities, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
-import { SPACE } from './text'
+import { charTable } from './text'
 
 export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'status' | 'override'
 
@@ -37,19 +37,16 @@ const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,�
 const OPENING_TIME = /^(?:(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|今年|[\d\-—~至月日号份初底末上中下旬.]+)[,、\s]*)+(?=完成)/
 
 /** The characters OPENING_TIME can start with (a table: tested before the regex). */
-const TIME_START = new Uint8Array(65536)
-for (const ch of '0123456789一二三四上下今-—~至月日号份初底末中旬.') TIME_START[ch.charCodeAt(0)] = 1
+const TIME_START = charTable('0123456789一二三四上下今-—~至月日号份初底末中旬.')
 
 /** The first characters of DONE_OPENING and NOT_DONE_OPENING. */
-const OPENING_START = new Uint8Array(65536)
-for (const ch of '已全完未尚正') OPENING_START[ch.charCodeAt(0)] = 1
+const OPENING_START = charTable('已全完未尚正')
 
 /** No words: one frozen array shared by every part that has none. */
 const NO_WORDS: readonly string[] = Object.freeze([])
 
 /** White space and the separators a part may open with (`^[\s,。;、:]+`), as a table: no regex per call. */
-const LEADING = SPACE.slice()
-for (const ch of ',。;、:') LEADING[ch.charCodeAt(0)] = 1
+const LEADING = charTable(',。;、:', true)
 
 /** A part that opens with 完成 and its object (`完成设计招标`), not a bare `完成,`. */
 const OPENS_WITH_DONE = /^完成[^\s,。;]/

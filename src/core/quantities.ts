@@ -1,5 +1,5 @@
 // Quantities with units (rules §5 step 2): targets in a milestone, reported numbers in progress, and which matches which.
-import { SPACE } from './text'
+import { SPACE, charTable } from './text'
 
 /** A number with its unit, and the words around it that name what it counts. */
 export interface Quantity {
@@ -47,8 +47,7 @@ export function mayHoldQuantity(folded: string): boolean {
 const QUANTITY_AT = new RegExp(QUANTITY_SOURCE, 'y')
 
 /** Characters that end a clause (`[,。;:!?()\n]`): the words naming a quantity never reach past them. */
-const BREAK = new Uint8Array(65536)
-for (const ch of ',。;:!?()\n') BREAK[ch.charCodeAt(0)] = 1
+const BREAK = charTable(',。;:!?()\n')
 /** A verb right after a count stops the words that name it (`3个已上报`, `1个通过…`). */
 const AFTER_STOP = /^(?:已|通过|完成|正在|均|全部|都|获|被|并|进行|开展|实现|达到|入驻|开通|上报|共|累计|其中|的|和|与|及)/
 /** Words that name no thing: verbs, adverbs, times and ordinals around a number. */
@@ -60,8 +59,7 @@ const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 }
 
 // The per-match tests of findQuantities, compiled once (a literal in a loop is a new object per pass).
 /** A bare number before these is a year, date, version or rank, never a count. */
-const NOT_A_COUNT_AFTER = new Uint8Array(65536)
-for (const ch of '年月日号期版级类届楼批') NOT_A_COUNT_AFTER[ch.charCodeAt(0)] = 1
+const NOT_A_COUNT_AFTER = charTable('年月日号期版级类届楼批')
 /** An amount followed by a noun qualifies it (`10亿元项目`)… */
 const QUALIFIES_NEXT = /^(?:以上|以下)?[\d\u4e00-\u9fff]/
 /** …unless a clause break or a conjunction follows (`10亿元和…`, `10亿元,`). */
@@ -72,8 +70,7 @@ const AFTER_END = /、|已|通过|完成|正在|均|全部|并|进行|开展|实
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
 
 /** The first characters of UNITS: a table for mayHoldUnitQuantity. */
-const UNIT_START = new Uint8Array(65536)
-for (const u of UNITS) UNIT_START[u.charCodeAt(0)] = 1
+const UNIT_START = charTable(UNITS.map((u) => u[0]!))
 
 /**
  * Can the text hold a quantity with a unit at all: a digit, then `[\d.]*\s*`, an optional

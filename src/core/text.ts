@@ -48,6 +48,17 @@ export function normalizeForMatch(text: string): string {
 export const SPACE = new Uint8Array(65536)
 for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1
 
+/**
+ * A lookup table marking `chars` (and every white-space character with `withSpace`): the
+ * readers' scans test one character per table read instead of a regex attempt. 64 KiB each,
+ * built once at module load.
+ */
+export function charTable(chars: Iterable<string>, withSpace = false): Uint8Array {
+  const table = withSpace ? SPACE.slice() : new Uint8Array(65536)
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1
+  return table
+}
+
 /** Is the text empty or only white space (`!text.trim()`, without making the trimmed copy)? */
 export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (SPACE[text.charCodeAt(i)] === 0) return false
