@@ -22,8 +22,7 @@ interface Planned {
    * The words the milestone is read from, folded: its cell part as split (a slice, no copy), or,
    * for an implicit milestone, the whole task it is read from (it is named by the first line).
    * Progress reads them for quantity targets and key words; folding them again per progress
-   * text cost more on import than keeping them with the plan (plans are kept from a cell's
-   * second sighting only).
+   * text cost more on import than keeping them with the plan (plans are kept only when asked).
    */
   folded: string
   /**
@@ -87,12 +86,12 @@ function firstLine(task: string): string {
  */
 const CACHE_LIMIT = 50_000
 /**
- * A plan is kept from a cell's second sighting on: the first leaves `null`, a note that costs one
- * map entry (the key is the document's own string). Keeping every reading on a first read (an
- * import) cost about a third of its speed, most of it in the collector moving kept plans out of
- * the young generation, for readings an import may never reuse.
+ * Plans are kept only when the caller asks (AssessContext.keep): a re-assessment (another as-of
+ * date, an edit of a row's other cell) reads the same cells again, an import reads each once.
+ * Keeping on an import cost about a third of its speed (the collector moving kept plans out of
+ * the young generation), and even a note of each first sighting cost it a tenth.
  */
-type PlanCache = { bySchedule: Map<string, Plan | null>; byTask: Map<string, Map<string, Plan | null>>; size: number }
+type PlanCache = { bySchedule: Map<string, Plan>; byTask: Map<string, Map<string, Plan>>; size: number }
 const planCaches = new Map<string, PlanCache>()
 /** Every task of a document asks with the same year and reading: the last cache is kept at hand. */
 let lastCache: { year: number; monthBefore: string; cache: PlanCache } | null = null
@@ -119,7 +118,8 @@ function planCacheFor(year: number, monthBefore: string): PlanCache {
   return cache
 }
 
-function cachedPlan(fields: TaskFields, ctx: ScheduleContext): Plan {
+function cachedPlan(fields: TaskFields, ctx: ScheduleContext, keep: boolean): Plan {
+  if (!keep) return planMilestones(fields, ctx)
   const cache = planCacheFor(ctx.year, ctx.monthBefore ?? 'end-of-month')
   const schedule = text(fields.schedule)
   if (!isBlank(schedule)) {
@@ -128,8 +128,8 @@ function cachedPlan(fields: TaskFields, ctx: ScheduleContext): Plan {
     if (kept) return kept
     const plan = planMilestones(fields, ctx)
     if (plan.source === 'schedule') {
-      cache.bySchedule.set(schedule, kept === null ? plan : null)
-      if (kept === undefined) cache.size++
+      cache.bySchedule.set(schedule, plan)
+      cache.size++
       return plan
     }
   }
@@ -140,8 +140,8 @@ function cachedPlan(fields: TaskFields, ctx: ScheduleContext): Plan {
   const kept = byDeadline.get(task)
   if (kept) return kept
   const plan = planMilestones(fields, ctx)
-  byDeadline.set(task, kept === null ? plan : null)
-  if (kept === undefined) cache.size++
+  byDeadline.set(task, plan)
+  cache.size++
   return plan
 }
 
@@ -202,7 +202,8 @@ function plannedOf(split: CellSplit, milestones: readonly Milestone[]): Planned[
   return planned
 }
 
-const NO_PART: DoneVerdict = { done: false, step: 'none', words: '' }
+/** Empty progress: one shared verdict for every milestone (verdicts are never changed). */
+const EMPTY_PROGRESS: DoneVerdict = Object.freeze({ done: false, step: 'empty', words: '' })
 
 /** Rule 5 for every milestone: the progress split like the schedule, each part for its own milestone. */
 interface Judged {
@@ -267,7 +268,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   const planned = plan.planned
   const n = planned.length
   const folded = foldText(progress)
-  if (isBlank(folded)) return judged(planned.map(() => ({ ...NO_PART, words: '进展为空,未完成' })), 'whole')
+  if (isBlank(folded)) return judged(planned.map(() => EMPTY_PROGRESS), 'whole')
   // Only the folded words of progress parts are read: split the folded text alone.
   const progressSplit = splitCell(folded, folded)
   const numbered = progressSplit.by === 'number'
@@ -282,7 +283,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
     for (let i = 0; i < n; i++) {
       const p = planned[i]!
       const part = numbered ? partNumbered(progressSplit.parts, p.milestone.index) : progressSplit.parts[i]
-      verdicts.push(part ? judgePart(part.folded, () => targetsOf(p)) : { ...NO_PART, words: `进展中没有第${p.milestone.index}项,未完成` })
+      verdicts.push(part ? judgePart(part.folded, () => targetsOf(p)) : { done: false, step: 'missing', words: String(p.milestone.index) })
     }
     return judged(verdicts, numbered ? 'number' : 'segment')
   }
@@ -338,7 +339,7 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   const asOf = ctx.asOf
   const soonEnd = addDays(asOf, soonDays)
   // The schedule readings see only the year and the `N月前` reading (one small object, no spread).
-  const plan = cachedPlan(fields, { year: ctx.year, monthBefore })
+  const plan = cachedPlan(fields, { year: ctx.year, monthBefore }, ctx.keep === true)
   const judged = cachedVerdicts(plan, text(fields.progress))
   const { verdicts } = judged
   let memo = judged.memo

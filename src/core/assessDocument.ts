@@ -37,13 +37,14 @@ export function effectiveYear(doc: Pick<TaskDocument, 'settings'>, asOf: string)
 
 /**
  * One row on the as-of date, or null when it is no task: a section or footer row, or a data row
- * with no task, schedule or progress text (an empty row the clerk inserted).
+ * with no task, schedule or progress text (an empty row the clerk inserted). `keep`: the row will
+ * be assessed again (an edit, another as-of date), so its readings are worth keeping.
  */
-export function assessRow(doc: Pick<TaskDocument, 'columns' | 'settings'>, row: TaskRow, asOf: string, year: number): TaskAssessment | null {
+export function assessRow(doc: Pick<TaskDocument, 'columns' | 'settings'>, row: TaskRow, asOf: string, year: number, keep = false): TaskAssessment | null {
   if (row.kind !== 'data') return null
   const fields = taskFieldsOf(doc.columns, row)
   if (!fields.task && !fields.schedule && !fields.progress) return null
-  return assessTask(fields, { year, asOf, soonDays: doc.settings.soonDays, monthBefore: doc.settings.monthBefore, overrides: row.overrides })
+  return assessTask(fields, { year, asOf, soonDays: doc.settings.soonDays, monthBefore: doc.settings.monthBefore, overrides: row.overrides, keep })
 }
 
 export function assessDocument(doc: TaskDocument, today: string = todayIso()): DocumentAssessment {

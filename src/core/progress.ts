@@ -2,7 +2,8 @@
 import { findQuantities, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
 import { charTable } from './text'
 
-export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'status' | 'override'
+/** `empty`: no progress at all; `missing`: numbered progress without this milestone's number (words: the number). */
+export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'empty' | 'missing' | 'status' | 'override'
 
 /** What decided done / not done, with the words that decided it (shown to the clerk). */
 export interface DoneVerdict {

@@ -53,12 +53,14 @@ export function explainDone(v: DoneVerdict, partLabel: string): Reason {
         : { zh: `${partLabel}数量未达到目标:${w}`, en: `reported numbers fall short of the target: ${w}` }
     case 'signal':
       return { zh: `${partLabel}有「${w}」,未完成`, en: `the progress says "${w}": not done` }
+    case 'empty':
+      return { zh: '进展为空,未完成', en: 'no progress is reported: not done' }
+    case 'missing':
+      return { zh: `进展中没有第${w}项,未完成`, en: `the progress has no item ${w}: not done` }
     case 'phrase':
       return { zh: `${partLabel}写明「${w}」,已完成`, en: `the progress says "${w}": done` }
     default:
-      return w
-        ? { zh: w, en: w }
-        : { zh: `${partLabel}没有完成的说法,未完成`, en: 'the progress reports nothing done: not done' }
+      return { zh: `${partLabel}没有完成的说法,未完成`, en: 'the progress reports nothing done: not done' }
   }
 }
 

@@ -56,6 +56,12 @@ export interface AssessContext {
   monthBefore?: MonthBeforeReading
   /** Clerk overrides: milestone index → done. They win over every rule. */
   overrides?: Record<number, boolean>
+  /**
+   * Keep this task's readings for the next assessment of the same cells (another as-of date, an
+   * edit of the row's other cell), which then skips reading them. Off by default: an import reads
+   * every cell once, and keeping what is never asked again only slows it down.
+   */
+  keep?: boolean
 }
 
 export interface TaskAssessment {

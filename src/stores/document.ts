@@ -66,10 +66,11 @@ export const useDocumentStore = defineStore('document', () => {
   const assessment = shallowRef<DocumentAssessment>({ asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() })
   let rowIndexMap = new Map<string, TaskRow>()
 
-  function assessRowCached(d: TaskDocument, row: TaskRow, asOf: string, year: number): TaskAssessment | null {
+  /** `keep`: the engine keeps the row's readings for its next assessment (see AssessContext.keep). */
+  function assessRowCached(d: TaskDocument, row: TaskRow, asOf: string, year: number, keep: boolean): TaskAssessment | null {
     const hit = cache.get(row)
     if (hit) return hit
-    const result = assessRow(d, row, asOf, year)
+    const result = assessRow(d, row, asOf, year, keep)
     if (result) cache.set(row, result)
     return result
   }
@@ -84,7 +85,11 @@ export const useDocumentStore = defineStore('document', () => {
   /** Fraction of rows assessed while a sliced pass runs; null when none runs. */
   const assessing = ref<number | null>(null)
 
-  function reassess(d: TaskDocument | null, all: boolean) {
+  /**
+   * `opening`: the document was just opened (an import, a draft loaded), its cells never read
+   * before: the engine keeps nothing, since most documents are opened and read, not re-dated.
+   */
+  function reassess(d: TaskDocument | null, all: boolean, opening = false) {
     const mine = ++pass
     if (!d) {
       assessing.value = null
@@ -105,7 +110,7 @@ export const useDocumentStore = defineStore('document', () => {
       for (; i < end; i++) {
         if ((i & 63) === 0 && performance.now() > deadline) return false
         const row = rows[i]!
-        const a = assessRowCached(d, row, asOf, year)
+        const a = assessRowCached(d, row, asOf, year, !opening)
         if (!a) continue
         byRow.set(row.id, a)
         counts[a.state]++
@@ -145,7 +150,7 @@ export const useDocumentStore = defineStore('document', () => {
       const old = byRow.get(id)
       if (old) { counts[old.state]--; byRow.delete(id) }
       if (!row) continue
-      const a = assessRowCached(d, row, current.asOf, current.year)
+      const a = assessRowCached(d, row, current.asOf, current.year, true)
       if (a) { byRow.set(id, a); counts[a.state]++ }
     }
     assessment.value = { ...current, byRow, counts }
@@ -163,7 +168,7 @@ export const useDocumentStore = defineStore('document', () => {
     history.clear()
     historyTick.value++
     readOnly.value = options.readOnly ?? false
-    reassess(doc.value, true)
+    reassess(doc.value, true, true)
     bump(null)
   }
 

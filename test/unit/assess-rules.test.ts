@@ -86,4 +86,13 @@ describe('reasons', () => {
     expect(m).toMatchObject({ state: 'undated', unreadable: true })
     expect(m!.reasons!.en).toContain('not a real date')
   })
+  it('explain empty progress and a missing numbered item in each language, not Chinese in both', () => {
+    const empty = assessTask({ schedule }, { year: 2023, asOf: '2023-06-30' }).milestones[0]!
+    expect(empty.reasons!.zh).toContain('进展为空,未完成')
+    expect(empty.reasons!.en).toContain('no progress is reported: not done')
+    expect(empty.reasons!.en).not.toContain('进展')
+    const missing = assessTask({ schedule, progress: '①已完成。' }, { year: 2023, asOf: '2023-06-30' }).milestones[1]!
+    expect(missing.reasons!.zh).toContain('进展中没有第2项,未完成')
+    expect(missing.reasons!.en).toContain('the progress has no item 2: not done')
+  })
 })
