@@ -54,16 +54,17 @@ export function evaluateBudgets(results) {
   }
 
   const assess = results.vitest?.assess
-  if (!isOk(assess)) add('assess ≥ 300,000 cells/s', '300,000 cells/s', null, false, whyNot(assess))
+  if (!isOk(assess)) add('assess ≥ 300,000 schedule cells/s', '300,000 cells/s', null, false, whyNot(assess))
   else {
     // The measure's headline figure when it names one; otherwise the slowest rate it reports.
     const rates = findRates(assess.data)
-    const headline = ['assessCellsPerSecond', 'cellsPerSecond'].map((k) => rates.find((r) => r.path === k)).find(Boolean)
-    if (rates.length === 0) add('assess ≥ 300,000 cells/s', '300,000 cells/s', null, false, 'bench/out/assess.json has no cells-per-second figure')
+    // scheduleCellsPerSecond: issue 4's figure (schedule cells through assessTask, first reads).
+    const headline = ['scheduleCellsPerSecond', 'assessCellsPerSecond', 'cellsPerSecond'].map((k) => rates.find((r) => r.path === k)).find(Boolean)
+    if (rates.length === 0) add('assess ≥ 300,000 schedule cells/s', '300,000 cells/s', null, false, 'bench/out/assess.json has no cells-per-second figure')
     else {
       const pick = headline ?? rates.reduce((a, b) => (b.value < a.value ? b : a))
       const others = rates.filter((r) => r !== pick).map((r) => `${r.path} ${num(r.value)}`).join(', ')
-      add('assess ≥ 300,000 cells/s', '300,000 cells/s', `${num(pick.value)} cells/s (${pick.path}${others ? `; also ${others}` : ''})`, pick.value >= ASSESS_RATE_LIMIT)
+      add('assess ≥ 300,000 schedule cells/s', '300,000 cells/s', `${num(pick.value)} cells/s (${pick.path}${others ? `; also ${others}` : ''})`, pick.value >= ASSESS_RATE_LIMIT)
     }
   }
   return budgets
