@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 4199)
+// A private build and results folder, so two suites can run side by side on one checkout.
+const dist = process.env.E2E_DIST ?? 'dist'
+const results = process.env.E2E_RESULTS ?? 'test-results'
 
 // The e2e suite drives the production build, served as `npm start` serves it, in Debian's Chromium.
 export default defineConfig({
@@ -10,8 +13,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e-artifacts',
+  reporter: [['list'], ['json', { outputFile: `${results}/e2e.json` }]],
+  outputDir: `${results}/e2e-artifacts`,
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     locale: 'zh-CN',
@@ -23,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
