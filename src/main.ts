@@ -3,6 +3,9 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'ag-grid-community/styles/ag-grid.css'
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css'
+// The theme's icons (checkboxes, sort arrows, drag grips) are glyphs of this font, inlined as a
+// data: URL (the CSP allows data: fonts for it). The no-font theme alone left them blank.
+import 'ag-grid-community/styles/agGridQuartzFont.css'
 import './styles.css'
 import App from './App.vue'
 import { useUiStore } from './stores/ui'

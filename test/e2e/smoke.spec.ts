@@ -45,3 +45,12 @@ test('the help panel lists the keyboard shortcuts and explains every colour', as
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
 })
+
+test('the grid draws its icons: the theme icon font loads under the CSP', async ({ page }) => {
+  await openApp(page)
+  // Checkboxes, sort arrows and drag grips are glyphs of this font; without it they are blank.
+  await expect.poll(() => page.evaluate(() => [...document.fonts]
+    .filter((f) => f.family.replace(/"/g, '') === 'agGridQuartz').map((f) => f.status))).toContain('loaded')
+  const glyph = await page.locator('.ag-checkbox-input-wrapper').first().evaluate((el) => getComputedStyle(el, '::after').fontFamily)
+  expect(glyph).toContain('agGridQuartz')
+})
