@@ -87,15 +87,20 @@ export function explainState(state: MilestoneState, due: string | null, asOf: st
   return reason
 }
 
+/** `1 day`, `2 days`. */
+function daysEn(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`
+}
+
 function stateSentence(state: 'overdue' | 'due-soon' | 'pending', due: string, asOf: string, soonDays: number): Reason {
   const days = daysBetween(asOf, due)
-  if (state === 'overdue') return { zh: `截至 ${asOf} 已逾期 ${-days} 天`, en: `${-days} days overdue on ${asOf}` }
+  if (state === 'overdue') return { zh: `截至 ${asOf} 已逾期 ${-days} 天`, en: `${daysEn(-days)} overdue on ${asOf}` }
   if (state === 'due-soon') {
     return days === 0
       ? { zh: `${asOf} 当天到期`, en: `due on ${asOf} itself` }
-      : { zh: `${days} 天后到期(${soonDays} 天内)`, en: `due in ${days} days (within ${soonDays})` }
+      : { zh: `${days} 天后到期(${soonDays} 天内)`, en: `due in ${daysEn(days)} (within ${soonDays})` }
   }
-  return { zh: `距 ${asOf} 还有 ${days} 天`, en: `${days} days after ${asOf}` }
+  return { zh: `距 ${asOf} 还有 ${days} 天`, en: `${daysEn(days)} after ${asOf}` }
 }
 
 /** Due, done and state reasons in one sentence per language (empty parts left out). */

@@ -95,4 +95,11 @@ describe('reasons', () => {
     expect(missing.reasons!.zh).toContain('进展中没有第2项,未完成')
     expect(missing.reasons!.en).toContain('the progress has no item 2: not done')
   })
+  it('count days in English as a clerk would read them: 1 day, 2 days', () => {
+    const at = (asOf: string) => assessTask({ schedule: '3月底前完成方案。' }, { year: 2023, asOf }).milestones[0]!.reasons!.en
+    expect(at('2023-04-01')).toContain('1 day overdue on 2023-04-01')
+    expect(at('2023-04-02')).toContain('2 days overdue on 2023-04-02')
+    expect(at('2023-03-30')).toContain('due in 1 day (within 14)')
+    expect(at('2023-03-01')).toContain('30 days after 2023-03-01')
+  })
 })
