@@ -151,8 +151,11 @@ describe('the table plan', () => {
     expect(data[0]!.cells[8]).toBe('①第1项:3月底前 → 2023-03-20,已过期')
     expect(data[1]!.cells[8]).toBe('完成情况写“滞后”')
     expect(data[2]!.cells[8]).toBe('')
-    const en = buildTablePlan({ doc, options: { format: 'xlsx', addStateColumn: true, locale: 'en' }, assessment, keep: null, sheetName: 's' })
-    expect(en.rows.filter((r) => r.kind === 'data')[0]!.cells.at(-1)).toBe('Overdue')
+    const en = buildTablePlan({ doc, options: { format: 'xlsx', addStateColumn: true, addReasonColumn: true, locale: 'en' }, assessment, keep: null, sheetName: 's' })
+    const enData = en.rows.filter((r) => r.kind === 'data')
+    expect(enData[0]!.cells.at(-2)).toBe('Overdue')
+    // One language per table: the reasons follow the headers and labels.
+    expect(enData[1]!.cells.at(-1)).toBe('Status says behind')
   })
 
   it('merges vertical spans again only while the covered rows keep the same text', () => {

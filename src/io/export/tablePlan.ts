@@ -133,10 +133,10 @@ function milestoneMark(index: number): string {
 
 /**
  * The 逾期说明 text of one task: the reasons of its overdue and due-soon milestones, worst
- * first, in zh (the form goes to Chinese offices whatever language the clerk reads);
- * for a task that is behind only by its status column, the task-level reason.
+ * first, in the table's language (the same as its headers and state labels: one language per
+ * table); for a task that is behind only by its status column, the task-level reason.
  */
-export function reasonText(assessment: DocumentAssessment | undefined, rowId: string): string {
+export function reasonText(assessment: DocumentAssessment | undefined, rowId: string, locale: ExportLocale = 'zh'): string {
   const task = assessment?.byRow.get(rowId)
   if (!task) return ''
   const flagged = [
@@ -144,8 +144,9 @@ export function reasonText(assessment: DocumentAssessment | undefined, rowId: st
     ...task.milestones.filter((m) => m.state === 'due-soon'),
   ]
   const numbered = task.milestones.length > 1
-  const lines = flagged.map((m) => `${numbered ? milestoneMark(m.index) : ''}${m.reasons?.zh ?? m.reason}`.trim())
-  if (!lines.length && task.state === 'behind' && task.reasons?.zh) lines.push(task.reasons.zh)
+  const lines = flagged.map((m) => `${numbered ? milestoneMark(m.index) : ''}${m.reasons?.[locale] ?? m.reason}`.trim())
+  const taskReason = task.reasons?.[locale]
+  if (!lines.length && task.state === 'behind' && taskReason) lines.push(taskReason)
   return lines.filter(Boolean).join('\n')
 }
 
@@ -276,7 +277,7 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
       ...visibleColumns.map((column) => cleanCellText(row.cells[column.id] ?? '')),
       ...added.map((a) => a.source === 'state'
         ? (task ? stateLabel(task.state, locale) : '')
-        : cleanCellText(reasonText(assessment, row.id))),
+        : cleanCellText(reasonText(assessment, row.id, locale))),
     ]
     const lines = Math.max(...cells.map((text, c) => estimateLines(text, columns[c]!.widthChars)))
     rows.push({ kind: 'data', cells, state: task?.state, heightPt: heightFor(lines) })
