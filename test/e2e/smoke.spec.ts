@@ -54,3 +54,22 @@ test('the grid draws its icons: the theme icon font loads under the CSP', async 
   const glyph = await page.locator('.ag-checkbox-input-wrapper').first().evaluate((el) => getComputedStyle(el, '::after').fontFamily)
   expect(glyph).toContain('agGridQuartz')
 })
+
+test('state badges and milestone chips are readable: text contrast at least 4.5:1', async ({ page }) => {
+  await openApp(page)
+  await expect(page.locator('.state-badge').first()).toBeVisible()
+  const ratios = await page.locator('.state-badge, .chip').evaluateAll((els) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4 })
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    return els.map((el) => {
+      const style = getComputedStyle(el)
+      const [hi, lo] = [lum(style.color), lum(style.backgroundColor)].sort((a, b) => b - a)
+      return { cls: el.className, ratio: (hi! + 0.05) / (lo! + 0.05) }
+    })
+  })
+  expect(ratios.length).toBeGreaterThan(5)
+  for (const { cls, ratio } of ratios) expect(ratio, cls).toBeGreaterThanOrEqual(4.5)
+})
