@@ -132,7 +132,8 @@ export const useImportStore = defineStore('import', () => {
 
   function fail(name: string, message: string) {
     error.value = { title: i18n.t('import.failed', { name }), message }
-    ui.notify('error', `${i18n.t('import.failed', { name })}:${message}`)
+    // Chinese joins with a full-width colon, English with ": ".
+    ui.notify('error', `${i18n.t('import.failed', { name })}${i18n.locale === 'en' ? ': ' : '：'}${message}`)
   }
 
   /** The detected roles, or the ones the clerk chose last time for the same header. */
