@@ -1,8 +1,9 @@
 // Edit commands over a TaskDocument: each one applied immutably returns the command that undoes it.
 import {
-  newId, type DocumentHeader, type DocumentSettings, type HeaderMerge, type TaskColumn,
+  newId, taskFieldsOf, type DocumentHeader, type DocumentSettings, type HeaderMerge, type TaskColumn,
   type TaskDocument, type TaskRow,
 } from './document'
+import { remapOverrides } from './overrides'
 import type { Role } from './types'
 
 /** One cell to write. */
@@ -223,6 +224,19 @@ function applySetCells(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'setC
     if (current === value || (current === undefined && value === '')) continue
     const edited = row.edited?.includes(colId) ? row.edited : [...(row.edited ?? []), colId]
     next.set(rowId, { ...row, cells: { ...row.cells, [colId]: value }, edited })
+  }
+  // Hand marks are stored by milestone number: a schedule edit that renumbers moves them along.
+  const dating = new Set(doc.columns.filter((c) => c.role === 'schedule' || c.role === 'deadline').map((c) => c.id))
+  if (dating.size > 0 && cmd.cells.some((c) => dating.has(c.colId))) {
+    for (const [rowId, row] of next) {
+      if (!row.overrides) continue
+      const before = doc.rows[at.get(rowId)!]!
+      const overrides = remapOverrides(row.overrides, taskFieldsOf(doc.columns, before), taskFieldsOf(doc.columns, row))
+      if (overrides === row.overrides) continue
+      const moved: TaskRow = { ...row, overrides }
+      if (Object.keys(overrides).length === 0) delete moved.overrides
+      next.set(rowId, moved)
+    }
   }
   return replaceRows(doc, cmd, next, at)
 }
