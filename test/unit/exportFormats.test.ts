@@ -204,6 +204,28 @@ describe('long cells', () => {
   }, 20_000)
 })
 
+describe('cells beyond Excel’s limit of 32,767 characters', () => {
+  const huge = '长'.repeat(40_000) + 'END'
+  const doc = handmadeDocument([{ header: '工作事项', role: 'task' }, { header: '进展情况', role: 'progress' }], [{ cells: ['短', huge] }])
+
+  it('are cut in .xlsx, ending in …, with a warning that names .csv and .ods', async () => {
+    const result = await exportDocument(doc, { format: 'xlsx' })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.warnings?.[0]?.message).toContain('1 个单元格超过 Excel 的上限 32767 字')
+    expect(result.warnings?.[0]?.messageEn).toContain('.csv or .ods')
+    const { grid } = readGrid(result.files[0]!.bytes, 'xlsx')
+    expect(grid[2]![1]).toHaveLength(32767)
+    expect(grid[2]![1]!.endsWith('…')).toBe(true)
+  }, 20_000)
+
+  it.each(['csv', 'ods'] as const)('are kept whole in .%s, without a warning', async (format) => {
+    const result = await exportDocument(doc, { format })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.warnings).toBeUndefined()
+    expect(readGrid(result.files[0]!.bytes, format).grid[2]).toEqual(['短', huge])
+  }, 20_000)
+})
+
 describe('preamble, footer, vertical spans and an empty table in .xlsx', () => {
   it('merges preamble and footer lines across the table and re-merges spans', async () => {
     const doc = handmadeDocument(

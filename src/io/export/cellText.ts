@@ -1,7 +1,7 @@
 // Making cell text safe to write: no formula can be smuggled in, no character a file format cannot hold.
 
-/** Excel's limit for one cell; longer text makes Excel refuse the whole file. */
-const MAX_CELL_CHARS = 32767
+/** Excel's limit for one .xlsx cell; longer text makes Excel refuse the whole file. CSV and .ods have none. */
+export const XLSX_MAX_CELL_CHARS = 32767
 
 /**
  * Text that a spreadsheet may read as a formula or DDE call when it is opened or
@@ -16,8 +16,7 @@ export function isFormulaLike(text: string): boolean {
  * carry are dropped, since one of them would make the whole file unreadable.
  */
 export function cleanCellText(text: string): string {
-  const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
-  return clean.length > MAX_CELL_CHARS ? clean.slice(0, MAX_CELL_CHARS) : clean
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
 }
 
 /** One CSV field per RFC 4180, with OWASP's defence: formula-like text gets a leading `'` and is quoted. */

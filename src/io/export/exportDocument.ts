@@ -1,6 +1,7 @@
 // The export's entry point: one TaskDocument and the clerk's choices in, named files out, errors as a result.
 import { zipSync } from 'fflate'
 import { effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow } from '../../core'
+import { XLSX_MAX_CELL_CHARS } from './cellText'
 import { exportBaseName, sanitizeFileName } from './fileName'
 import { groupByOwner, ownerColumn, uniqueSheetNames } from './splitByOwner'
 import { buildTablePlan, type TablePlan } from './tablePlan'
@@ -26,9 +27,28 @@ function failure(message: string, messageEn: string): ExportResult {
 /** Collects what the clerk should be told about files that were written anyway. */
 interface WriteNotes { clippedCells: number }
 
+/** Cells cut to `limit` characters, ending in `…` so the cut shows; each cut counted in `notes`. */
+function clipCells(plans: TablePlan[], limit: number, notes: WriteNotes): TablePlan[] {
+  return plans.map((plan) => {
+    if (!plan.rows.some((row) => row.cells.some((text) => text.length > limit))) return plan
+    const rows = plan.rows.map((row) => {
+      if (!row.cells.some((text) => text.length > limit)) return row
+      return {
+        ...row,
+        cells: row.cells.map((text) => {
+          if (text.length <= limit) return text
+          notes.clippedCells++
+          return `${text.slice(0, limit - 1)}…`
+        }),
+      }
+    })
+    return { ...plan, rows }
+  })
+}
+
 async function writeBook(plans: TablePlan[], options: ExportOptions, notes: WriteNotes): Promise<Uint8Array> {
   switch (options.format) {
-    case 'xlsx': return writeXlsx(plans, options.highlightStates ?? false)
+    case 'xlsx': return writeXlsx(clipCells(plans, XLSX_MAX_CELL_CHARS, notes), options.highlightStates ?? false)
     case 'csv': return writeCsv(plans[0]!)
     case 'xls':
     case 'ods': {
@@ -47,16 +67,20 @@ function tooBigForXls(plans: TablePlan[]): ExportResult | null {
     `An .xls sheet holds at most ${XLS_MAX_ROWS} rows and ${XLS_MAX_COLUMNS} columns: export as .xlsx instead.`)
 }
 
-function done(files: ExportFile[], notes: WriteNotes): ExportResult {
+function done(files: ExportFile[], notes: WriteNotes, format: ExportFormat): ExportResult {
   if (!notes.clippedCells) return { ok: true, files }
-  return {
-    ok: true,
-    files,
-    warnings: [{
-      message: `.xls 格式中有 ${notes.clippedCells} 个单元格超过 ${XLS_MAX_CELL_CHARS} 字,已截断(以“…”结尾);完整内容请导出为 .xlsx。`,
-      messageEn: `${notes.clippedCells} cell(s) longer than ${XLS_MAX_CELL_CHARS} characters were cut in the .xls file (ending in “…”); export as .xlsx to keep them whole.`,
-    }],
-  }
+  const n = notes.clippedCells
+  // Each format that limits a cell points to one that keeps it whole.
+  const warning = format === 'xls'
+    ? {
+        message: `.xls 格式中有 ${n} 个单元格超过 ${XLS_MAX_CELL_CHARS} 字,已截断(以“…”结尾);完整内容请导出为 .xlsx。`,
+        messageEn: `${n} cell(s) longer than ${XLS_MAX_CELL_CHARS} characters were cut in the .xls file (ending in “…”); export as .xlsx to keep them whole.`,
+      }
+    : {
+        message: `.xlsx 格式中有 ${n} 个单元格超过 Excel 的上限 ${XLSX_MAX_CELL_CHARS} 字,已截断(以“…”结尾);完整内容请导出为 .csv 或 .ods。`,
+        messageEn: `${n} cell(s) longer than Excel's limit of ${XLSX_MAX_CELL_CHARS} characters were cut in the .xlsx file (ending in “…”); export as .csv or .ods to keep them whole.`,
+      }
+  return { ok: true, files, warnings: [warning] }
 }
 
 /**
@@ -96,7 +120,7 @@ async function exportUnchecked(
   if (split === 'none') {
     const plan = buildTablePlan({ doc, options, assessment, keep: pass, sheetName: uniqueSheetNames([doc.sheetName ?? 'Sheet1'])[0]! })
     if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
-    return done([{ name: `${base}.${ext}`, bytes: await writeBook([plan], options, notes), mime: EXPORT_MIME[ext] }], notes)
+    return done([{ name: `${base}.${ext}`, bytes: await writeBook([plan], options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   const column = ownerColumn(doc)
@@ -116,7 +140,7 @@ async function exportUnchecked(
     const names = uniqueSheetNames(groups.map((g) => g.owner))
     const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))
     if (ext === 'xls') { const tooBig = tooBigForXls(plans); if (tooBig) return tooBig }
-    return done([{ name: `${base}_按责任单位.${ext}`, bytes: await writeBook(plans, options, notes), mime: EXPORT_MIME[ext] }], notes)
+    return done([{ name: `${base}_按责任单位.${ext}`, bytes: await writeBook(plans, options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   // owner-files: one file per unit, zipped so the browser downloads one thing.
@@ -134,5 +158,5 @@ async function exportUnchecked(
   }
   // .xlsx and .ods are zips already: storing them avoids compressing twice; CSV and BIFF compress well.
   const zip = zipSync(entries, { level: ext === 'xlsx' || ext === 'ods' ? 0 : 6 })
-  return done([{ name: `${base}_按责任单位.zip`, bytes: zip, mime: EXPORT_MIME.zip }], notes)
+  return done([{ name: `${base}_按责任单位.zip`, bytes: zip, mime: EXPORT_MIME.zip }], notes, ext)
 }
