@@ -108,6 +108,15 @@ describe('text encodings and separators', () => {
     expect(readPastedText(text).sheets[0]!.rows[0]!.cells).toEqual(['1', '修路,架桥', '6月底'])
   })
 
+  it('reads pasted prose one cell per line as one column, not split at its commas', async () => {
+    const lines = ['序号', '工作事项', '1', '组织第一批腾退企业名单,核定腾出能耗0.9万吨标准煤。', '2', '完成老旧小区改造', '3', '新建学校,改造道路;建设公园']
+    const text = `${lines.join('\n')}\n`
+    expect(sniffSeparator(text, true)).toBe('\t')
+    expect(readPastedText(text).sheets[0]!.columns).toHaveLength(1)
+    // Pasted text reaches the worker as a .tsv file: the same reading.
+    expect((await readWorkbook(utf8(text), '粘贴的表格.tsv')).sheets[0]!.columns).toHaveLength(1)
+  })
+
   it('parses RFC 4180 records', () => {
     expect(parseDelimited('a,"b\nc",d\r\n"",x""y,', ',')).toEqual([['a', 'b\nc', 'd'], ['', 'x""y', '']])
   })

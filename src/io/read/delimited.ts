@@ -56,17 +56,25 @@ export function parseDelimited(text: string, sep: string, quotes = true, maxReco
  * The separator whose field count is the same on the most records. A title line or a
  * few junk lines above the table have one field under every candidate, so the table's
  * rows decide; commas inside Chinese prose vary from line to line and lose.
+ *
+ * `tabular`: text copied as a table (the clipboard, a .tsv), where Excel, WPS and browsers put
+ * tabs, and web pages bars (`1 | 启动… | …`). Commas and semicolons split it only when nearly
+ * every line splits into the same number of cells (a copied CSV), never at the punctuation of
+ * prose pasted one cell per line; with no separator it stays one column.
  */
-export function sniffSeparator(text: string): Separator {
-  let best: Separator = ','
+export function sniffSeparator(text: string, tabular = false): Separator {
+  let best: Separator = tabular ? '\t' : ','
   let bestScore = 0
   for (const sep of CANDIDATES) {
     const counts = new Map<number, number>()
+    let lines = 0
     for (const record of parseDelimited(text.slice(0, 65536), sep, sep !== '|', 200)) {
+      if (record.some((cell) => cell.trim())) lines++
       if (record.length > 1) counts.set(record.length, (counts.get(record.length) ?? 0) + 1)
     }
     let score = 0
     for (const c of counts.values()) score = Math.max(score, c)
+    if (tabular && (sep === ',' || sep === ';') && score < 0.8 * lines) continue
     if (score > bestScore) { best = sep; bestScore = score }
   }
   return best

@@ -2,7 +2,7 @@
 import type { ImportedSheet, ImportedWorkbook } from '../imported'
 import { inspectContainer } from './container'
 import { decodeText, looksLikeText } from './decodeText'
-import { readDelimited } from './delimited'
+import { readDelimited, sniffSeparator } from './delimited'
 import { ImportError, MAX_FILE_BYTES, notASpreadsheet } from './errors'
 import { readHtmlTables } from './htmlTable'
 import type { RawSheet } from './rawSheet'
@@ -35,7 +35,7 @@ function toWorkbook(raws: readonly RawSheet[], fileName: string): ImportedWorkbo
  * Text content to raw grids: an HTML table (a web page, an "xls" that is really HTML,
  * Excel's clipboard), SpreadsheetML/Flat ODS XML, else delimited text (CSV, TSV, `|`).
  */
-function readTextContent(text: string, name: string, encoding?: string): RawSheet[] {
+function readTextContent(text: string, name: string, encoding?: string, tabular = false): RawSheet[] {
   const body = text.replace(/^\uFEFF/, '')
   if (!body.trim()) throw new ImportError('empty', 'blank text')
   const head = body.slice(0, 4096).trimStart()
@@ -49,7 +49,7 @@ function readTextContent(text: string, name: string, encoding?: string): RawShee
     }
     throw notASpreadsheet({ zh: '网页或 XML 文件(里面没有表格)', en: 'a web page or XML file without a table' }, 'markup without a table')
   }
-  const sheet = readDelimited(body, name)
+  const sheet = readDelimited(body, name, sniffSeparator(body, tabular))
   if (encoding) sheet.source = { ...sheet.source, format: sheet.source?.format ?? 'csv', encoding }
   return [sheet]
 }
@@ -66,7 +66,8 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
   if (container.kind === 'text') {
     const decoded = decodeText(bytes)
     if (!looksLikeText(decoded.text)) throw new ImportError('not-a-spreadsheet', 'binary content')
-    raws = readTextContent(decoded.text, baseName(fileName), decoded.encoding)
+    // Pasted text arrives named .tsv (see the import store): it is read as a copied table.
+    raws = readTextContent(decoded.text, baseName(fileName), decoded.encoding, /\.tsv$/i.test(fileName))
   } else {
     raws = readSpreadsheet(bytes, container.kind === 'zip' ? container.format : 'xls')
   }
@@ -85,5 +86,5 @@ export function readHtmlTable(html: string, name = '表格'): ImportedWorkbook {
 
 /** Text pasted from the clipboard: Excel/WPS give tab-separated text; HTML is read as a table. */
 export function readPastedText(text: string, name = '粘贴的表格'): ImportedWorkbook {
-  return toWorkbook(readTextContent(text, name), name)
+  return toWorkbook(readTextContent(text, name, undefined, true), name)
 }
