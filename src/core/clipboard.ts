@@ -61,6 +61,32 @@ export function parseTsv(text: string): string[][] {
   return rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n')))
 }
 
+/**
+ * A text table copied from a web page (`1 | 启动新安综合体建设。 | ①2月上旬前…`): every line holds
+ * a `|`, cells are trimmed, outer bars (`| a | b |`) and Markdown rule lines (`|---|---|`) dropped.
+ * Null when the text is no such table (a single line is taken for one cell's text).
+ */
+export function parseBarTable(text: string): string[][] | null {
+  if (text.includes('\t')) return null
+  const lines = text.split(/\r\n?|\n/).filter((line) => line.trim())
+  // One line with a bar is more likely a cell's own text (`A|B`) than a table.
+  if (lines.length < 2 || !lines.every((line) => line.includes('|'))) return null
+  const rows: string[][] = []
+  for (const line of lines) {
+    let cells = line.split('|').map((cell) => cell.trim())
+    if (cells.length > 1 && cells[cells.length - 1] === '') cells = cells.slice(0, -1)
+    if (cells.length > 1 && cells[0] === '') cells = cells.slice(1)
+    if (cells.every((cell) => /^:?-{2,}:?$/.test(cell))) continue
+    rows.push(cells)
+  }
+  return rows.length > 0 && rows.some((row) => row.length > 1) ? rows : null
+}
+
+/** Plain text from the clipboard: a text table with bars, else Excel/WPS tab-separated text. */
+export function parsePlainText(text: string): string[][] {
+  return parseBarTable(text) ?? parseTsv(text)
+}
+
 function quoteTsvCell(cell: string): string {
   return /[\t\n\r"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
 }

@@ -1,7 +1,7 @@
 // Clipboard formats: Excel/WPS TSV and HTML tables read and written, and pastes turned into one command.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { parseHtmlTable, parseTsv, pasteCommand, toHtmlTable, toTsv } from '../../src/core/clipboard'
+import { parseBarTable, parseHtmlTable, parsePlainText, parseTsv, pasteCommand, toHtmlTable, toTsv } from '../../src/core/clipboard'
 import { applyCommand } from '../../src/core/commands'
 import { defaultSettings, type TaskDocument } from '../../src/core/document'
 
@@ -28,6 +28,22 @@ describe('parseTsv', () => {
     expect(parseTsv('"x\r\ny"\tz\r\n')).toEqual([['x\ny', 'z']])
     expect(parseTsv('5"屏\t"未闭合\r\n')).toEqual([['5"屏', '"未闭合']])
     expect(parseTsv('"a"b\tc')).toEqual([['ab', 'c']])
+  })
+})
+
+describe('parsePlainText', () => {
+  it('reads a text table with bars as copied from a web page (seed 000)', () => {
+    const text = '序号 | 工作事项 | 进度安排 |\n1 | 启动新安综合体建设。 | ①2月上旬前,完成设计招标。 |\n2 | 建设数字乡村平台。 | 年底前完成。 |\n'
+    expect(parsePlainText(text)).toEqual([
+      ['序号', '工作事项', '进度安排'], ['1', '启动新安综合体建设。', '①2月上旬前,完成设计招标。'], ['2', '建设数字乡村平台。', '年底前完成。'],
+    ])
+    expect(parseBarTable('| a | b |\n|---|:--:|\n| 1 | 2 |')).toEqual([['a', 'b'], ['1', '2']])
+  })
+
+  it('keeps tab-separated text, a single line with a bar, and lines without bars as TSV', () => {
+    expect(parsePlainText('a|b\tc\n1|2\t3')).toEqual([['a|b', 'c'], ['1|2', '3']])
+    expect(parsePlainText('编号A|B')).toEqual([['编号A|B']])
+    expect(parsePlainText('a | b\n没有竖线')).toEqual([['a | b'], ['没有竖线']])
   })
 })
 
