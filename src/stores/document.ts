@@ -8,7 +8,7 @@ import {
 import { newId } from '../core/document'
 import { History } from '../core/history'
 import { applyCommand, isEmptyChanged, type CellChange, type Changed, type DocCommand } from '../core/commands'
-import { parseHtmlTable, parseTsv, pasteCommand, toHtmlTable, toTsv } from '../core/clipboard'
+import { parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv } from '../core/clipboard'
 import { useLocaleStore } from './locale'
 import { afterNextPaint } from './frames'
 
@@ -330,7 +330,7 @@ export const useDocumentStore = defineStore('document', () => {
     const at = grid?.focusedCell()
     if (!d || !grid || !at || readOnly.value) return
     const block = html ? parseHtmlTable(html) : []
-    const cells = block.length ? block : parseTsv(text)
+    const cells = block.length ? block : parsePlainText(text)
     if (cells.length === 0) return
     const colIds = grid.visibleColumnIds()
     if (!colIds.includes(at.colId)) return
