@@ -1,9 +1,9 @@
 // Importing: read a file in the worker (with progress and cancel), let the clerk confirm sheet, header and roles, then open it as a new draft.
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from '../io/imported'
-import { summarizeSheet, type SheetSummary, type WorkbookSummary } from '../io/summary'
+import { countTasks, summarizeSheet, type SheetSummary, type WorkbookSummary } from '../io/summary'
 
 export type { ImportedSheet, SheetSummary }
 import { prewarmImportWorker, readWorkbookInWorker } from '../io/importClient'
@@ -204,5 +204,12 @@ export const useImportStore = defineStore('import', () => {
     busy.value = false
   }
 
-  return { prewarmSoon, busy, fileName, progress, showProgress, error, pending, opening, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
+  /** The rows that will be tasks under the roles now chosen: the count the status bar will show. */
+  const taskCount = computed(() => {
+    const p = pending.value
+    const sheet = p?.summary.sheets[p.sheetIndex]
+    return p && sheet ? countTasks(sheet, p.roles) : 0
+  })
+
+  return { prewarmSoon, busy, fileName, progress, showProgress, error, pending, opening, taskCount, importFile, importPasted, importSample, chooseSheet, setHeaderRows, setRole, confirm, cancel }
 })

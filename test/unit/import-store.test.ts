@@ -54,6 +54,23 @@ describe('import store', () => {
     expect(useDocumentStore().doc!.rows).toHaveLength(workbook.sheets[0]!.rows.length)
   })
 
+  it('counts the tasks the list will have under the roles the clerk picks', async () => {
+    const bytes = new Uint8Array(readFileSync('test/fixtures/kaihua-2023-q1.xlsx'))
+    const workbook = await readWorkbook(bytes, 'kaihua.xlsx')
+    const importer = useImportStore()
+    void importer.importFile(new File([bytes], 'kaihua.xlsx'))
+    await vi.waitFor(() => expect(reads).toHaveLength(1))
+    reads[0]!.callbacks.onSummary!(summarizeWorkbook(workbook))
+    await vi.waitFor(() => expect(importer.pending).not.toBeNull())
+    expect(importer.taskCount).toBe(9)
+    // Without a task, schedule or progress column no row is a task, however many rows there are.
+    const roles = importer.pending!.roles
+    for (let c = 0; c < roles.length; c++) if (roles[c] === 'task' || roles[c] === 'schedule' || roles[c] === 'progress') importer.setRole(c, null)
+    expect(importer.taskCount).toBe(0)
+    importer.setRole(roles.indexOf('status'), 'progress')
+    expect(importer.taskCount).toBe(9)
+  })
+
   it('a read that fails after its summary closes the confirmation with the message', async () => {
     const bytes = new Uint8Array(readFileSync('test/fixtures/kaihua-2023-q1.xlsx'))
     const workbook = await readWorkbook(bytes, 'kaihua.xlsx')

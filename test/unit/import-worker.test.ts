@@ -56,6 +56,8 @@ describe('handleWorkerRequest', () => {
     expect(brief.previewRows).toEqual(whole.rows.filter((r) => r.kind === 'data').slice(0, 3))
     expect(brief.rawTop).toEqual(whole.raw!.cells.slice(0, 12))
     expect(brief.rawRowCount).toBe(whole.raw!.cells.length)
+    // One mask of filled columns per data row, so the dialog counts tasks under any roles.
+    expect(brief.filled).toHaveLength(brief.counts.data)
   })
 
   it('posts an error with code and both messages instead of throwing', async () => {
