@@ -90,3 +90,16 @@ export function foldText(text: string): string {
   for (let j = 0; j < n; j += 4096) out += String.fromCharCode.apply(null, codes.slice(j, j + 4096))
   return out
 }
+
+/**
+ * Typed text without the line breaks (and blanks) after its last line: a clerk used to Excel
+ * presses Enter to finish a cell, which in the multi-line editor adds empty lines nobody wants.
+ */
+export function withoutTrailingBreaks(text: string): string {
+  return text.replace(/\n\s*$/, '')
+}
+
+/** Alt+Enter in a text box (Excel's line-break key, which a textarea ignores): a line break at the caret. */
+export function isLineBreakKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean {
+  return event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey
+}

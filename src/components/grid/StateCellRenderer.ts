@@ -11,7 +11,6 @@ export interface StateCellContext {
   taskReason(a: TaskAssessment): string
   /** Called with the milestone's current `done`: the store cycles auto → by hand → auto. */
   toggleMilestone(rowId: string, index: number): void
-  overriddenMark: string
 }
 
 type Params = ICellRendererParams<TaskRow, unknown, StateCellContext>
@@ -62,8 +61,8 @@ export class StateCellRenderer implements ICellRendererComp<TaskRow> {
       chip.dataset.index = String(m.index)
       chip.dataset.state = m.state
       chip.textContent = CIRCLED[m.index - 1] ?? String(m.index)
-      const reason = ctx.reasonOf(m)
-      chip.title = m.overridden ? `${reason} ${ctx.overriddenMark}` : reason
+      // A milestone set by hand says so in its reason (and the chip's dashed border shows it).
+      chip.title = ctx.reasonOf(m)
       chip.setAttribute('aria-label', `${chip.textContent} ${ctx.label(m.state)}: ${chip.title}`)
       this.el.appendChild(chip)
     }
