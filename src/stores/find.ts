@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { findMatches, replaceCommand, type FindMatch } from '../core/find'
+import type { MessageKey } from '../i18n/messages'
 import { useDocumentStore } from './document'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
@@ -18,16 +19,34 @@ export const useFindStore = defineStore('find', () => {
   const regex = ref(false)
   const matches = shallowRef<FindMatch[]>([])
   const current = ref(-1)
-  const error = ref('')
+  /** Whether the clerk has been taken to the current match yet: the first Enter goes to match 1. */
+  let shown = false
+  /** Kept as a key, so the message follows the language. */
+  const errorKey = ref<MessageKey | null>(null)
+  const error = computed(() => (errorKey.value ? i18n.t(errorKey.value) : ''))
 
-  function search() {
+  /** A new query starts at match 1; the same query after an edit stays on the match it was on. */
+  function search(from: 'start' | 'same' = 'start') {
     const doc = docs.doc
-    error.value = ''
-    if (!doc || !query.value) { matches.value = []; current.value = -1; publish(); return }
+    const was = from === 'same' ? matches.value[current.value] : undefined
+    errorKey.value = null
+    if (!doc || !query.value) { clear(); return }
     const result = findMatches(doc, query.value, { matchCase: matchCase.value, wholeCell: wholeCell.value, regex: regex.value, columnIds: doc.columns.filter((c) => !c.hidden).map((c) => c.id) })
-    if (!result.ok) { error.value = i18n.locale === 'en' ? result.error.en : result.error.zh; matches.value = []; current.value = -1; publish(); return }
-    matches.value = result.matches
-    current.value = result.matches.length ? Math.min(Math.max(current.value, 0), result.matches.length - 1) : -1
+    if (!result.ok) { errorKey.value = regexProblem(query.value); clear(); return }
+    const found = result.matches
+    const same = was ? found.findIndex((m) => m.rowId === was.rowId && m.colId === was.colId && m.start === was.start) : -1
+    shown = shown && same >= 0
+    matches.value = found
+    if (found.length === 0) current.value = -1
+    else if (same >= 0) current.value = same
+    else current.value = from === 'same' ? Math.min(Math.max(current.value, 0), found.length - 1) : 0
+    publish()
+  }
+
+  function clear() {
+    matches.value = []
+    current.value = -1
+    shown = false
     publish()
   }
 
@@ -40,7 +59,8 @@ export const useFindStore = defineStore('find', () => {
   function go(delta: number) {
     const n = matches.value.length
     if (n === 0) return
-    current.value = (current.value + delta + n) % n
+    current.value = shown || delta < 0 ? (current.value + delta + n) % n : Math.max(current.value, 0)
+    shown = true
     publish()
     const m = matches.value[current.value]!
     docs.focusCell(m.rowId, m.colId)
@@ -52,7 +72,7 @@ export const useFindStore = defineStore('find', () => {
     if (!doc || !m) return
     // Every match in the same cell is replaced at once, so offsets never go stale.
     docs.dispatch(replaceCommand(doc, matches.value.filter((x) => x.rowId === m.rowId && x.colId === m.colId), replacement.value))
-    search()
+    search('same')
   }
 
   async function replaceAll() {
@@ -62,18 +82,17 @@ export const useFindStore = defineStore('find', () => {
     await useDraftStore().takeSnapshot(i18n.t('find.snapshotName', { query: query.value }), 'before-replace')
     if (docs.doc !== doc) return
     docs.dispatch(replaceCommand(doc, matches.value, replacement.value))
-    search()
+    search('same')
   }
 
   function close() {
     ui.findOpen = false
-    matches.value = []
-    current.value = -1
-    publish()
   }
 
-  watch([query, matchCase, wholeCell, regex], search)
-  watch(() => docs.revision, () => { if (ui.findOpen && query.value) search() })
+  watch([query, matchCase, wholeCell, regex], () => search())
+  watch(() => docs.revision, () => { if (ui.findOpen && query.value) search('same') })
+  // Closed however it was (Esc, its close button, the toolbar), the highlights go; reopened, they come back.
+  watch(() => ui.findOpen, (open) => { if (open) search(); else clear() })
 
   const countText = computed(() => (matches.value.length === 0
     ? (query.value ? i18n.t('find.none') : '')
@@ -81,3 +100,29 @@ export const useFindStore = defineStore('find', () => {
 
   return { query, replacement, matchCase, wholeCell, regex, matches, current, error, countText, go, replaceCurrent, replaceAll, close }
 })
+
+/**
+ * What is wrong with a regular expression, in the clerk's words: the engine's own message is
+ * English and names its internals (“Unterminated character class”).
+ */
+export function regexProblem(source: string): MessageKey {
+  let depth = 0
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') {
+      if (i === source.length - 1) return 'find.regexTrailingBackslash'
+      i++
+    } else if (inClass) {
+      if (c === ']') inClass = false
+    } else if (c === '[') inClass = true
+    else if (c === '(') depth++
+    else if (c === ')') {
+      if (depth === 0) return 'find.regexUnopened'
+      depth--
+    }
+  }
+  if (inClass || depth > 0) return 'find.regexUnclosed'
+  if (/^[*+?]|\|[*+?]|\([*+]/.test(source)) return 'find.regexNothingToRepeat'
+  return 'find.regexInvalid'
+}

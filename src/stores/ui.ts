@@ -16,6 +16,8 @@ export const useUiStore = defineStore('ui', () => {
   const panel = ref<Panel>('none')
   const findOpen = ref(false)
   const replaceOpen = ref(false)
+  /** Bumped by Ctrl+F / Ctrl+H: the find bar, open or not, puts focus in its box. */
+  const findFocusRequest = ref(0)
   const stateFilter = ref<TaskState | null>(null)
   const ownerFilter = ref<string | null>(null)
   const quickFilter = ref('')
@@ -36,6 +38,11 @@ export const useUiStore = defineStore('ui', () => {
   function dismiss(id: number) {
     notices.value = notices.value.filter((n) => n.id !== id)
   }
+  function openFind(replace: boolean) {
+    findOpen.value = true
+    replaceOpen.value = replace
+    findFocusRequest.value++
+  }
   function openPanel(next: Panel) { panel.value = next }
   function closePanel() { panel.value = 'none' }
   function clearFilters() {
@@ -44,5 +51,5 @@ export const useUiStore = defineStore('ui', () => {
     quickFilter.value = ''
   }
 
-  return { panel, findOpen, replaceOpen, stateFilter, ownerFilter, quickFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openPanel, closePanel, clearFilters }
+  return { panel, findOpen, replaceOpen, findFocusRequest, stateFilter, ownerFilter, quickFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openFind, openPanel, closePanel, clearFilters }
 })

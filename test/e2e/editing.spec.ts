@@ -70,6 +70,25 @@ test('a long cell opens a large editor: Enter adds a line, Esc cancels, F2 edits
   await expect(cell).toContainText('③已开工')
 })
 
+test('Alt+Enter adds a line as in Excel, and line breaks typed after the last line are dropped', async ({ page }) => {
+  await openApp(page)
+  const cell = await cellAt(page, 2, '完成情况')
+  await cell.click()
+  await page.keyboard.press('F2')
+  const editor = page.getByTestId('cell-editor')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('abc')
+  await page.keyboard.press('Alt+Enter')
+  await page.keyboard.type('def')
+  await expect(editor).toHaveValue('abc\ndef')
+  // Enter pressed to finish the cell, as in Excel, adds empty lines; they do not reach the list.
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor).toBeHidden()
+  await expect.poll(() => cell.evaluate((el) => el.textContent)).toBe('abc\ndef')
+})
+
 test('Delete clears a cell as one undo step', async ({ page }) => {
   await openApp(page)
   const cell = await cellAt(page, 1, '完成情况')
@@ -118,6 +137,9 @@ test('find and replace across the document, with a count, next/previous, and und
   await expect(page.getByTestId('find-count')).toHaveText(/1 \/ \d+/)
   const total = Number((await page.getByTestId('find-count').innerText()).split('/')[1])
   expect(total).toBeGreaterThan(3)
+  // The first 下一个 shows match 1 (it is not skipped), the next one match 2.
+  await page.getByTestId('find-next').click()
+  await expect(page.getByTestId('find-count')).toHaveText(`1 / ${total}`)
   await page.getByTestId('find-next').click()
   await expect(page.getByTestId('find-count')).toHaveText(`2 / ${total}`)
   await page.getByTestId('replace-input').fill('序时推进')
