@@ -63,9 +63,18 @@ test('two pages on one draft: the second cannot silently overwrite the first', a
   const cell = await cellAt(second, 0, '完成情况')
   await cell.dblclick()
   await expect(second.getByTestId('cell-editor')).toHaveCount(0)
+  // It says so, and offers no control whose change it would ignore.
+  await expect(second.getByTestId('save-state')).toHaveText('只读')
+  await expect(second.getByTestId('as-of')).toBeDisabled()
+  await second.getByTestId('settings-button').click()
+  await expect(second.getByTestId('settings-read-only')).toBeVisible()
+  await expect(second.getByTestId('soon-days')).toBeDisabled()
+  await expect(second.getByTestId('add-column')).toBeDisabled()
+  await second.keyboard.press('Escape')
   // Taking over makes the first page read-only.
   await second.getByTestId('take-over').click()
   await expect(second.getByTestId('take-over')).toBeHidden()
+  await expect(second.getByTestId('as-of')).toBeEnabled()
   await expect(page.getByTestId('take-over')).toBeVisible()
 })
 

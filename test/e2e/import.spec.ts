@@ -129,6 +129,22 @@ test('the clerk’s column roles are remembered for the same header next time', 
   await expect(page.getByTestId('import-role-4')).toHaveValue('note')
 })
 
+test('the task count follows the roles: with no task, schedule or progress column it is 0, and the dialog says why', async ({ page }) => {
+  await openApp(page)
+  await page.getByTestId('file-input').setInputFiles(fixture('kaihua-2023-q1-utf8.csv'))
+  const dialog = page.getByTestId('import-dialog')
+  await expect(dialog).toContainText('9 条任务')
+  await expect(page.getByTestId('import-no-task-columns')).toHaveCount(0)
+  for (let c = 0; c < 5; c++) {
+    const select = page.getByTestId(`import-role-${c}`)
+    if (['task', 'schedule', 'progress'].includes(await select.inputValue())) await select.selectOption('note')
+  }
+  await expect(dialog).toContainText('0 条任务')
+  await expect(page.getByTestId('import-no-task-columns')).toContainText('9 行数据')
+  await page.getByTestId('import-role-1').selectOption('task')
+  await expect(dialog).toContainText('9 条任务')
+})
+
 test('a file over the size limit is refused at once with the limit named', async ({ page }) => {
   const file = path.join(tmp, 'huge.xlsx')
   const { openSync, ftruncateSync, closeSync } = await import('node:fs')

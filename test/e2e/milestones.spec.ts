@@ -58,3 +58,12 @@ test('keyboard focus on a state cell shows its reason in the status bar', async 
   await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="__state"]').click()
   await expect(page.getByTestId('focus-reason')).toContainText('2023-03-31')
 })
+
+test('a cleared as-of box shows the date in force again instead of standing blank', async ({ page }) => {
+  await openApp(page)
+  await setAsOf(page, '2023-06-01')
+  await expect(page.getByTestId('as-of')).toHaveValue('2023-06-01')
+  await setAsOf(page, '')
+  await expect(page.getByTestId('as-of')).toHaveValue('2023-06-01')
+  expect(await count(page, 'overdue')).toBeGreaterThan(0)
+})
