@@ -5,6 +5,9 @@ import { exportDocument, exportFileName, renderPrintHtml, sanitizeFileName } fro
 import { buildTablePlan, estimateLines, selectRows } from '../../src/io/export/tablePlan'
 import { csvField, isFormulaLike } from '../../src/io/export/cellText'
 import { documentFromFixture, handmadeAssessment, handmadeDocument, parseCsv, readBack } from './export-support'
+import { en, zh } from '../../src/i18n/messages'
+import { stateLabel } from '../../src/io/export/stateStyle'
+import { TASK_STATE_ORDER } from '../../src/core'
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
 
@@ -293,5 +296,14 @@ describe('print HTML', () => {
     const doc = documentFromFixture('kaihua-2023-q1.xlsx')
     const html = renderPrintHtml(doc, {}, handmadeAssessment(doc, ['overdue']))
     expect(html).not.toContain('background:')
+  })
+})
+
+describe('state labels', () => {
+  it('are the words the app shows, in both languages: an exported table reads like the screen', () => {
+    for (const state of TASK_STATE_ORDER) {
+      expect(stateLabel(state, 'zh')).toBe(zh[`state.${state}`])
+      expect(stateLabel(state, 'en')).toBe(en[`state.${state}`])
+    }
   })
 })
