@@ -409,5 +409,7 @@ export const useDocumentStore = defineStore('document', () => {
     selectedRowIds: () => grid?.selectedRowIds() ?? [],
     clearSort: () => grid?.clearSort(),
     isEditing: () => grid?.isEditing() ?? false,
+    /** Commits an open cell editor (its text becomes an edit like any other). */
+    commitEditing: () => grid?.stopEditing(),
   }
 })
