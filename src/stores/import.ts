@@ -132,6 +132,8 @@ export const useImportStore = defineStore('import', () => {
 
   function fail(name: string, message: string) {
     error.value = { title: i18n.t('import.failed', { name }), message }
+    // The import panel, when open, stays open and shows the error itself: a notice would say it twice.
+    if (ui.panel === 'import') return
     // Chinese joins with a full-width colon, English with ": ".
     ui.notify('error', `${i18n.t('import.failed', { name })}${i18n.locale === 'en' ? ': ' : '：'}${message}`)
   }

@@ -118,6 +118,17 @@ for (const [name, bytes, expected] of [
   })
 }
 
+test('a bad file chosen in the open import panel is explained there once, not again in a notice', async ({ page, watch }) => {
+  await openApp(page)
+  const file = path.join(tmp, 'empty-in-panel.csv')
+  writeFileSync(file, Buffer.alloc(0))
+  await page.keyboard.press('Control+o')
+  await page.getByTestId('dialog-file-input').setInputFiles(file)
+  await expect(page.getByTestId('import-error')).toContainText(/空/)
+  await expect(page.getByTestId('notice-error')).toHaveCount(0)
+  watch.errors.length = 0 // the worker's refusal is reported to the clerk, not a page error
+})
+
 test('the clerk’s column roles are remembered for the same header next time', async ({ page }) => {
   await openApp(page)
   await page.getByTestId('file-input').setInputFiles(fixture('kaihua-2023-q1-utf8.csv'))
