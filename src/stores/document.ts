@@ -277,12 +277,16 @@ export const useDocumentStore = defineStore('document', () => {
   function indexOfRow(rowId: string): number {
     return doc.value ? doc.value.rows.findIndex((r) => r.id === rowId) : -1
   }
-  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data') {
-    if (!doc.value) return
+  /** Inserts an empty row (or a section row); returns its id, or null when nothing was inserted. */
+  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data'): string | null {
+    if (!doc.value) return null
     const at = rowId ? indexOfRow(rowId) : doc.value.rows.length - 1
     const index = where === 'above' ? Math.max(0, at) : at + 1
-    if (kind === 'section') dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section') })
-    else dispatch({ kind: 'insertRows', index, rows: [{ id: newId('r'), kind: 'data', cells: {} }] })
+    const id = newId(kind === 'section' ? 's' : 'r')
+    const done = kind === 'section'
+      ? dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section'), id })
+      : dispatch({ kind: 'insertRows', index, rows: [{ id, kind: 'data', cells: {} }] })
+    return done ? id : null
   }
   function deleteRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'deleteRows', rowIds }) }
   function duplicateRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'duplicateRows', rowIds }) }
@@ -312,16 +316,20 @@ export const useDocumentStore = defineStore('document', () => {
   function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete' | 'up' | 'down') {
     const ids = targetRowIds()
     const focus = grid?.focusedCell()
+    let inserted: string | null = null
     switch (action) {
-      case 'insert-above': insertRow(ids[0] ?? null, 'above'); break
-      case 'insert-below': insertRow(ids[ids.length - 1] ?? null, 'below'); break
-      case 'section': insertRow(ids[0] ?? null, 'above', 'section'); break
+      case 'insert-above': inserted = insertRow(ids[0] ?? null, 'above'); break
+      case 'insert-below': inserted = insertRow(ids[ids.length - 1] ?? null, 'below'); break
+      case 'section': inserted = insertRow(ids[0] ?? null, 'above', 'section'); break
       case 'duplicate': duplicateRows(ids); break
       case 'delete': deleteRows(ids); break
       case 'up': moveRowsBy(ids, -1); break
       case 'down': moveRowsBy(ids, 1); break
     }
     if (focus && (action === 'up' || action === 'down')) setTimeout(() => grid?.focusCell(focus.rowId, focus.colId), 0)
+    // The new row is where the clerk types next, whether the toolbar or a key inserted it.
+    const colId = focus?.colId ?? grid?.visibleColumnIds()[0]
+    if (inserted && colId) setTimeout(() => grid?.focusCell(inserted, colId), 0)
   }
 
   // --- Clipboard ---

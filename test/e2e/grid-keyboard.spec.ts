@@ -26,6 +26,20 @@ test('Ctrl+Shift+Enter inserts below the focused row, on any row, and focus goes
   await expect(await cellAt(page, 4, '工作事项')).toHaveText('new task')
 })
 
+test('the toolbar insert buttons put focus on the new row, where the clerk types next', async ({ page }) => {
+  await openApp(page)
+  const task = await colIdOf(page, '工作事项')
+  await (await cellAt(page, 3, '工作事项')).click()
+  await page.getByTestId('row-insert-below').click()
+  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expect.poll(() => focused(page)).toEqual({ rowIndex: 4, colId: task, testId: null })
+  await page.getByTestId('row-insert-above').click()
+  await expect(page.locator('.ag-row')).toHaveCount(11)
+  await expect.poll(() => focused(page)).toEqual({ rowIndex: 4, colId: task, testId: null })
+  await expect(await cellAt(page, 4, '工作事项')).toHaveText('')
+  await expect(await cellAt(page, 5, '工作事项')).toHaveText('')
+})
+
 test('Tab after an edit commits and moves one cell without editing it; typing there replaces, as in Excel', async ({ page }) => {
   await openApp(page)
   const status = await colIdOf(page, '完成情况')
