@@ -10,6 +10,7 @@ import { History } from '../core/history'
 import { applyCommand, isEmptyChanged, type CellChange, type Changed, type DocCommand } from '../core/commands'
 import { parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv } from '../core/clipboard'
 import { useLocaleStore } from './locale'
+import { useUiStore } from './ui'
 import { afterNextPaint } from './frames'
 
 /** What the grid needs to update itself after a change. */
@@ -327,9 +328,16 @@ export const useDocumentStore = defineStore('document', () => {
       case 'down': moveRowsBy(ids, 1); break
     }
     if (focus && (action === 'up' || action === 'down')) setTimeout(() => grid?.focusCell(focus.rowId, focus.colId), 0)
+    if (!inserted) return
+    // An empty row passes no filter: it would vanish as it is made. The filters go, and say so.
+    const ui = useUiStore()
+    if (ui.stateFilter || ui.ownerFilter || ui.quickFilter) {
+      ui.clearFilters()
+      ui.notify('info', useLocaleStore().t('grid.filtersClearedForNewRow'))
+    }
     // The new row is where the clerk types next, whether the toolbar or a key inserted it.
     const colId = focus?.colId ?? grid?.visibleColumnIds()[0]
-    if (inserted && colId) setTimeout(() => grid?.focusCell(inserted, colId), 0)
+    if (colId) setTimeout(() => grid?.focusCell(inserted, colId), 0)
   }
 
   // --- Clipboard ---

@@ -40,6 +40,19 @@ test('the toolbar insert buttons put focus on the new row, where the clerk types
   await expect(await cellAt(page, 5, '工作事项')).toHaveText('')
 })
 
+test('a row inserted while a filter is on clears the filter, says so, and is there to type in', async ({ page }) => {
+  await openApp(page)
+  const task = await colIdOf(page, '工作事项')
+  await page.getByTestId('quick-filter').fill('新安')
+  await expect(page.locator('.ag-row')).toHaveCount(1)
+  await (await cellAt(page, 0, '工作事项')).click()
+  await page.getByTestId('row-insert-below').click()
+  await expect(page.getByTestId('notice-info')).toContainText('已清除筛选')
+  await expect(page.getByTestId('quick-filter')).toHaveValue('')
+  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expect.poll(() => focused(page)).toEqual({ rowIndex: 1, colId: task, testId: null })
+})
+
 test('Tab after an edit commits and moves one cell without editing it; typing there replaces, as in Excel', async ({ page }) => {
   await openApp(page)
   const status = await colIdOf(page, '完成情况')
