@@ -21,6 +21,8 @@ export const useUiStore = defineStore('ui', () => {
   const stateFilter = ref<TaskState | null>(null)
   const ownerFilter = ref<string | null>(null)
   const quickFilter = ref('')
+  /** Tasks the filters let through (the grid counts them); null while no filter is on. */
+  const shownTasks = ref<number | null>(null)
   const notices = ref<Notice[]>([])
   /** Find hits as `rowId\u0000colId` keys, and the current one, for cell highlighting. */
   const findHits = ref<Set<string>>(new Set())
@@ -51,5 +53,5 @@ export const useUiStore = defineStore('ui', () => {
     quickFilter.value = ''
   }
 
-  return { panel, findOpen, replaceOpen, findFocusRequest, stateFilter, ownerFilter, quickFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openFind, openPanel, closePanel, clearFilters }
+  return { panel, shownTasks, findOpen, replaceOpen, findFocusRequest, stateFilter, ownerFilter, quickFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openFind, openPanel, closePanel, clearFilters }
 })
