@@ -180,3 +180,15 @@ test('a backup of all drafts restores in another browser profile', async ({ page
   await expect(await cellAt(fresh, 0, '完成情况')).toHaveText('B1')
   await other.close()
 })
+
+test('with no list open, the status bar shows no row of zero counts', async ({ page }) => {
+  await openApp(page)
+  await expect(page.getByTestId('count-done')).toHaveCount(1)
+  await page.getByTestId('drafts-button').click()
+  await page.getByTestId('draft-delete').first().click()
+  await expect(page.getByTestId('draft-item')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.ag-row')).toHaveCount(0)
+  await expect(page.getByTestId('count-done')).toHaveCount(0)
+  await expect(page.getByTestId('clear-sort')).toHaveCount(0)
+})
