@@ -27,6 +27,18 @@ beforeEach(() => {
   setActivePinia(createPinia())
 })
 
+/** The kaihua fixture picked, read by the stood-in worker as far as its summary: the confirmation is open. */
+async function confirmationShown() {
+  const bytes = new Uint8Array(readFileSync('test/fixtures/kaihua-2023-q1.xlsx'))
+  const workbook = await readWorkbook(bytes, 'kaihua.xlsx')
+  const importer = useImportStore()
+  void importer.importFile(new File([bytes], 'kaihua.xlsx'))
+  await vi.waitFor(() => expect(reads).toHaveLength(1))
+  reads[0]!.callbacks.onSummary!(summarizeWorkbook(workbook))
+  await vi.waitFor(() => expect(importer.pending).not.toBeNull())
+  return { importer, workbook }
+}
+
 describe('import store', () => {
   it('opens the confirmation on the summary; confirm waits for the workbook, says so and ignores a second click', async () => {
     const bytes = new Uint8Array(readFileSync('test/fixtures/kaihua-2023-q1.xlsx'))
@@ -55,13 +67,7 @@ describe('import store', () => {
   })
 
   it('counts the tasks the list will have under the roles the clerk picks', async () => {
-    const bytes = new Uint8Array(readFileSync('test/fixtures/kaihua-2023-q1.xlsx'))
-    const workbook = await readWorkbook(bytes, 'kaihua.xlsx')
-    const importer = useImportStore()
-    void importer.importFile(new File([bytes], 'kaihua.xlsx'))
-    await vi.waitFor(() => expect(reads).toHaveLength(1))
-    reads[0]!.callbacks.onSummary!(summarizeWorkbook(workbook))
-    await vi.waitFor(() => expect(importer.pending).not.toBeNull())
+    const { importer } = await confirmationShown()
     expect(importer.taskCount).toBe(9)
     // Without a task, schedule or progress column no row is a task, however many rows there are.
     const roles = importer.pending!.roles
@@ -72,13 +78,7 @@ describe('import store', () => {
   })
 
   it('a read that fails after its summary closes the confirmation with the message', async () => {
-    const bytes = new Uint8Array(readFileSync('test/fixtures/kaihua-2023-q1.xlsx'))
-    const workbook = await readWorkbook(bytes, 'kaihua.xlsx')
-    const importer = useImportStore()
-    void importer.importFile(new File([bytes], 'kaihua.xlsx'))
-    await vi.waitFor(() => expect(reads).toHaveLength(1))
-    reads[0]!.callbacks.onSummary!(summarizeWorkbook(workbook))
-    await vi.waitFor(() => expect(importer.pending).not.toBeNull())
+    const { importer } = await confirmationShown()
     reads[0]!.finish({ ok: false, code: 'corrupt', message: '读取文件时出错', messageEn: 'Reading failed' })
     await vi.waitFor(() => expect(importer.pending).toBeNull())
     expect(importer.error?.message).toBe('读取文件时出错')
