@@ -70,7 +70,7 @@ test('a long cell opens a large editor: Enter adds a line, Esc cancels, F2 edits
   await expect(cell).toContainText('③已开工')
 })
 
-test('Alt+Enter adds a line as in Excel, and line breaks typed after the last line are dropped', async ({ page }) => {
+test('Alt+Enter adds a line as in Excel (Shift+Enter too), and line breaks typed after the last line are dropped', async ({ page }) => {
   await openApp(page)
   const cell = await cellAt(page, 2, '完成情况')
   await cell.click()
@@ -81,12 +81,16 @@ test('Alt+Enter adds a line as in Excel, and line breaks typed after the last li
   await page.keyboard.press('Alt+Enter')
   await page.keyboard.type('def')
   await expect(editor).toHaveValue('abc\ndef')
+  // Shift+Enter too, as in the input-method box: not AG Grid's commit-and-move-up.
+  await page.keyboard.press('Shift+Enter')
+  await page.keyboard.type('ghi')
+  await expect(editor).toHaveValue('abc\ndef\nghi')
   // Enter pressed to finish the cell, as in Excel, adds empty lines; they do not reach the list.
   await page.keyboard.press('Enter')
   await page.keyboard.press('Enter')
   await page.keyboard.press('Control+Enter')
   await expect(editor).toBeHidden()
-  await expect.poll(() => cell.evaluate((el) => el.textContent)).toBe('abc\ndef')
+  await expect.poll(() => cell.evaluate((el) => el.textContent)).toBe('abc\ndef\nghi')
 })
 
 test('Delete clears a cell as one undo step', async ({ page }) => {
