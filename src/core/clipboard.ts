@@ -62,8 +62,20 @@ export function parseTsv(text: string): string[][] {
 }
 
 /**
+ * The cells of one `| a | b |` row as split at its bars: the outer bars open and close the row,
+ * they are not empty cells. Null for a Markdown rule line (`|---|:--|`), which is no row.
+ * The one reading of a bar row, for pasted text and for text files alike.
+ */
+export function barRowCells(row: string[]): string[] | null {
+  if (row.length > 1 && row[row.length - 1]!.trim() === '') row = row.slice(0, -1)
+  if (row.length > 1 && row[0]!.trim() === '') row = row.slice(1)
+  if (row.length > 1 && row.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) return null
+  return row
+}
+
+/**
  * A text table copied from a web page (`1 | 启动新安综合体建设。 | ①2月上旬前…`): every line holds
- * a `|`, cells are trimmed, outer bars (`| a | b |`) and Markdown rule lines (`|---|---|`) dropped.
+ * a `|`, cells are trimmed (see barRowCells for the outer bars and rule lines).
  * Null when the text is no such table (a single line is taken for one cell's text).
  */
 export function parseBarTable(text: string): string[][] | null {
@@ -73,11 +85,8 @@ export function parseBarTable(text: string): string[][] | null {
   if (lines.length < 2 || !lines.every((line) => line.includes('|'))) return null
   const rows: string[][] = []
   for (const line of lines) {
-    let cells = line.split('|').map((cell) => cell.trim())
-    if (cells.length > 1 && cells[cells.length - 1] === '') cells = cells.slice(0, -1)
-    if (cells.length > 1 && cells[0] === '') cells = cells.slice(1)
-    if (cells.every((cell) => /^:?-{2,}:?$/.test(cell))) continue
-    rows.push(cells)
+    const cells = barRowCells(line.split('|'))
+    if (cells) rows.push(cells.map((cell) => cell.trim()))
   }
   return rows.length > 0 && rows.some((row) => row.length > 1) ? rows : null
 }

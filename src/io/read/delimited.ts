@@ -1,4 +1,5 @@
 // Delimited text (CSV, TSV, `;`, and `|` text tables) to a raw grid, with the separator sniffed.
+import { barRowCells } from '../../core/clipboard'
 import { cleanCellText, type RawSheet } from './rawSheet'
 
 export type Separator = ',' | '\t' | ';' | '|'
@@ -80,18 +81,9 @@ export function sniffSeparator(text: string, tabular = false): Separator {
   return best
 }
 
-/** `| a | b |` rows: the outer bars open and close the row, they are not empty cells. */
-function trimPipeRow(row: string[]): string[] | null {
-  if (row.length > 1 && row[row.length - 1]!.trim() === '') row = row.slice(0, -1)
-  if (row.length > 1 && row[0]!.trim() === '') row = row.slice(1)
-  // A Markdown rule line (`|---|:--|`) separates header and body; it is no row.
-  if (row.length > 1 && row.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) return null
-  return row
-}
-
 export function readDelimited(text: string, name: string, sep: Separator = sniffSeparator(text)): RawSheet {
   let rows = parseDelimited(text, sep, sep !== '|')
-  if (sep === '|') rows = rows.map(trimPipeRow).filter((r): r is string[] => r !== null)
+  if (sep === '|') rows = rows.map(barRowCells).filter((r): r is string[] => r !== null)
   return {
     name,
     cells: rows.map((r) => r.map(cleanCellText)),
