@@ -1,7 +1,7 @@
 // Assessing a whole document on its as-of date: the one place that turns settings + rows into states.
 import { assessTask } from './assess'
 import { taskFieldsOf, type TaskDocument, type TaskRow } from './document'
-import { TASK_STATE_ORDER, type TaskAssessment, type TaskState } from './types'
+import { TASK_STATE_ORDER, type Role, type TaskAssessment, type TaskFields, type TaskState } from './types'
 
 export type StateCounts = Record<TaskState, number>
 
@@ -35,6 +35,9 @@ export function effectiveYear(doc: Pick<TaskDocument, 'settings'>, asOf: string)
   return doc.settings.year ?? Number(asOf.slice(0, 4))
 }
 
+/** The roles whose text makes a data row a task: a row with none of them is no task (see assessRow). */
+export const TASK_TEXT_ROLES = ['task', 'schedule', 'progress'] as const satisfies readonly (Role & keyof TaskFields)[]
+
 /**
  * One row on the as-of date, or null when it is no task: a section or footer row, or a data row
  * with no task, schedule or progress text (an empty row the clerk inserted). `keep`: the row will
@@ -43,7 +46,7 @@ export function effectiveYear(doc: Pick<TaskDocument, 'settings'>, asOf: string)
 export function assessRow(doc: Pick<TaskDocument, 'columns' | 'settings'>, row: TaskRow, asOf: string, year: number, keep = false): TaskAssessment | null {
   if (row.kind !== 'data') return null
   const fields = taskFieldsOf(doc.columns, row)
-  if (!fields.task && !fields.schedule && !fields.progress) return null
+  if (!TASK_TEXT_ROLES.some((role) => fields[role])) return null
   return assessTask(fields, { year, asOf, soonDays: doc.settings.soonDays, monthBefore: doc.settings.monthBefore, overrides: row.overrides, keep })
 }
 

@@ -1,5 +1,5 @@
 // What the import confirmation shows of a workbook: small enough to cross from the worker at once.
-import type { Role } from '../core'
+import { TASK_TEXT_ROLES, type Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from './imported'
 
 /** Rows of the raw grid offered for picking the header row by hand. */
@@ -49,8 +49,8 @@ export function summarizeSheet(sheet: ImportedSheet): SheetSummary {
   }
 }
 
-/** The roles whose text makes a data row a task (as assessRow decides once the list is open). */
-const TASK_ROLES: ReadonlySet<Role | null> = new Set<Role | null>(['task', 'schedule', 'progress'])
+/** The roles whose text makes a data row a task, as assessRow decides once the list is open. */
+const TASK_ROLES: ReadonlySet<Role | null> = new Set<Role | null>(TASK_TEXT_ROLES)
 
 /**
  * How many data rows will be tasks under `roles`: rows with text in a task, schedule or progress
