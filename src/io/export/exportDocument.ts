@@ -27,13 +27,18 @@ function failure(message: string, messageEn: string): ExportResult {
 /** Collects what the clerk should be told about files that were written anyway. */
 interface WriteNotes { clippedCells: number }
 
-/** Cells cut to `limit` characters, ending in `…` so the cut shows; each cut counted in `notes`. */
+/**
+ * Cells cut to `limit` characters (a format's cell limit), ending in `…` so the cut shows; each
+ * cut counted in `notes`. Plans and rows without a long cell are passed on as they are.
+ */
 function clipCells(plans: TablePlan[], limit: number, notes: WriteNotes): TablePlan[] {
   return plans.map((plan) => {
-    if (!plan.rows.some((row) => row.cells.some((text) => text.length > limit))) return plan
-    const rows = plan.rows.map((row) => {
-      if (!row.cells.some((text) => text.length > limit)) return row
-      return {
+    let rows: TablePlan['rows'] | null = null
+    for (let r = 0; r < plan.rows.length; r++) {
+      const row = plan.rows[r]!
+      if (!row.cells.some((text) => text.length > limit)) continue
+      rows ??= plan.rows.slice()
+      rows[r] = {
         ...row,
         cells: row.cells.map((text) => {
           if (text.length <= limit) return text
@@ -41,8 +46,8 @@ function clipCells(plans: TablePlan[], limit: number, notes: WriteNotes): TableP
           return `${text.slice(0, limit - 1)}…`
         }),
       }
-    })
-    return { ...plan, rows }
+    }
+    return rows ? { ...plan, rows } : plan
   })
 }
 
@@ -50,12 +55,8 @@ async function writeBook(plans: TablePlan[], options: ExportOptions, notes: Writ
   switch (options.format) {
     case 'xlsx': return writeXlsx(clipCells(plans, XLSX_MAX_CELL_CHARS, notes), options.highlightStates ?? false)
     case 'csv': return writeCsv(plans[0]!)
-    case 'xls':
-    case 'ods': {
-      const { bytes, clippedCells } = await writeSheetJs(plans, options.format === 'xls' ? 'biff8' : 'ods')
-      notes.clippedCells += clippedCells
-      return bytes
-    }
+    case 'xls': return writeSheetJs(clipCells(plans, XLS_MAX_CELL_CHARS, notes), 'biff8')
+    case 'ods': return writeSheetJs(plans, 'ods')
   }
 }
 

@@ -11,14 +11,14 @@ async function loadSheetJs(): Promise<typeof import('@e965/xlsx')> {
 /**
  * SheetJS 0.20.3 cannot split one BIFF8 shared string over a CONTINUE record: a cell longer
  * than 4110 characters makes its writer loop until memory runs out. Such cells are cut in
- * .xls (the other formats keep them whole) and the caller warns the clerk.
+ * .xls by exportDocument, which warns the clerk (.ods keeps them whole).
  */
 export const XLS_MAX_CELL_CHARS = 4096
 /** BIFF8 sheet limits. */
 export const XLS_MAX_ROWS = 65536
 export const XLS_MAX_COLUMNS = 256
 
-function toSheet(XLSX: typeof import('@e965/xlsx'), plan: TablePlan, limit: number, clipped: { count: number }): WorkSheet {
+function toSheet(XLSX: typeof import('@e965/xlsx'), plan: TablePlan): WorkSheet {
   const sheet: WorkSheet = {}
   const seq = plan.columns.map((c) => c.role === 'seq')
   plan.rows.forEach((row, r) => {
@@ -26,9 +26,7 @@ function toSheet(XLSX: typeof import('@e965/xlsx'), plan: TablePlan, limit: numb
       if (text === '') return
       const number = row.kind === 'data' && seq[c] ? asSeqNumber(text) : null
       // Every text is typed 's' explicitly: SheetJS then never reads `=…` as a formula.
-      let value = text
-      if (value.length > limit) { value = `${value.slice(0, limit - 1)}…`; clipped.count++ }
-      const cell: CellObject = number !== null ? { t: 'n', v: number } : { t: 's', v: value }
+      const cell: CellObject = number !== null ? { t: 'n', v: number } : { t: 's', v: text }
       sheet[XLSX.utils.encode_cell({ r, c })] = cell
     })
   })
@@ -41,17 +39,16 @@ function toSheet(XLSX: typeof import('@e965/xlsx'), plan: TablePlan, limit: numb
   return sheet
 }
 
-/** Writes the workbook; `clippedCells` counts .xls cells cut to XLS_MAX_CELL_CHARS. */
-export async function writeSheetJs(
-  plans: TablePlan[], bookType: 'biff8' | 'ods',
-): Promise<{ bytes: Uint8Array; clippedCells: number }> {
+/**
+ * Writes the workbook. A .xls cell over XLS_MAX_CELL_CHARS hangs SheetJS's BIFF8 writer: the
+ * caller cuts such cells first (exportDocument's clipCells, which also warns the clerk).
+ */
+export async function writeSheetJs(plans: TablePlan[], bookType: 'biff8' | 'ods'): Promise<Uint8Array> {
   const XLSX = await loadSheetJs()
   const workbook = XLSX.utils.book_new()
-  const clipped = { count: 0 }
-  const limit = bookType === 'biff8' ? XLS_MAX_CELL_CHARS : Number.POSITIVE_INFINITY
-  for (const plan of plans) XLSX.utils.book_append_sheet(workbook, toSheet(XLSX, plan, limit, clipped), plan.sheetName)
+  for (const plan of plans) XLSX.utils.book_append_sheet(workbook, toSheet(XLSX, plan), plan.sheetName)
   // bookSST: without the shared string table SheetJS writes BIFF8 text as LABEL records,
   // which cut every cell at 255 characters; progress texts are often longer.
   const out: unknown = XLSX.write(workbook, { bookType, type: 'array', bookSST: true })
-  return { bytes: out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer), clippedCells: clipped.count }
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer)
 }
