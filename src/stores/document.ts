@@ -314,7 +314,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   /** Row actions from the toolbar and their shortcuts; focus follows the row. */
-  function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete' | 'up' | 'down') {
+  function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete') {
     const ids = targetRowIds()
     const focus = grid?.focusedCell()
     let inserted: string | null = null
@@ -324,10 +324,7 @@ export const useDocumentStore = defineStore('document', () => {
       case 'section': inserted = insertRow(ids[0] ?? null, 'above', 'section'); break
       case 'duplicate': duplicateRows(ids); break
       case 'delete': deleteRows(ids); break
-      case 'up': moveRowsBy(ids, -1); break
-      case 'down': moveRowsBy(ids, 1); break
     }
-    if (focus && (action === 'up' || action === 'down')) setTimeout(() => grid?.focusCell(focus.rowId, focus.colId), 0)
     if (!inserted) return
     // An empty row passes no filter: it would vanish as it is made. The filters go, and say so.
     const ui = useUiStore()
