@@ -14,18 +14,28 @@ export function ensureNodeModules() {
   const stale = !existsSync('node_modules/.package-lock.json')
     || (existsSync('package-lock.json') && statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs)
   if (!stale) return
-  // `npm install` rather than `npm ci`: npm 11 writes rollup's per-platform optional packages
-  // into the lock only for this platform, and `npm ci` then refuses the lock as out of sync.
-  run('npm install --no-audit --no-fund')
+  // `npm ci`: the lock file was generated from an empty tree, so it holds every platform's
+  // optional packages (rollup, esbuild, lightningcss) and installs the same tree everywhere.
+  run('npm ci --no-audit --no-fund')
 }
 
 function isRoot() { return typeof process.getuid === 'function' && process.getuid() === 0 }
 function hasApt() { return spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0 }
 
-/** Debian packages the tests use: Chromium always, LibreOffice Calc when `withOffice`. */
+function hasCjkFont() {
+  const out = spawnSync('sh', ['-c', 'fc-list :lang=zh family 2>/dev/null'], { encoding: 'utf8' })
+  return out.status === 0 && out.stdout.trim().length > 0
+}
+
+/**
+ * Debian packages the tests use: Chromium always, a CJK font (so the suite and its screenshots
+ * show what a clerk sees: real glyphs make rows taller), LibreOffice Calc when `withOffice`.
+ * Set JINDU_NO_CJK_FONT=1 to skip the font and run the suite as on a machine without one.
+ */
 export function ensureSystemPackages({ withOffice = false } = {}) {
   const wanted = []
   if (!existsSync(CHROMIUM)) wanted.push('chromium')
+  if (!process.env.JINDU_NO_CJK_FONT && !hasCjkFont()) wanted.push('fonts-noto-cjk')
   if (withOffice && spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' }).status !== 0) wanted.push('libreoffice-calc-nogui')
   if (wanted.length === 0) return
   if (isRoot() && hasApt()) {
@@ -33,9 +43,10 @@ export function ensureSystemPackages({ withOffice = false } = {}) {
     run(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${wanted.join(' ')}`)
     return
   }
+  if (wanted.includes('fonts-noto-cjk') && !isRoot()) console.warn('No CJK font found: screenshots will show boxes. Install with: sudo apt-get install fonts-noto-cjk')
   if (wanted.includes('chromium')) {
     console.error(`\nChromium was not found at ${CHROMIUM}.\nInstall it with:  sudo apt-get install chromium\n(or set CHROMIUM_PATH to a Chromium/Chrome binary), then run the command again.`)
     process.exit(1)
   }
-  console.warn(`LibreOffice (soffice) is not installed: the LibreOffice checks will be skipped. Install with: sudo apt-get install ${wanted.join(' ')}`)
+  if (wanted.includes('libreoffice-calc-nogui')) console.warn('LibreOffice (soffice) is not installed: the LibreOffice checks will be skipped. Install with: sudo apt-get install libreoffice-calc-nogui')
 }
