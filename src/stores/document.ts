@@ -328,7 +328,7 @@ export const useDocumentStore = defineStore('document', () => {
     if (!inserted) return
     // An empty row passes no filter: it would vanish as it is made. The filters go, and say so.
     const ui = useUiStore()
-    if (ui.stateFilter || ui.ownerFilter || ui.quickFilter) {
+    if (ui.stateFilter || ui.ownerFilter || ui.quickFilter || ui.rowIdFilter) {
       ui.clearFilters()
       ui.notify('info', useLocaleStore().t('grid.filtersClearedForNewRow'))
     }

@@ -21,6 +21,11 @@ export const useUiStore = defineStore('ui', () => {
   const stateFilter = ref<TaskState | null>(null)
   const ownerFilter = ref<string | null>(null)
   const quickFilter = ref('')
+  /**
+   * A set of rows picked elsewhere (an overview bar, a merge list): the grid shows only these.
+   * `label` names the pick in the status bar so the clerk knows why rows are hidden.
+   */
+  const rowIdFilter = ref<{ rowIds: ReadonlySet<string>; label: string } | null>(null)
   /** Tasks the filters let through (the grid counts them); null while no filter is on. */
   const shownTasks = ref<number | null>(null)
   const notices = ref<Notice[]>([])
@@ -51,7 +56,8 @@ export const useUiStore = defineStore('ui', () => {
     stateFilter.value = null
     ownerFilter.value = null
     quickFilter.value = ''
+    rowIdFilter.value = null
   }
 
-  return { panel, shownTasks, findOpen, replaceOpen, findFocusRequest, stateFilter, ownerFilter, quickFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openFind, openPanel, closePanel, clearFilters }
+  return { panel, shownTasks, findOpen, replaceOpen, findFocusRequest, stateFilter, ownerFilter, quickFilter, rowIdFilter, notices, findHits, findCurrent, focusReason, notify, dismiss, openFind, openPanel, closePanel, clearFilters }
 })
