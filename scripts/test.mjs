@@ -35,7 +35,9 @@ function readJson(path) {
 }
 
 step('typecheck', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'])
+step('typecheck core without the DOM', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.core.json'])
 step('lint', 'npx', ['eslint', '.'])
+step('import cycles', 'node', ['scripts/check-cycles.mjs', 'src'])
 
 rmSync('test-results/unit.json', { force: true })
 step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'], () => {

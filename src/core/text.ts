@@ -100,6 +100,6 @@ export function withoutTrailingBreaks(text: string): string {
 }
 
 /** Alt+Enter in a text box (Excel's line-break key, which a textarea ignores): a line break at the caret. */
-export function isLineBreakKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean {
+export function isLineBreakKey(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): boolean {
   return event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey
 }
