@@ -1,6 +1,7 @@
 // Exporting: the writers are loaded only when the clerk exports, so the first paint never pays for them.
 import { defineStore } from 'pinia'
-import { ref, toRaw } from 'vue'
+import { computed, ref, toRaw } from 'vue'
+import { unitColumns, unitsOfRow, type UnitScope } from '../core'
 import { exportInWorker } from '../io/exportClient'
 import type { ExportFormat, ExportSplit } from '../io/export/types'
 import { useDocumentStore } from './document'
@@ -14,6 +15,7 @@ export interface ExportChoice {
   addReasonColumn: boolean
   onlyFiltered: boolean
   split: ExportSplit
+  splitUnits: UnitScope
 }
 
 /** Saves bytes as a download; nothing leaves the browser. */
@@ -34,14 +36,30 @@ export const useExportStore = defineStore('export', () => {
   const ui = useUiStore()
   const i18n = useLocaleStore()
   const working = ref(false)
-  const choice = ref<ExportChoice>({ format: 'xlsx', highlightStates: true, addStateColumn: true, addReasonColumn: true, onlyFiltered: false, split: 'none' })
+  const choice = ref<ExportChoice>({ format: 'xlsx', highlightStates: true, addStateColumn: true, addReasonColumn: true, onlyFiltered: false, split: 'none', splitUnits: 'lead' })
 
-  async function fileNameFor(format: ExportFormat): Promise<string> {
+  /** What the browser will download for the current choice (a zip when split into files). */
+  async function downloadName(): Promise<string> {
     const doc = docs.doc
     if (!doc) return ''
-    const { exportFileName } = await import('../io/export/fileName')
-    return exportFileName(doc, docs.assessment.asOf, format)
+    const { exportDownloadName } = await import('../io/export/fileName')
+    return exportDownloadName(doc, docs.assessment.asOf, choice.value.format, choice.value.split)
   }
+
+  /** Whether the list names supporting units (配合单位) apart from the lead units. */
+  const hasSupportingUnits = computed(() => (docs.doc ? unitColumns(docs.doc).supporting.length > 0 : false))
+
+  /** The units a split would write for, under the chosen scope, in order of first appearance. */
+  const splitUnitNames = computed(() => {
+    const doc = docs.doc
+    if (!doc) return []
+    const columns = unitColumns(doc)
+    const names = new Set<string>()
+    for (const row of doc.rows) {
+      if (row.kind === 'data') for (const { unit } of unitsOfRow(row, columns, choice.value.splitUnits)) names.add(unit)
+    }
+    return [...names]
+  })
 
   async function run(): Promise<boolean> {
     const doc = docs.doc
@@ -53,7 +71,7 @@ export const useExportStore = defineStore('export', () => {
       const filtered = c.onlyFiltered ? new Set(docs.displayedRowIds()) : undefined
       const result = await exportInWorker(toRaw(doc), {
         format: c.format, highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn,
-        split: c.split, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
+        split: c.split, splitUnits: c.splitUnits, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
       }, toRaw(docs.assessment))
       if (!result.ok) {
         ui.notify('error', i18n.t('export.failed', { message: i18n.locale === 'en' ? result.messageEn : result.message }))
@@ -81,5 +99,5 @@ export const useExportStore = defineStore('export', () => {
     return renderPrintHtml(doc, { highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn, locale: i18n.locale }, docs.assessment)
   }
 
-  return { working, choice, run, fileNameFor, printHtml, download }
+  return { working, choice, run, downloadName, hasSupportingUnits, splitUnitNames, printHtml, download }
 })

@@ -2,8 +2,8 @@
 import { zipSync } from 'fflate'
 import { effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow } from '../../core'
 import { XLSX_MAX_CELL_CHARS } from './cellText'
-import { exportBaseName, sanitizeFileName } from './fileName'
-import { groupByOwner, ownerColumn, uniqueSheetNames } from './splitByOwner'
+import { exportBaseName, exportDownloadName, sanitizeFileName } from './fileName'
+import { groupByOwner, hasOwnerColumn, uniqueSheetNames } from './splitByOwner'
 import { buildTablePlan, type TablePlan } from './tablePlan'
 import type { ExportFile, ExportFormat, ExportOptions, ExportResult } from './types'
 import { writeCsv } from './writeCsv'
@@ -121,16 +121,15 @@ async function exportUnchecked(
   if (split === 'none') {
     const plan = buildTablePlan({ doc, options, assessment, keep: pass, sheetName: uniqueSheetNames([doc.sheetName ?? 'Sheet1'])[0]! })
     if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
-    return done([{ name: `${base}.${ext}`, bytes: await writeBook([plan], options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
+    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook([plan], options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
-  const column = ownerColumn(doc)
-  if (!column) {
+  if (!hasOwnerColumn(doc)) {
     return failure('没有“责任单位”列,无法按单位拆分。请在列设置中把一列设为责任单位。',
       'There is no responsible-unit (责任单位) column to split by. Set a column’s role to owner first.')
   }
   const locale = options.locale ?? 'zh'
-  const groups = groupByOwner(doc, column, pass ?? (() => true), UNASSIGNED[locale])
+  const groups = groupByOwner(doc, pass ?? (() => true), UNASSIGNED[locale], options.splitUnits ?? 'lead')
   if (!groups.length) return failure('没有可导出的任务。', 'There are no tasks to export.')
 
   if (split === 'owner-sheets') {
@@ -141,7 +140,7 @@ async function exportUnchecked(
     const names = uniqueSheetNames(groups.map((g) => g.owner))
     const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))
     if (ext === 'xls') { const tooBig = tooBigForXls(plans); if (tooBig) return tooBig }
-    return done([{ name: `${base}_按责任单位.${ext}`, bytes: await writeBook(plans, options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
+    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook(plans, options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   // owner-files: one file per unit, zipped so the browser downloads one thing.
@@ -159,5 +158,5 @@ async function exportUnchecked(
   }
   // .xlsx and .ods are zips already: storing them avoids compressing twice; CSV and BIFF compress well.
   const zip = zipSync(entries, { level: ext === 'xlsx' || ext === 'ods' ? 0 : 6 })
-  return done([{ name: `${base}_按责任单位.zip`, bytes: zip, mime: EXPORT_MIME.zip }], notes, ext)
+  return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: zip, mime: EXPORT_MIME.zip }], notes, ext)
 }

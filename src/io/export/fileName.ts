@@ -1,5 +1,6 @@
 // Naming exported files after the document's title and as-of date, legal on Windows, macOS and Linux.
 import type { TaskDocument } from '../../core'
+import type { ExportFormat, ExportSplit } from './types'
 
 /** Longest base name kept: Windows paths stop at 260 characters, and the name is only a label. */
 const MAX_BASE_CHARS = 120
@@ -30,4 +31,15 @@ export function exportBaseName(doc: Pick<TaskDocument, 'title' | 'name'>, asOf: 
 /** e.g. `开化县2023年度重点工作清单_截至2023-03-31.xlsx`. */
 export function exportFileName(doc: Pick<TaskDocument, 'title' | 'name'>, asOf: string, ext: string): string {
   return `${exportBaseName(doc, asOf)}.${ext.replace(/^\./, '')}`
+}
+
+/**
+ * The name of what the browser downloads: the table itself, or for a split the workbook of unit
+ * sheets (`…_按责任单位.xlsx`) or the zip of unit files (`…_按责任单位.zip`). The export dialog
+ * shows this name, so the clerk looks for the file that arrives.
+ */
+export function exportDownloadName(doc: Pick<TaskDocument, 'title' | 'name'>, asOf: string, format: ExportFormat, split: ExportSplit): string {
+  const base = exportBaseName(doc, asOf)
+  if (split === 'none') return `${base}.${format}`
+  return `${base}_按责任单位.${split === 'owner-files' ? 'zip' : format}`
 }

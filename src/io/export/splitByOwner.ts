@@ -1,5 +1,5 @@
 // Grouping a document's tasks by 责任单位, so each unit gets a file or sheet of its own tasks.
-import type { TaskColumn, TaskDocument, TaskRow } from '../../core'
+import { unitColumns, unitsOfRow, type TaskDocument, type TaskRow, type UnitScope } from '../../core'
 
 export interface OwnerGroup {
   /** The unit as written (whitespace collapsed), or the label for tasks naming none. */
@@ -7,34 +7,31 @@ export interface OwnerGroup {
   keep: (row: TaskRow) => boolean
 }
 
-/** The column that names the responsible unit: the first visible `owner` column (a second one is 配合单位). */
-export function ownerColumn(doc: Pick<TaskDocument, 'columns'>): TaskColumn | null {
-  return doc.columns.find((c) => c.role === 'owner' && !c.hidden) ?? doc.columns.find((c) => c.role === 'owner') ?? null
-}
-
-/** `组织部\n(人才办)` and `组织部 (人才办)` are the same unit: line breaks and spaces are layout. */
-function ownerKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+/** Whether the list names any responsible unit column at all (the split needs one). */
+export function hasOwnerColumn(doc: Pick<TaskDocument, 'columns'>): boolean {
+  return doc.columns.some((c) => c.role === 'owner')
 }
 
 /**
- * One group per distinct owner cell value, in order of first appearance. A cell naming
- * several units (`发改局、经信局`) is its own group: splitting it would guess at how the
- * office divides joint work, and it is the clerk's wording the units receive.
+ * One group per unit, in order of first appearance. A row goes to each of its units: a joint
+ * task (`发改局、经信局`) reaches both, and with `scope: 'all'` so do the units named only as
+ * 配合单位, who report on it too. Rows naming no unit form the `unassigned` group.
  */
 export function groupByOwner(
-  doc: Pick<TaskDocument, 'columns' | 'rows'>, column: TaskColumn, pass: (row: TaskRow) => boolean,
-  unassigned: string,
+  doc: Pick<TaskDocument, 'columns' | 'rows'>, pass: (row: TaskRow) => boolean, unassigned: string, scope: UnitScope = 'lead',
 ): OwnerGroup[] {
-  const owners: string[] = []
-  const seen = new Set<string>()
-  const keyOf = (row: TaskRow): string => ownerKey(row.cells[column.id] ?? '') || unassigned
+  const columns = unitColumns(doc)
+  const members = new Map<string, Set<TaskRow>>()
   for (const row of doc.rows) {
     if (row.kind !== 'data' || !pass(row)) continue
-    const key = keyOf(row)
-    if (!seen.has(key)) { seen.add(key); owners.push(key) }
+    const units = unitsOfRow(row, columns, scope)
+    for (const unit of units.length ? units.map((u) => u.unit) : [unassigned]) {
+      let rows = members.get(unit)
+      if (!rows) members.set(unit, (rows = new Set()))
+      rows.add(row)
+    }
   }
-  return owners.map((owner) => ({ owner, keep: (row) => pass(row) && keyOf(row) === owner }))
+  return [...members].map(([owner, rows]) => ({ owner, keep: (row) => rows.has(row) }))
 }
 
 /** Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitive). */

@@ -1,4 +1,5 @@
 // The export's public vocabulary: what the clerk chooses and what comes back, as a result union (never a throw).
+import type { UnitScope } from '../../core'
 
 export type ExportFormat = 'xlsx' | 'xls' | 'csv' | 'ods'
 
@@ -18,6 +19,8 @@ export interface ExportOptions {
   /** Only these data rows (the grid's filter); a section row stays when any of its rows stays. */
   onlyRowIds?: Set<string>
   split?: ExportSplit
+  /** Who gets a file or sheet when split: lead units only (default), or supporting units too. */
+  splitUnits?: UnitScope
   /** Language of state labels and of the added columns' headers. Defaults to zh. */
   locale?: ExportLocale
   /** The as-of date named in the file name; defaults to the assessment's, else the document's. */
