@@ -1,7 +1,7 @@
 // Which units a task belongs to: the one reading of 责任单位/牵头单位/配合单位 cells that the grid's
 // unit filter, the split export and the overview all use, so a unit the filter offers is a unit
 // the export writes a file for.
-import type { TaskColumn, TaskDocument, TaskRow } from './types'
+import type { TaskColumn, TaskDocument, TaskRow } from './document'
 
 /** lead: the units that answer for the task; all: those and the units named as supporting it. */
 export type UnitScope = 'lead' | 'all'

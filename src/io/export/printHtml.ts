@@ -31,6 +31,8 @@ function styleSheet(highlight: boolean): string {
 .jindu-print tr.section td{font-weight:bold;vertical-align:middle}
 .jindu-print thead{display:table-header-group}
 .jindu-print tr{break-inside:avoid}
+.jindu-print tr.section{break-after:avoid}
+.jindu-print tbody.keep{break-inside:avoid}
 ${fills}
 </style>`
 }
@@ -46,11 +48,59 @@ function spanMap(merges: PlanMerge[]): { master: Map<string, PlanMerge>; covered
   return { master, covered }
 }
 
+/**
+ * What one landscape A4 line holds, in Excel character units (half a CJK character) at the
+ * print view's 10.5pt: 273 mm of text width at 1.85 mm a unit. Cell padding takes one more unit.
+ */
+const PAGE_UNITS = 147
+const PRINT_PADDING_UNITS = 1
+
+/**
+ * Column widths for a page `page` units wide: the plan's widths scaled to fit, except that no
+ * column goes below the width of its longest word; what those columns keep is taken from the
+ * wider columns, in proportion to what each has above its own minimum.
+ */
+export function fitColumnWidths(widths: readonly number[], mins: readonly number[], page = PAGE_UNITS): number[] {
+  const total = widths.reduce((a, b) => a + b, 0)
+  if (total <= page) return widths.slice()
+  const scaled = widths.map((w, i) => Math.max(mins[i] ?? 0, (w * page) / total))
+  let excess = scaled.reduce((a, b) => a + b, 0) - page
+  const room = scaled.map((w, i) => Math.max(0, w - (mins[i] ?? 0)))
+  const roomTotal = room.reduce((a, b) => a + b, 0)
+  if (excess <= 0 || roomTotal <= 0) return scaled
+  excess = Math.min(excess, roomTotal)
+  return scaled.map((w, i) => w - (excess * room[i]!) / roomTotal)
+}
+
+/**
+ * Body rows in groups: a section row (or a run of them) with the row after it, kept on one page.
+ * A vertical merge never crosses a group's end (a rowspan cannot leave its <tbody>): a group
+ * runs on to the last row of any merge that starts inside it.
+ */
+function bodyGroups(plan: TablePlan): { keep: boolean; rows: number[] }[] {
+  const reach = new Map<number, number>()
+  for (const m of plan.merges) if (m.r1 > m.r0) reach.set(m.r0, Math.max(reach.get(m.r0) ?? 0, m.r1))
+  const groups: { keep: boolean; rows: number[] }[] = []
+  let current: { keep: boolean; rows: number[] } | null = null
+  let until = -1 // the last row the current group must hold (an open section, or a merge's end)
+  for (let r = plan.bodyStart; r < plan.rows.length; r++) {
+    const section = plan.rows[r]!.kind === 'section'
+    if (!current || r > until && (section || current.keep)) {
+      current = { keep: section, rows: [] }
+      groups.push(current)
+    }
+    current.rows.push(r)
+    until = Math.max(until, section ? r + 1 : r, reach.get(r) ?? r)
+  }
+  return groups
+}
+
 function tableHtml(plan: TablePlan): string {
   const { master, covered } = spanMap(plan.merges)
-  const totalChars = plan.columns.reduce((sum, c) => sum + c.widthChars, 0) || 1
-  const cols = plan.columns
-    .map((c) => `<col style="width:${((c.widthChars / totalChars) * 100).toFixed(2)}%">`).join('')
+  const widths = fitColumnWidths(plan.columns.map((c) => c.widthChars), plan.columns.map((c) => c.minChars + PRINT_PADDING_UNITS))
+  const totalChars = widths.reduce((a, b) => a + b, 0) || 1
+  const cols = widths
+    .map((w) => `<col style="width:${((w / totalChars) * 100).toFixed(2)}%">`).join('')
   const centred = plan.columns.map((c) => c.role === 'seq' || c.role === 'status' || c.source === 'state')
   const rowHtml = (r: number): string => {
     const row = plan.rows[r]!
@@ -68,9 +118,9 @@ function tableHtml(plan: TablePlan): string {
     return `<tr${classes ? ` class="${classes}"` : ''}>${cells}</tr>`
   }
   const head: string[] = []
-  const body: string[] = []
-  for (let r = plan.headerStart; r < plan.rows.length; r++) (r < plan.bodyStart ? head : body).push(rowHtml(r))
-  return `<table><colgroup>${cols}</colgroup><thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`
+  for (let r = plan.headerStart; r < plan.bodyStart; r++) head.push(rowHtml(r))
+  const body = bodyGroups(plan).map((g) => `<tbody${g.keep ? ' class="keep"' : ''}>${g.rows.map(rowHtml).join('')}</tbody>`)
+  return `<table><colgroup>${cols}</colgroup><thead>${head.join('')}</thead>${body.join('') || '<tbody></tbody>'}</table>`
 }
 
 /**

@@ -1,5 +1,5 @@
 // The export's layout, independent of file format: which rows and columns, what text, which merges, how wide and tall.
-import type { DocumentAssessment, Role, TaskColumn, TaskDocument, TaskRow, TaskState } from '../../core'
+import { detectScript, inScript, type ChineseScript, type DocumentAssessment, type Role, type TaskColumn, type TaskDocument, type TaskRow, type TaskState } from '../../core'
 import { cleanCellText } from './cellText'
 import { ADDED_HEADERS, stateLabel } from './stateStyle'
 import type { ExportLocale, ExportOptions } from './types'
@@ -13,6 +13,12 @@ export interface PlanColumn {
   source: 'document' | 'state' | 'reason'
   /** Excel character units (one Latin digit; a CJK character takes two). */
   widthChars: number
+  /**
+   * The narrowest width (same units) that keeps the column's words whole: its header's parts
+   * and its short one-word cells (`已完成`, `序號`, `县发改局`). A print page that scales the
+   * table down keeps each column at least this wide, so no `已完/成` appears.
+   */
+  minChars: number
 }
 
 export interface PlanRow {
@@ -209,6 +215,30 @@ function buildHeader(doc: Pick<TaskDocument, 'header' | 'columns'>, visible: num
   return { rows, merges }
 }
 
+/** Longest cell the plan treats as one word: longer text is prose that may wrap anywhere. */
+const MAX_WORD_CHARS = 8
+/** Cell padding and border, in character units, that a word needs beside its own width. */
+const WORD_PADDING_CHARS = 1
+const BREAKABLE = /[\s，,。.、；;：:！!？?（）()《》“”"'‘’/]/
+
+/** The units of the longest unbreakable word among `texts` (header parts, short cells). */
+function longestWordUnits(texts: Iterable<string>): number {
+  let longest = 0
+  for (const text of texts) {
+    for (const part of text.split(/[\n/]/)) {
+      const word = part.trim()
+      if (!word || [...word].length > MAX_WORD_CHARS || BREAKABLE.test(word)) continue
+      longest = Math.max(longest, textUnits(word))
+    }
+  }
+  return longest
+}
+
+/** The script of the table's own text (title and headers), for the words the export adds. */
+function tableScript(doc: Pick<TaskDocument, 'title' | 'columns'>, locale: ExportLocale): ChineseScript {
+  return locale === 'zh' ? detectScript(`${doc.title ?? ''}${doc.columns.map((c) => c.header).join('')}`) : 'simplified'
+}
+
 export interface PlanInput {
   doc: TaskDocument
   options: ExportOptions
@@ -222,15 +252,29 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
   const locale: ExportLocale = options.locale ?? 'zh'
   const visible = doc.columns.map((column, i) => [column, i] as const).filter(([column]) => !column.hidden).map(([, i]) => i)
   const visibleColumns = visible.map((i) => doc.columns[i]!)
+  const script = tableScript(doc, locale)
   const added: { source: 'state' | 'reason'; header: string; widthChars: number }[] = []
-  if (options.addStateColumn) added.push({ source: 'state', header: ADDED_HEADERS[locale].state, widthChars: STATE_WIDTH })
-  if (options.addReasonColumn) added.push({ source: 'reason', header: ADDED_HEADERS[locale].reason, widthChars: REASON_WIDTH })
+  if (options.addStateColumn) added.push({ source: 'state', header: inScript(ADDED_HEADERS[locale].state, script), widthChars: STATE_WIDTH })
+  if (options.addReasonColumn) added.push({ source: 'reason', header: inScript(ADDED_HEADERS[locale].reason, script), widthChars: REASON_WIDTH })
 
+  const selected = selectRows(doc, keep)
+  const words = (column: TaskColumn): number => longestWordUnits([
+    column.header, ...doc.header.rows.map((row) => row[doc.columns.indexOf(column)] ?? ''),
+    ...selected.filter((row) => row.kind === 'data').map((row) => row.cells[column.id] ?? ''),
+  ])
+  const stateWords = longestWordUnits([added.find((a) => a.source === 'state')?.header ?? '', ...selected.map((row) => {
+    const task = row.kind === 'data' ? assessment?.byRow.get(row.id) : undefined
+    return task ? inScript(stateLabel(task.state, locale), script) : ''
+  })])
   const columns: PlanColumn[] = [
-    ...visibleColumns.map((column) => ({
-      header: column.header, role: column.role, source: 'document' as const, widthChars: columnWidthChars(column),
-    })),
-    ...added.map((a) => ({ header: a.header, role: null, source: a.source, widthChars: a.widthChars })),
+    ...visibleColumns.map((column) => {
+      const minChars = words(column) + WORD_PADDING_CHARS
+      return { header: column.header, role: column.role, source: 'document' as const, widthChars: Math.max(columnWidthChars(column), minChars), minChars }
+    }),
+    ...added.map((a) => {
+      const minChars = (a.source === 'state' ? stateWords : longestWordUnits([a.header])) + WORD_PADDING_CHARS
+      return { header: a.header, role: null, source: a.source, widthChars: Math.max(a.widthChars, minChars), minChars }
+    }),
   ]
   const width = Math.max(1, columns.length)
   const totalChars = columns.reduce((sum, c) => sum + c.widthChars, 0)
@@ -261,7 +305,6 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
   for (const m of header.merges) merges.push({ r0: m.r0 + headerStart, c0: m.c0, r1: m.r1 + headerStart, c1: m.c1 })
   const bodyStart = rows.length
 
-  const selected = selectRows(doc, keep)
   const sourceIndex = new Map(doc.rows.map((row, i) => [row.id, i]))
   // Plan row → source row index, to know whether neighbours in the plan were neighbours in the sheet.
   const bodySource: number[] = []
@@ -276,8 +319,8 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
     const cells = [
       ...visibleColumns.map((column) => cleanCellText(row.cells[column.id] ?? '')),
       ...added.map((a) => a.source === 'state'
-        ? (task ? stateLabel(task.state, locale) : '')
-        : cleanCellText(reasonText(assessment, row.id, locale))),
+        ? (task ? inScript(stateLabel(task.state, locale), script) : '')
+        : cleanCellText(inScript(reasonText(assessment, row.id, locale), script))),
     ]
     const lines = Math.max(...cells.map((text, c) => estimateLines(text, columns[c]!.widthChars)))
     rows.push({ kind: 'data', cells, state: task?.state, heightPt: heightFor(lines) })
