@@ -22,10 +22,12 @@ export function ensureNodeModules() {
 function isRoot() { return typeof process.getuid === 'function' && process.getuid() === 0 }
 function hasApt() { return spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0 }
 
-function hasCjkFont() {
-  const out = spawnSync('sh', ['-c', 'fc-list :lang=zh family 2>/dev/null'], { encoding: 'utf8' })
-  return out.status === 0 && out.stdout.trim().length > 0
+function fontList(pattern) {
+  const out = spawnSync('sh', ['-c', `fc-list ${pattern} family 2>/dev/null`], { encoding: 'utf8' })
+  return out.status === 0 ? out.stdout.trim() : ''
 }
+function hasCjkFont() { return fontList(':lang=zh').length > 0 }
+function hasFont(family) { return fontList(`'${family}'`).length > 0 }
 
 /**
  * Debian packages the tests use: Chromium always, a CJK font (so the suite and its screenshots
@@ -37,6 +39,10 @@ export function ensureSystemPackages({ withOffice = false } = {}) {
   if (!existsSync(CHROMIUM)) wanted.push('chromium')
   if (!process.env.JINDU_NO_CJK_FONT && !hasCjkFont()) wanted.push('fonts-noto-cjk')
   if (withOffice && spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' }).status !== 0) wanted.push('libreoffice-calc-nogui')
+  // The row-height check reads LibreOffice's PDF with pdftotext, and LibreOffice sizes columns with
+  // Carlito (Calibri's metric twin, which it ships on Windows and macOS) as clerks' copies do.
+  if (withOffice && spawnSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' }).status !== 0) wanted.push('poppler-utils')
+  if (withOffice && !hasFont('Carlito')) wanted.push('fonts-crosextra-carlito')
   if (wanted.length === 0) return
   if (isRoot() && hasApt()) {
     run('apt-get update -qq')
@@ -48,5 +54,6 @@ export function ensureSystemPackages({ withOffice = false } = {}) {
     console.error(`\nChromium was not found at ${CHROMIUM}.\nInstall it with:  sudo apt-get install chromium\n(or set CHROMIUM_PATH to a Chromium/Chrome binary), then run the command again.`)
     process.exit(1)
   }
-  if (wanted.includes('libreoffice-calc-nogui')) console.warn('LibreOffice (soffice) is not installed: the LibreOffice checks will be skipped. Install with: sudo apt-get install libreoffice-calc-nogui')
+  const office = wanted.filter((p) => p !== 'chromium' && p !== 'fonts-noto-cjk')
+  if (office.length) console.warn(`Some LibreOffice checks will be skipped; to run them: sudo apt-get install ${office.join(' ')}`)
 }

@@ -174,15 +174,20 @@ describe('the table plan', () => {
 
   it('estimates wrapped lines with CJK counted double and explicit breaks', () => {
     expect(estimateLines('', 10)).toBe(1)
-    expect(estimateLines('abcdefghi', 10)).toBe(1)
+    // LibreOffice draws ASCII in a 宋体 cell with a wider Western font: 7 letters fit in 10 units, 9 do not.
+    expect(estimateLines('abcdefg', 10)).toBe(1)
+    expect(estimateLines('abcdefghi', 10)).toBe(2)
+    expect(estimateLines('一二三四', 10)).toBe(1)
     expect(estimateLines('一二三四五', 10)).toBe(2)
+    // A closing mark that does not fit takes the character before it to the next line.
+    expect(estimateLines('一二三四。', 10)).toBe(2)
     expect(estimateLines('a\nb\nc', 40)).toBe(3)
     const doc = handmadeDocument([{ header: '工作事项', role: 'task', width: 140 }], [{ cells: ['字'.repeat(60)] }])
     const plan = buildTablePlan({ doc, options: { format: 'xlsx' }, keep: null, sheetName: 's' })
     expect(plan.columns[0]!.widthChars).toBe(20)
     const data = plan.rows[plan.bodyStart]!
-    // 120 units in 19 usable → 7 lines of ~15pt.
-    expect(data.heightPt).toBeGreaterThanOrEqual(7 * 15)
+    // 60 characters, 9 to a line of a 20-unit column → 7 lines of 16pt.
+    expect(data.heightPt).toBe(7 * 16 + 4)
     expect(plan.rows[plan.headerStart]!.heightPt).toBeLessThan(data.heightPt)
   })
 })

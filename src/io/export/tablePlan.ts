@@ -2,7 +2,10 @@
 import { detectScript, inScript, type ChineseScript, type DocumentAssessment, type Role, type TaskColumn, type TaskDocument, type TaskRow, type TaskState } from '../../core'
 import { cleanCellText } from './cellText'
 import { ADDED_HEADERS, stateLabel } from './stateStyle'
+import { estimateLines, textUnits } from './textLines'
 import type { ExportLocale, ExportOptions } from './types'
+
+export { estimateLines, textUnits } from './textLines'
 
 export type PlanRowKind = 'title' | 'preamble' | 'header' | 'data' | 'section' | 'footer'
 
@@ -43,8 +46,11 @@ export interface TablePlan {
   bodyStart: number
 }
 
-/** Points per wrapped line at 11pt, with a little room so descenders are not clipped. */
-const LINE_PT = 15
+/**
+ * Points per wrapped line at 11pt: Excel's 宋体 takes 14.25, LibreOffice's CJK serif 16 (measured
+ * in its PDF); the taller one, so no renderer clips a last line.
+ */
+const LINE_PT = 16
 const ROW_PADDING_PT = 4
 const TITLE_FONT_RATIO = 16 / 11
 
@@ -60,25 +66,6 @@ const PX_PER_CHAR = 7
 export function columnWidthChars(column: Pick<TaskColumn, 'width' | 'role'>): number {
   if (column.width && column.width > 0) return Math.min(100, Math.max(4, Math.round(column.width / PX_PER_CHAR)))
   return column.role ? DEFAULT_WIDTHS[column.role] : UNKNOWN_ROLE_WIDTH
-}
-
-/** Display width in Excel character units: CJK and full-width forms take two. */
-export function textUnits(text: string): number {
-  let units = 0
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0
-    units += code >= 0x2e80 && !(code >= 0xff61 && code <= 0xff9f) ? 2 : 1
-  }
-  return units
-}
-
-/** How many lines a wrapped cell needs in a column `widthChars` wide; explicit `\n` always breaks. */
-export function estimateLines(text: string, widthChars: number): number {
-  if (!text) return 1
-  const usable = Math.max(1, widthChars - 1) // Excel keeps a little cell padding
-  let lines = 0
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textUnits(line) / usable))
-  return lines
 }
 
 function heightFor(lines: number, fontRatio = 1): number {
