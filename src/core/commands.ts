@@ -42,6 +42,8 @@ export type DocCommand =
   /** A clerk's override of rule 5 for one milestone; `done: null` clears it. */
   | { kind: 'setOverride'; rowId: string; index: number; done: boolean | null }
   | { kind: 'setSettings'; settings: Partial<DocumentSettings> }
+  /** The table's title (the export's merged first row, and where the document's year is read). */
+  | { kind: 'setTitle'; title: string | null }
   /** Numbers the data rows 1..n in the first seq column; sections and footers are skipped, never restart. */
   | { kind: 'renumberSeq' }
   /** Several commands as one undo step (a paste that adds rows and fills them). */
@@ -97,6 +99,7 @@ const LABELS: Record<CommandKind, Label> = {
   setColumnHidden: { zh: '隐藏/显示列', en: 'Hide or show column' },
   setOverride: { zh: '标记完成情况', en: 'Mark milestone' },
   setSettings: { zh: '修改设置', en: 'Change settings' },
+  setTitle: { zh: '修改标题', en: 'Edit title' },
   renumberSeq: { zh: '重排序号', en: 'Renumber' },
   group: { zh: '多项编辑', en: 'Several edits' },
 }
@@ -150,6 +153,7 @@ export function applyCommand(doc: TaskDocument, cmd: DocCommand): ApplyResult {
     case 'renameHeader': return applyRenameHeader(doc, cmd)
     case 'setOverride': return applySetOverride(doc, cmd)
     case 'setSettings': return applySetSettings(doc, cmd)
+    case 'setTitle': return applySetTitle(doc, cmd)
     case 'renumberSeq': return applyRenumberSeq(doc, cmd)
     case 'group': return applyGroup(doc, cmd)
   }
@@ -456,6 +460,17 @@ function applyRenameHeader(doc: TaskDocument, cmd: Extract<DocCommand, { kind: '
   const columns = doc.columns.slice()
   columns[index] = { ...column, header: cmd.header }
   return withColumns(doc, cmd, columns, { kind: 'renameHeader', colId: column.id, header: column.header, headerBlock: doc.header }, header)
+}
+
+function applySetTitle(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'setTitle' }>): ApplyResult {
+  const title = cmd.title?.replace(/\s+/g, ' ').trim() || null
+  if (title === doc.title) return unchanged(doc, cmd)
+  return {
+    doc: { ...doc, title },
+    inverse: { kind: 'setTitle', title: doc.title },
+    changed: { rows: [], removedRows: [], meta: true },
+    command: { kind: 'setTitle', title },
+  }
 }
 
 function applySetSettings(doc: TaskDocument, cmd: Extract<DocCommand, { kind: 'setSettings' }>): ApplyResult {

@@ -61,6 +61,8 @@ export interface TaskDocument {
   /** The draft's name shown in the draft list. */
   name: string
   sourceFile: string | null
+  /** The list bundled with the app for a first look, not the clerk's own: the app says so. */
+  sample?: boolean
   sheetName: string | null
   title: string | null
   /** Lines between the title and the header (填报单位:… 填报日期:…), kept for export. */

@@ -271,6 +271,7 @@ function repairUnsafe(input: unknown): RepairResult {
     id: idText ?? newId('d'),
     name,
     sourceFile,
+    ...(input.sample === true ? { sample: true } : {}),
     sheetName: textOrNull(input.sheetName),
     title,
     preamble: Array.isArray(input.preamble) ? input.preamble.map((l) => cellText(l) ?? '').filter((l) => l !== '') : [],

@@ -265,6 +265,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   function setSettings(settings: Partial<DocumentSettings>) { dispatch({ kind: 'setSettings', settings }) }
+  function setTitle(title: string) { dispatch({ kind: 'setTitle', title }) }
   function setColumnRole(colId: string, role: Role | null) { dispatch({ kind: 'setColumnRole', colId, role }) }
   function renameHeader(colId: string, header: string) { dispatch({ kind: 'renameHeader', colId, header }) }
   function setColumnWidth(colId: string, width: number) { applyView({ kind: 'setColumnWidth', colId, width: Math.round(width) }) }
@@ -411,7 +412,7 @@ export const useDocumentStore = defineStore('document', () => {
     doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
     rowIndex: computed(() => { void revision.value; return rowIndexMap }),
     canUndo, canRedo, undoLabel, redoLabel,
-    open, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setColumnRole, renameHeader,
+    open, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
     setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
     pasteAtFocus, copyBlock, ownersOf, owners, rowAction, targetRowIds,
     onChange: (listener: ChangeListener) => { listeners.push(listener) },

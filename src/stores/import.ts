@@ -75,7 +75,7 @@ export const useImportStore = defineStore('import', () => {
     const result = await readWorkbookInWorker(bytes, 'kaihua-2023-q1.xlsx')
     if (!result.ok) return
     const sheet = result.workbook.sheets[0]
-    if (sheet) await useDraftStore().createFromDocument(toDocument(sheet, '开化县2023年度重点工作清单.xlsx'))
+    if (sheet) await useDraftStore().createFromDocument({ ...toDocument(sheet, '开化县2023年度重点工作清单.xlsx'), sample: true })
     prewarmSoon()
   }
 
