@@ -2,8 +2,10 @@
 import { addDays, readDue } from './dates'
 import { splitCell, type CellPart, type CellSplit } from './numbering'
 import {
-  NO_TARGETS, actionPairs, findTargets, judgeBySentences, judgePart, readOpening, readSentences, readStatus, type DoneVerdict, type StatusReading,
+  NO_TARGETS, findTargets, judgePart, readOpening, type DoneVerdict,
 } from './progress'
+import { forgetStatusReadings, readStatusCell, statusReason } from './status'
+import { judgeBySentences } from './progressSentences'
 import type { Quantity } from './quantities'
 import { explainDone, explainDue, explainState, joinReasons, type DueSource } from './reasons'
 import { readSchedule, type ScheduleContext } from './schedule'
@@ -100,7 +102,7 @@ let lastCache: { year: number; monthBefore: string; cache: PlanCache } | null = 
 export function forgetReadings(): void {
   planCaches.clear()
   lastCache = null
-  STATUS_OF.clear()
+  forgetStatusReadings()
 }
 
 function planCacheFor(year: number, monthBefore: string): PlanCache {
@@ -290,11 +292,8 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   // Unnumbered progress against several milestones (fixtures reading 4).
   const opening = readOpening(folded)
   if (opening?.done) return judged(planned.map(() => opening), 'whole')
-  // The progress is split into sentences once; each milestone only looks for its words there.
-  const sentences = readSentences(folded)
-  const verdicts: DoneVerdict[] = []
-  for (const p of planned) verdicts.push(judgeBySentences(sentences, actionPairs(p.folded), () => targetsOf(p)))
-  return judged(verdicts, 'whole')
+  // Read sentence by sentence (rules §5): each milestone by the sentences that speak of it.
+  return judged(judgeBySentences(folded, planned.map((p) => ({ folded: p.folded, targets: () => targetsOf(p) }))), 'whole')
 }
 
 /** The progress part numbered like milestone `index`, if the progress has one. */
@@ -312,27 +311,6 @@ function stateOf(m: Milestone, done: boolean, asOf: string, soonEnd: string): Mi
   return 'pending'
 }
 
-function statusReason(status: StatusReading, words: string): Reason | null {
-  if (status === 'behind') return { zh: `完成情况列写明「${words}」,任务滞后`, en: `the status column says "${words}": behind` }
-  if (status === 'done') return { zh: `完成情况列写明「${words}」,任务已完成`, en: `the status column says "${words}": done` }
-  return null
-}
-
-/** Status cells repeat a handful of words (达序推进, 滞后…): each is read once. */
-const STATUS_OF = new Map<string, StatusReading>()
-
-function statusOf(words: string): StatusReading {
-  // Most rows have no status: no lookup for them.
-  if (words === '') return null
-  let status = STATUS_OF.get(words)
-  if (status === undefined) {
-    status = readStatus(foldText(words))
-    if (STATUS_OF.size > 5_000) STATUS_OF.clear()
-    STATUS_OF.set(words, status)
-  }
-  return status
-}
-
 function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   const soonDays = Number.isFinite(ctx.soonDays) && (ctx.soonDays as number) >= 0 ? Math.floor(ctx.soonDays as number) : 14
   const monthBefore = ctx.monthBefore ?? 'end-of-month'
@@ -348,7 +326,10 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
     judged.seenOn = asOf
   }
   const statusWords = text(fields.status).trim()
-  const status = statusOf(statusWords)
+  // An amount in the status is measured against the task's target: the last milestone's, which
+  // for a task without a schedule is the task text's.
+  const statusVerdict = readStatusCell(statusWords, () => taskTargetsOf(plan, fields))
+  const status = statusVerdict.reading
   const overrides = ctx.overrides
 
   const milestones: AssessedMilestone[] = []
@@ -361,6 +342,11 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
     if (status === 'done' && !verdict.done) {
       verdict = { done: true, step: 'status', words: statusWords }
       doneReason = explainDone(verdict, '')
+    }
+    // Never a false done: a status short of the target leaves the task's last milestone open.
+    if (status === 'short' && verdict.done && i === plan.planned.length - 1) {
+      verdict = { done: false, step: 'status', words: statusWords }
+      doneReason = { zh: `完成情况列写明「${statusWords}」,未达到目标`, en: `the status column says "${statusWords}": short of the target` }
     }
     const override = overrides?.[m.index]
     const overridden = typeof override === 'boolean'
@@ -401,11 +387,18 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   let state: TaskState = 'done'
   for (const m of milestones) if (STATE_RANK[m.state] < STATE_RANK[state]) state = m.state
   if (status === 'behind' && state !== 'overdue') state = 'behind'
-  let taskReason = statusReason(status, statusWords)
-  if (!taskReason) {
+  const fromStatus = statusReason(statusVerdict)
+  let taskReason: Reason
+  if (!fromStatus) {
     // Without a status reason the state comes from the milestones alone, so the memo can keep it.
     const summary = allFromProgress && memo ? memo.summary ??= summarise(state, milestones) : summarise(state, milestones)
     taskReason = { zh: summary.zh, en: summary.en }
+  } else if (state === 'overdue' || (state !== 'behind' && status !== 'done')) {
+    // The line that explains the badge comes first: which milestone is overdue, by how many days.
+    const summary = summarise(state, milestones)
+    taskReason = { zh: `${summary.zh}\n${fromStatus.zh}`, en: `${summary.en}\n${fromStatus.en}` }
+  } else {
+    taskReason = fromStatus
   }
   return { state, milestones, reasons: taskReason }
 }
@@ -419,6 +412,13 @@ function summarise(state: TaskState, milestones: readonly AssessedMilestone[]): 
     zh: numbered(SUMMARY_ZH, m.index) + (m.reasons?.zh ?? m.reason),
     en: numbered(SUMMARY_EN, m.index) + (m.reasons?.en ?? m.reason),
   }
+}
+
+/** The targets the task as a whole sets: its last milestone's, else the task text's. */
+function taskTargetsOf(plan: Plan, fields: TaskFields): readonly Quantity[] {
+  const last = plan.planned[plan.planned.length - 1]
+  const own = last ? targetsOf(last) : NO_TARGETS
+  return own.length > 0 ? own : findTargets(foldText(text(fields.task)))
 }
 
 /** The state of one task on the as-of date. Never throws. */

@@ -121,11 +121,13 @@ function atStart(folded: string, at: number): boolean {
 
 /**
  * The chain of one style: numbers in increasing order (`1.`/`1、` must start at 1 and go up
- * by one, since bare digits are common in running text; circled and bracketed numbers are
- * unambiguous, so a cell may start at ② or skip one).
+ * by one, since bare digits are common in running text; bracketed numbers are unambiguous, so a
+ * cell may start at ② or skip one). Circled numbers are never anything but numbering: a
+ * progress cell that answers ② before ① keeps both, each for its own milestone.
  */
 function chainOf(style: Style, markers: readonly Marker[], folded: string): Marker[] {
   const strict = style === 'dot' || style === 'comma'
+  const anyOrder = style === 'circled' || style === 'paren-circled' || style === 'dot-circled'
   const chain: Marker[] = []
   for (const mk of markers) {
     if (mk.style !== style) continue
@@ -133,7 +135,7 @@ function chainOf(style: Style, markers: readonly Marker[], folded: string): Mark
     if (!last) {
       if (strict && mk.number !== 1) continue
       chain.push(mk)
-    } else if (strict ? mk.number === last.number + 1 : mk.number > last.number) chain.push(mk)
+    } else if (anyOrder ? !chain.some((c) => c.number === mk.number) : strict ? mk.number === last.number + 1 : mk.number > last.number) chain.push(mk)
   }
   if (strict && chain.length === 1) {
     // A lone `1.`/`1、` is numbering only at the very start of the cell.

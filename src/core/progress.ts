@@ -1,9 +1,12 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
-import { findQuantities, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, showRatio, type Quantity } from './quantities'
+import { findQuantities, findShortfall, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, reaches, showRatio, type Quantity } from './quantities'
 import { charTable } from './text'
 
-/** `empty`: no progress at all; `missing`: numbered progress without this milestone's number (words: the number). */
-export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'empty' | 'missing' | 'status' | 'override'
+/**
+ * `empty`: no progress at all; `missing`: numbered progress without this milestone's number (words: the
+ * number); `unmentioned`: unnumbered progress with no sentence about this milestone (words: its key words).
+ */
+export type DoneStep = 'verdict' | 'quantity' | 'signal' | 'phrase' | 'none' | 'empty' | 'missing' | 'unmentioned' | 'status' | 'override'
 
 /** What decided done / not done, with the words that decided it (shown to the clerk). */
 export interface DoneVerdict {
@@ -11,6 +14,8 @@ export interface DoneVerdict {
   step: DoneStep
   /** The decisive words as written (`已完成`, `正在`, `2468/2000 套, 123%`). */
   words: string
+  /** For unnumbered progress read sentence by sentence: the sentences that spoke for the milestone. */
+  sentence?: string
 }
 
 /** Not done, and nothing said: one shared verdict (verdicts are kept per plan, never changed). */
@@ -21,12 +26,12 @@ const DONE_OPENING = /^(?:已全部完成|已完成|全部完成|已办结|已�
 const NOT_DONE_OPENING = /^(?:未完成|尚未|正在)/
 
 /**
- * Step 3 signals, found anywhere. `拟` not inside 模拟/虚拟; `计划` only as the verb
+ * Step 3 signals, found anywhere. Work `…中` (施工中, 审批中) is under way, not done (not 中心). `拟` not inside 模拟/虚拟; `计划` only as the verb
  * (`计划7月完成`), never the noun (`年度投资计划`, `按计划`).
  */
-const SIGNAL = /正在|推进中|进行中|尚未|未完成|未启动|基本完成|启动|(?<![模虚比])拟(?!定|稿)|计划(?=于|在|\d|[一二三四五六七八九十](?:月|季)|今年|明年|年底|年内|下半年|上半年|完成|开工|启动|开展|实施|建成|投用|投入|召开|举办|出台|印发|上线)|截至/g
+const SIGNAL = /正在|推进中|进行中|(?:施工|建设|实施|办理|审批|招标|调试|装修|编制|筹备|修缮|改造|验收)中(?!心|央|国|小学|学)|尚未|未完成|未启动|基本完成|启动|(?<![模虚比])拟(?!定|稿)|计划(?=于|在|\d|[一二三四五六七八九十](?:月|季)|今年|明年|年底|年内|下半年|上半年|完成|开工|启动|开展|实施|建成|投用|投入|召开|举办|出台|印发|上线)|截至/g
 /** Step 3 done phrases, found anywhere after no signal fired. */
-const DONE_PHRASE = /已全部完成|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放/
+const DONE_PHRASE = /已全部完成|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实|竣工|验收|批复|获批|签约|签订|封顶|完工|交付|挂牌|揭牌|投产)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放|已竣工|已完工|已封顶|已交付|已投产|已挂牌|已揭牌|已(?:获)?批复|已获批|(?:均|全部|都)已(?:完成|建成|批复|获批|验收|竣工|完工|开工|投用)|已(?:通过)?(?:竣工)?验收|已100%完成|(?<![计拟])(?:于|在)\d{1,2}月(?:\d{1,2}日)?(?:份)?(?:底|初|中旬|上旬|下旬)?(?:顺利)?(?:完成|建成|开工|投用|通过|召开|举办|出台|印发|竣工|验收|完工|上线|开园|开业)/
 /** A percentage below 100% is a not-done signal, unless it is a growth or share figure. */
 const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/g
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
@@ -120,26 +125,46 @@ export type Targets = readonly Quantity[] | (() => readonly Quantity[])
 /**
  * Rule 5 for one part (folded) against its milestone's targets: verdict, quantities, words.
  * `targets` come from the milestone's words, or the task's for an implicit milestone.
+ *
+ * Never a false done: an opening `正在`/`尚未` settles the part as not done; otherwise a number
+ * short of a target in its unit, or a percentage below 100% where no target is a percentage,
+ * makes it not done whatever done words surround it (`已完成，完成改造12个` against 15个).
+ * Only then does an opening `已完成` settle it, then quantities that reach their targets (even
+ * beside `截至`), then signals and done phrases.
  */
 export function judgePart(folded: string, targets: Targets): DoneVerdict {
   const part = leadingTrim(folded)
   if (!part) return NOTHING_DONE
   const opening = readOpening(part)
-  if (opening) return opening
+  // `已完成。` standing as a sentence of its own settles the part (rule 1): what follows reports
+  // other work. `已完成，改造12个` qualifies the verdict with a count, which is measured.
+  if (opening && (!opening.done || standsAlone(part, opening.words))) return opening
   // A part that reports no quantity has nothing to match, whatever the targets.
   const wanted = mayHoldQuantity(part) ? typeof targets === 'function' ? targets() : targets : NO_TARGETS
+  let matches: ReturnType<typeof matchQuantities> = []
   if (wanted.length > 0) {
-    const matches = matchQuantities(wanted, findQuantities(part, true, wanted))
-    if (matches.length > 0) {
-      const done = matches.every((m) => m.reported.value >= m.target.value)
-      return { done, step: 'quantity', words: matches.map(showRatio).join('; ') }
-    }
+    const reported = findQuantities(part, true, wanted)
+    matches = matchQuantities(wanted, reported)
+    const short = findShortfall(wanted, reported, matches)
+    if (short) return { done: false, step: 'quantity', words: showRatio(short) }
   }
+  if (!wanted.some((t) => t.unit === '%')) {
+    const low = lowPercents(part)
+    if (low.length > 0) return { done: false, step: 'signal', words: low.join(', ') }
+  }
+  if (opening) return opening
+  if (matches.length > 0 && matches.every(reaches)) return { done: true, step: 'quantity', words: matches.map(showRatio).join('; ') }
   const signals = findSignals(part)
   if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
   const phrase = findDonePhrase(part)
   if (phrase) return { done: true, step: 'phrase', words: phrase }
   return NOTHING_DONE
+}
+
+/** Is the opening verdict a sentence by itself (`已完成。…`, or all the part says)? */
+function standsAlone(part: string, words: string): boolean {
+  const next = part.charCodeAt(words.length)
+  return Number.isNaN(next) || next === 0x3002 /* 。 */ || next === 0x21 /* ! */
 }
 
 /** No targets, one shared array: most milestones set none, and every plan keeps its targets. */
@@ -151,143 +176,4 @@ export function findTargets(folded: string): readonly Quantity[] {
   if (!mayHoldUnitQuantity(folded)) return NO_TARGETS
   const found = findQuantities(folded, false)
   return found.length > 0 ? found : NO_TARGETS
-}
-
-/** Words of a milestone that name its action (`完成设计招标` → 设计招标), for unnumbered progress. */
-const ACTION_FILLER = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|前|完成|开展|启动|推进|组织|做好|全面|进一步|[\s,。;、:“”"]/g
-
-/**
- * The key words of a milestone: every distinct pair of adjacent characters of its action words,
- * as char codes, flat (`[first, second, first, second, …]`) in order of first appearance. Codes,
- * not two-character strings: a milestone makes a dozen of them and keeps none.
- */
-export function actionPairs(folded: string): number[] {
-  const t = folded.replace(ACTION_FILLER, '|')
-  const pairs: number[] = []
-  for (let i = 0; i + 1 < t.length; i++) {
-    const a = t.charCodeAt(i)
-    const b = t.charCodeAt(i + 1)
-    if (a === 0x7c || b === 0x7c) continue
-    let known = false
-    for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === a && pairs[k + 1] === b) { known = true; break }
-    if (!known) pairs.push(a, b)
-  }
-  return pairs
-}
-
-/** actionPairs as the two-character words they stand for. */
-export function actionWords(folded: string): string[] {
-  const pairs = actionPairs(folded)
-  const out: string[] = []
-  for (let k = 0; k < pairs.length; k += 2) out.push(String.fromCharCode(pairs[k]!, pairs[k + 1]!))
-  return out
-}
-
-/** Bits in a sentence's pair filter: ~50 pairs a sentence leave ~5% of the bits set. */
-const PAIR_BITS = 1024
-
-function pairBit(a: number, b: number): number {
-  return (a * 31 + b) & (PAIR_BITS - 1)
-}
-
-/**
- * One sentence of unnumbered progress with its step-3 signals, read once for every milestone.
- * `pairsAt` is where its filter of character pairs starts in Sentences.pairs (a bit per pair
- * hash): a key word whose bit is clear is not in the sentence, and most are not, so few need a
- * search of the text.
- */
-interface Sentence { text: string; signals: readonly string[]; pairsAt: number }
-
-const PAIR_WORDS = PAIR_BITS / 32
-/**
- * The filters of the progress text read last. Shared, not copied out: a typed array per text
- * costs an off-heap allocation (more than the whole reading of a short text), and every caller
- * judges the sentences of one text before reading the next.
- */
-let pairScratch = new Uint32Array(PAIR_WORDS * 16)
-
-/**
- * The sentences of unnumbered progress, and the first that carries a signal. Valid until the
- * next readSentences call, which reuses `pairs`.
- */
-export interface Sentences { list: Sentence[]; firstSignal: string | null; pairs: Uint32Array }
-
-/** Where unnumbered progress splits into sentences: `。`, `;` or a line break. */
-function endsSentence(c: number): boolean {
-  return c === 0x3002 || c === 0x3b || c === 0x0a
-}
-
-export function readSentences(progressFolded: string): Sentences {
-  const list: Sentence[] = []
-  let firstSignal: string | null = null
-  const n = progressFolded.length
-  let from = 0
-  for (let i = 0; i <= n; i++) {
-    if (i < n && !endsSentence(progressFolded.charCodeAt(i))) continue
-    let start = from
-    while (start < i && LEADING[progressFolded.charCodeAt(start)] === 1) start++
-    from = i + 1
-    if (start === i) continue
-    const text = progressFolded.slice(start, i)
-    const signals = findSignals(text)
-    if (signals.length > 0 && firstSignal === null) firstSignal = text
-    const pairsAt = list.length * PAIR_WORDS
-    if (pairsAt + PAIR_WORDS > pairScratch.length) {
-      const grown = new Uint32Array(pairScratch.length * 2)
-      grown.set(pairScratch)
-      pairScratch = grown
-    }
-    pairScratch.fill(0, pairsAt, pairsAt + PAIR_WORDS)
-    for (let j = start; j + 1 < i; j++) {
-      const bit = pairBit(progressFolded.charCodeAt(j), progressFolded.charCodeAt(j + 1))
-      pairScratch[pairsAt + (bit >>> 5)]! |= 1 << (bit & 31)
-    }
-    list.push({ text, signals, pairsAt })
-  }
-  return { list, firstSignal, pairs: pairScratch }
-}
-
-/** Does the sentence hold the characters `a` then `b` next to each other? */
-function holdsPair(sentences: Sentences, sentence: Sentence, a: number, b: number): boolean {
-  const bit = pairBit(a, b)
-  if ((sentences.pairs[sentence.pairsAt + (bit >>> 5)]! & (1 << (bit & 31))) === 0) return false
-  const t = sentence.text
-  for (let i = 0; i + 1 < t.length; i++) if (t.charCodeAt(i) === a && t.charCodeAt(i + 1) === b) return true
-  return false
-}
-
-/**
- * Unnumbered progress against several milestones (fixtures reading 4): a milestone is done
- * when one sentence reports its own action done, a done phrase next to its key words, and
- * no signal in that sentence. `keys` are the milestone's key word pairs (actionPairs).
- */
-export function judgeBySentences(sentences: Sentences, keys: readonly number[], targets: Targets): DoneVerdict {
-  for (const sentence of sentences.list) {
-    // Two shared key words make the sentence this milestone's: stop counting at two.
-    let shared = 0
-    for (let k = 0; k < keys.length && shared < 2; k += 2) if (holdsPair(sentences, sentence, keys[k]!, keys[k + 1]!)) shared++
-    if (shared < 2) continue
-    if (sentence.signals.length > 0) return { done: false, step: 'signal', words: sentence.signals.join(', ') }
-    const verdict = judgePart(sentence.text, targets)
-    if (verdict.done) return verdict
-  }
-  if (sentences.firstSignal !== null) return { done: false, step: 'signal', words: sentences.firstSignal }
-  return NOTHING_DONE
-}
-
-/** judgeBySentences for one milestone, reading the progress afresh. */
-export function judgeBySentence(progressFolded: string, milestoneFolded: string, targets: readonly Quantity[]): DoneVerdict {
-  return judgeBySentences(readSentences(progressFolded), actionPairs(milestoneFolded), targets)
-}
-
-/** The status column (rules §5): done, behind, or on track / silent. */
-export type StatusReading = 'done' | 'behind' | 'on-track' | null
-
-export function readStatus(folded: string): StatusReading {
-  const s = folded.replace(/[\s。,;!]/g, '')
-  if (!s) return null
-  if (/滞后|未达序时|未完成|未按期|进度慢|落后/.test(s)) return 'behind'
-  if (/^(?:已全部完成|已完成|全部完成|完成|已办结|办结|已落实)/.test(s)) return 'done'
-  if (/序时|达序|按序|有序|正常|推进/.test(s)) return 'on-track'
-  return null
 }

@@ -15,11 +15,18 @@ export interface Quantity {
   growth: boolean
   /** No unit was written (`完成20无废细胞创建`): matched only by name, taking the target's unit. */
   bare?: boolean
+  /**
+   * A ceiling, not a goal (`控制在3.5%以内`, `不超过10起`): reached while the reported number
+   * stays at or below it.
+   */
+  upper?: boolean
+  /** One part of a total already given (`其中个体户2000户`): it speaks for no target by itself. */
+  part?: boolean
 }
 
 /** Units, longest first so that `人次` is not read as `人`; `吨标准煤` is `吨标煤`. */
 const UNITS = ['平方公里', '平方米', '立方米', '吨标准煤', '吨标煤', '千瓦时', '公里', '千米', '公顷', '千瓦', '兆瓦', '美元', '人次', '批次', '场次', '万元', '亿元',
-  '米', '亩', '吨', '元', '户', '套', '间', '个', '家', '人', '名', '条', '张', '台', '辆', '处', '项', '场', '次', '座', '所', '件', '宗', '栋', '幢', '只', '头', '株', '棵', '篇', '份', '支', '天', '床', '类', '%']
+  '米', '亩', '吨', '元', '户', '套', '间', '个', '家', '人', '名', '条', '张', '台', '辆', '处', '项', '场', '次', '座', '所', '件', '宗', '栋', '幢', '只', '头', '株', '棵', '篇', '份', '支', '天', '床', '类', '起', '%']
 /** A Map, not an object: a lookup by a matched (not yet internalised) string is then a hash, not a string-table search. */
 const UNIT_ALIASES = new Map([['吨标准煤', '吨标煤']])
 
@@ -66,6 +73,11 @@ const QUALIFIES_NEXT = /^(?:以上|以下)?[\d\u4e00-\u9fff]/
 const ENDS_AMOUNT = /^(?:以上|以下)?(?:[,。;]|$|和|及|同比|,)/
 /** Where the words after a count stop naming it. */
 const AFTER_END = /、|已|通过|完成|正在|均|全部|并|进行|开展|实现|达到|入驻|开通|上报|累计|其中|\d/
+/** Words that make a number a ceiling: `控制在5%以内`, `不超过10起`, `低于3%`. */
+const CEILING_BEFORE = /(?:不超过|不高于|不多于|低于|少于|控制在|以内控制在|压降至|降至|下降到|降到)[^,。;]{0,3}$/
+const CEILING_AFTER = /^(?:以内|以下|之内)/
+/** A breakdown of a total (`其中…`, `含…`). */
+const PART_BEFORE = /(?:其中|含|包括)[^,。;]{0,12}$/
 /** A percentage right after these words is a growth rate. */
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
 
@@ -136,6 +148,8 @@ export function findQuantities(folded: string, bare = true, against?: readonly Q
       if (mult !== undefined || digits.includes('.') || NOT_A_COUNT_AFTER[folded.charCodeAt(end)] === 1) continue
       if (!bare) { clauseFrom = end; continue }
     }
+    // `3个月`, `6个工作日`: a duration, not a count of anything.
+    if (rawUnit === '个' && /^(?:月|工作日|小时)/.test(folded.slice(end, end + 3))) { clauseFrom = end; continue }
     if ((rawUnit === '元' || rawUnit === '美元' || rawUnit === '万元' || rawUnit === '亿元') &&
       QUALIFIES_NEXT.test(folded.slice(end, end + 3)) && !ENDS_AMOUNT.test(folded.slice(end, end + 3))) {
       // `亿元以上产业项目`, `10亿元项目`: the amount qualifies a noun; it counts nothing.
@@ -163,6 +177,8 @@ export function findQuantities(folded: string, bare = true, against?: readonly Q
       before: cleanThing(beforeRaw), after: cleanThing(afterRaw), growth,
     }
     if (rawUnit === undefined) q.bare = true
+    if (CEILING_BEFORE.test(beforeRaw) || CEILING_AFTER.test(folded.slice(end, end + 4))) q.upper = true
+    if (PART_BEFORE.test(beforeRaw)) q.part = true
     found.push(q)
     clauseFrom = end
   }
@@ -212,6 +228,15 @@ function relate(r: Quantity, t: Quantity): Relation {
   return overlap(chars(rAll), chars(tAll)) > 0 ? { kind: 'unclear', score: 0 } : { kind: 'other' }
 }
 
+/** Are all the reported number's words (two characters at a time) among the target's? */
+function wordsWithin(r: Quantity, t: Quantity): boolean {
+  const own = bigrams(r.before + r.after)
+  if (own.size === 0) return false
+  const theirs = bigrams(t.before + t.after)
+  for (const pair of own) if (!theirs.has(pair)) return false
+  return true
+}
+
 /** Names nothing (`其中3个`, `已建成12个`): compared with the target of its unit. */
 function namesNothing(q: Quantity): boolean {
   return q.before.length < 2 && q.after.length < 2
@@ -227,6 +252,8 @@ export interface QuantityMatch { reported: Quantity; target: Quantity }
 export function matchQuantities(targets: readonly Quantity[], reported: readonly Quantity[]): QuantityMatch[] {
   const matches: QuantityMatch[] = []
   for (const r of reported) {
+    // A part of a total (`其中个体户2100户`) is no count of what the target names.
+    if (r.part) continue
     const pool = targets.filter((t) => !t.bare && (r.bare || t.unit === r.unit) && t.growth === r.growth)
     if (pool.length === 0) continue
     if (r.bare) {
@@ -254,6 +281,10 @@ export function matchQuantities(targets: readonly Quantity[], reported: readonly
     // It names the thing of a target counted in another unit (`托育机构2个` vs `托育机构1家`).
     else if (targets.some((t) => !pool.includes(t) && !t.bare && relate(r, t).kind === 'same')) continue
     else if (unclear && (pool.length === 1 || unclearScore > 0)) matches.push({ reported: r, target: unclear })
+    // The one target of its unit, named in fewer words (`已培训620人次` against
+    // `培训农村劳动力500人次`): every word of the report is in the target's. A number naming
+    // something else (`机电安装80%` against `装修工程70%`) proves nothing done; it can still fall short.
+    else if (pool.length === 1 && wordsWithin(r, pool[0]!)) matches.push({ reported: r, target: pool[0]! })
   }
   return matches
 }
@@ -262,4 +293,31 @@ export function matchQuantities(targets: readonly Quantity[], reported: readonly
 export function showRatio(m: QuantityMatch): string {
   const pct = m.target.value > 0 ? Math.floor((m.reported.value / m.target.value) * 100) : 0
   return `${m.reported.shown}/${m.target.shown} ${m.target.unit}, ${pct}%`.replace(' %, ', ' %, ')
+}
+
+/** Does a reported number reach its target (at or above a goal, at or below a ceiling)? */
+export function reaches(m: QuantityMatch): boolean {
+  return m.target.upper ? m.reported.value <= m.target.value : m.reported.value >= m.target.value
+}
+
+/**
+ * Never a false done (rules §5): the first reported number that falls short of its target. A
+ * number paired with a target by name is measured against that one. A number its words do not
+ * tie to a target still speaks for the one target of its unit (`完成选址2座` against
+ * `新建城市书房4座`, `完成改造12个` against `改造老旧小区15个`), unless it names the thing of a target
+ * counted in another unit (`托育机构2个` against `托育机构1家`), or its unit has several targets
+ * and nothing says which (the fixtures read those by name only). A part of a total (`其中…`) and
+ * a number without a unit speak for nothing.
+ */
+export function findShortfall(targets: readonly Quantity[], reported: readonly Quantity[], matches: readonly QuantityMatch[]): QuantityMatch | null {
+  for (const m of matches) if (!reaches(m)) return m
+  for (const r of reported) {
+    if (r.bare || r.part || matches.some((m) => m.reported === r)) continue
+    const pool = targets.filter((t) => !t.bare && t.unit === r.unit && t.growth === r.growth)
+    if (pool.length !== 1) continue
+    if (targets.some((t) => !pool.includes(t) && !t.bare && relate(r, t).kind === 'same')) continue
+    const m = { reported: r, target: pool[0]! }
+    if (!reaches(m)) return m
+  }
+  return null
 }

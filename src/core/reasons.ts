@@ -37,6 +37,7 @@ export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBe
 }
 
 export function explainDone(v: DoneVerdict, partLabel: string): Reason {
+  if (v.sentence !== undefined) return explainSentence(v)
   const w = v.words
   switch (v.step) {
     case 'override':
@@ -57,11 +58,29 @@ export function explainDone(v: DoneVerdict, partLabel: string): Reason {
       return { zh: '进展为空,未完成', en: 'no progress is reported: not done' }
     case 'missing':
       return { zh: `进展中没有第${w}项,未完成`, en: `the progress has no item ${w}: not done` }
+    case 'unmentioned':
+      return { zh: `进展中没有一句说到此节点(「${w}」),未完成`, en: `no sentence of the progress speaks of this milestone ("${w}"): not done` }
     case 'phrase':
       return { zh: `${partLabel}写明「${w}」,已完成`, en: `the progress says "${w}": done` }
     default:
       return { zh: `${partLabel}没有完成的说法,未完成`, en: 'the progress reports nothing done: not done' }
   }
+}
+
+/**
+ * A milestone judged by the sentences of unnumbered progress that speak of it: the reason names
+ * them (`进展「可研已于2月批复」→ 已完成`), so the clerk sees which words decided.
+ */
+function explainSentence(v: DoneVerdict): Reason {
+  const quoted = `进展「${v.sentence}」`
+  const quotedEn = `the progress "${v.sentence}"`
+  if (v.done) {
+    const why = v.step === 'quantity' ? `(数量已达到目标:${v.words})` : ''
+    return { zh: `${quoted}→ 已完成${why}`, en: `${quotedEn} → done${v.step === 'quantity' ? ` (numbers reach the target: ${v.words})` : ''}` }
+  }
+  const zhWhy = v.step === 'quantity' ? `数量未达到目标:${v.words}` : v.step === 'signal' || v.step === 'verdict' ? `有「${v.words}」` : '没有完成的说法'
+  const enWhy = v.step === 'quantity' ? `numbers fall short of the target: ${v.words}` : v.step === 'signal' || v.step === 'verdict' ? `says "${v.words}"` : 'reports nothing done'
+  return { zh: `${quoted}→ 未完成(${zhWhy})`, en: `${quotedEn} → not done (${enWhy})` }
 }
 
 const NO_REASON: Reason = Object.freeze({ zh: '', en: '' })
