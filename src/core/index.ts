@@ -9,3 +9,9 @@ export { documentYear, suggestAsOf } from './period'
 export * from './assessDocument'
 export * from './units'
 export * from './script'
+// What the stores use to edit a document: commands with inverses, their history, find/replace,
+// the clipboard's table readers and writers.
+export * from './commands'
+export { History, DEFAULT_HISTORY_LIMIT, type HistoryMove, type HistoryStep } from './history'
+export { findMatches, replaceCommand, type FindMatch, type FindOptions, type FindResult } from './find'
+export { parseHtmlTable, parsePlainText, parseTsv, parseBarTable, barRowCells, pasteCommand, toHtmlTable, toTsv } from './clipboard'

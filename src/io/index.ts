@@ -1,3 +1,13 @@
-// The importer's public surface (docs/core-api.md).
+// The importer's and exporter's public surface (docs/core-api.md). `readWorkbook` and `toDocument`
+// read a file into a document in Node or a Worker; the page reads and writes through the worker
+// clients, so SheetJS and ExcelJS stay out of its first bundle.
 export type { ImportedWorkbook, ImportedSheet } from './imported'
 export { readWorkbook, ImportError } from './read/readWorkbook'
+export { toDocument } from './toDocument'
+export { MAX_FILE_BYTES } from './read/errors'
+export { headerSignature } from './read/headerSignature'
+export { reinterpretSheet } from './read/structure'
+export { countTasks, summarizeSheet, summarizeWorkbook, type SheetSummary, type WorkbookSummary } from './summary'
+export { prewarmImportWorker, readWorkbookInWorker, type ImportResult } from './importClient'
+export { exportInWorker } from './exportClient'
+export type { ExportFormat, ExportSplit, ExportOptions, ExportResult, ExportLocale } from './export/types'

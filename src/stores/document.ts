@@ -5,10 +5,10 @@ import {
   assessRow, emptyCounts, effectiveAsOf, effectiveYear, todayIso,
   type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskColumn, type TaskDocument, type TaskRow,
 } from '../core'
-import { newId } from '../core/document'
-import { History } from '../core/history'
-import { applyCommand, isEmptyChanged, type CellChange, type Changed, type DocCommand } from '../core/commands'
-import { parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv } from '../core/clipboard'
+import {
+  History, applyCommand, isEmptyChanged, newId, parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv,
+  type CellChange, type Changed, type DocCommand,
+} from '../core'
 import { useLocaleStore } from './locale'
 import { useUiStore } from './ui'
 import { afterNextPaint } from './frames'

@@ -2,18 +2,15 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { StateCounts, TaskDocument, TaskRow } from '../core'
-import type { Changed } from '../core/commands'
-import { openDraftDatabase, type DraftDatabase, type DraftSummary } from '../storage/draftDatabase'
-import { createSaveQueue, type SaveQueue } from '../storage/saveQueue'
-import type { SnapshotMeta, SnapshotReason } from '../storage/schema'
-import { exportBackup, importBackup } from '../storage/backup'
-import { acquireDraftLock, type DraftLock } from '../storage/draftLock'
-import { estimateStorage, requestPersistence } from '../storage/persistence'
+import type { Changed } from '../core'
+import {
+  acquireDraftLock, createSaveQueue, estimateStorage, exportBackup, importBackup, openDraftDatabase, requestPersistence,
+  type DraftDatabase, type DraftLock, type DraftSummary, type SaveQueue, type SnapshotMeta, type SnapshotReason,
+} from '../storage'
 import { useDocumentStore } from './document'
 import { nextPaint } from './frames'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
-import { useImportStore } from './import'
 
 export type SaveIndicator = 'saved' | 'saving' | 'error' | 'memory'
 
@@ -40,7 +37,12 @@ export const useDraftStore = defineStore('drafts', () => {
     return i18n.locale === 'en' ? failure.messageEn : failure.message
   }
 
-  async function start() {
+  /**
+   * Opens the last draft (or the newest) and says whether there was one; the app shell then
+   * warms the import worker or opens the bundled sample. The import store depends on this one,
+   * never the other way round.
+   */
+  async function start(): Promise<boolean> {
     const opened = await openDraftDatabase()
     if (!opened.ok) {
       saveState.value = 'memory'
@@ -51,17 +53,12 @@ export const useDraftStore = defineStore('drafts', () => {
     }
     docs.onChange(persist)
     const last = db ? await db.getSetting<string>(LAST_DRAFT) : undefined
-    if (last && (await openDraft(last))) { started.value = true; useImportStore().prewarmSoon(); return }
+    if (last && (await openDraft(last))) { started.value = true; return true }
     const listed = db ? await db.listDrafts() : null
     const newest = listed?.ok ? listed.drafts[0] : undefined
-    if (newest && (await openDraft(newest.id))) { started.value = true; useImportStore().prewarmSoon(); return }
+    if (newest && (await openDraft(newest.id))) { started.value = true; return true }
     started.value = true
-    await openSample()
-  }
-
-  /** The bundled sample (开化县 2023 一季度) so a first visit shows a real task list. */
-  async function openSample() {
-    await useImportStore().importSample()
+    return false
   }
 
   async function releaseLock() {

@@ -1,7 +1,7 @@
 // Find and replace: the query, its matches and the current one; replacing is one undoable command.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { findMatches, replaceCommand, type FindMatch } from '../core/find'
+import { findMatches, replaceCommand, type FindMatch } from '../core'
 import type { MessageKey } from '../i18n/messages'
 import { useDocumentStore } from './document'
 import { useUiStore } from './ui'

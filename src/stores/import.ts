@@ -2,17 +2,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Role } from '../core'
-import type { ImportedSheet, ImportedWorkbook } from '../io/imported'
-import { countTasks, summarizeSheet, type SheetSummary, type WorkbookSummary } from '../io/summary'
+import {
+  MAX_FILE_BYTES, countTasks, headerSignature, prewarmImportWorker, readWorkbookInWorker, reinterpretSheet, summarizeSheet, toDocument,
+  type ImportedSheet, type ImportedWorkbook, type SheetSummary, type WorkbookSummary,
+} from '../io'
 
 export type { ImportedSheet, SheetSummary }
-import { prewarmImportWorker, readWorkbookInWorker } from '../io/importClient'
 
 export interface ImportProgress { phase: string; fraction: number }
-import { toDocument } from '../io/toDocument'
-import { headerSignature } from '../io/read/headerSignature'
-import { reinterpretSheet } from '../io/read/structure'
-import { MAX_FILE_BYTES } from '../io/read/errors'
 import { useDraftStore } from './drafts'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'

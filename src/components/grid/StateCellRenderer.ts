@@ -2,7 +2,7 @@
 // Plain DOM (not a Vue component) because it is rendered for every visible row while scrolling.
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community'
 import type { AssessedMilestone, TaskAssessment } from '../../core'
-import type { TaskRow } from '../../core/document'
+import type { TaskRow } from '../../core'
 
 export interface StateCellContext {
   assessmentOf(rowId: string): TaskAssessment | undefined
