@@ -73,6 +73,8 @@ export interface TaskDocument {
   settings: DocumentSettings
   /** The as-of date the title suggests (rules §2), offered to the clerk. */
   suggestedAsOf: string | null
+  /** The words the suggested as-of date was read from (a title, or a `填报日期:…` line), shown to the clerk. */
+  suggestedAsOfFrom?: string
   createdAt: number
   updatedAt: number
 }

@@ -68,3 +68,32 @@ export function suggestAsOf(title: string | null, year: number | null): string |
   if (/年度|全年|年终|年底/.test(text) && REPORT_WORDS.test(text)) return `${year}-12-31`
   return null
 }
+
+/** A report date line above the header: `填报日期:2022年12月20日`, `截至2022.12.20`, `填報日期 2022-12-20`. */
+const REPORT_DATE = /(?:填报日期|填报时间|报送日期|报送时间|统计日期|截至|截止|数据截至)\s*(?:日期)?\s*[:：]?\s*(20\d\d)\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*日?/
+
+/** A real calendar date as ISO, or null (`2022-02-30` is none). */
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null
+  const end = Number(monthEnd(y, m).slice(8))
+  if (d > end) return null
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+export interface DatedLine { date: string; words: string }
+
+/**
+ * The report date a line above the header gives (rules §2): the date of a `填报日期`/`填報日期`
+ * or `截至` line, in either script and any of the usual date forms. The words are kept so the
+ * clerk is told where the suggestion came from.
+ */
+export function reportDateIn(lines: readonly string[]): DatedLine | null {
+  for (const line of lines) {
+    const text = normalise(line)
+    const m = REPORT_DATE.exec(text)
+    if (!m) continue
+    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]))
+    if (date) return { date, words: line.slice(0, 60).trim() }
+  }
+  return null
+}

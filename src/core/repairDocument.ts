@@ -280,6 +280,7 @@ function repairUnsafe(input: unknown): RepairResult {
     rows,
     settings: repairSettings(input.settings, problems),
     suggestedAsOf: isoOrNull(input.suggestedAsOf),
+    ...(typeof input.suggestedAsOfFrom === 'string' && input.suggestedAsOfFrom ? { suggestedAsOfFrom: input.suggestedAsOfFrom.slice(0, 200) } : {}),
     createdAt,
     updatedAt: Math.max(timeOr(input.updatedAt, createdAt), createdAt),
   }

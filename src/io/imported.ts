@@ -14,7 +14,9 @@ export interface ImportedSheet {
   columns: { header: string; role: Role | null }[]
   rows: { kind: 'data' | 'section' | 'footer'; sheetRow: number; cells: string[]; spans?: Record<number, number> }[]
   year: number | null           // the document's year (rules §2)
-  suggestedAsOf: string | null  // from the title's period, if it names one
+  suggestedAsOf: string | null  // from the title's period, else a 填报日期/截至 line above the header
+  /** Optional: the words the suggested as-of date was read from (the title, or the date line). */
+  suggestedAsOfFrom?: string | null
   /** Optional: lines between title and header (填报单位:…), kept for export. */
   preamble?: string[]
   /** Optional: the raw header grid and its merges, for export. */

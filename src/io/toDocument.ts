@@ -36,6 +36,7 @@ export function toDocument(sheet: ImportedSheet, fileName: string): TaskDocument
     rows,
     settings: { ...defaultSettings(), year: sheet.year, asOf: sheet.suggestedAsOf ?? null },
     suggestedAsOf: sheet.suggestedAsOf,
+    ...(sheet.suggestedAsOfFrom ? { suggestedAsOfFrom: sheet.suggestedAsOfFrom } : {}),
     createdAt: now,
     updatedAt: now,
   }

@@ -53,7 +53,7 @@ function loadFailure(kind: LoadFailureKind, message: string, messageEn: string, 
 }
 
 const META_PATCH_KEYS = [
-  'name', 'sourceFile', 'sheetName', 'title', 'preamble', 'header', 'columns', 'settings', 'suggestedAsOf', 'counts', 'updatedAt',
+  'name', 'sourceFile', 'sheetName', 'title', 'preamble', 'header', 'columns', 'settings', 'suggestedAsOf', 'suggestedAsOfFrom', 'counts', 'updatedAt',
 ] as const
 
 /**

@@ -1,6 +1,5 @@
 // Reads a raw grid as a task table: title, preamble, header rows, columns with roles, data/section/footer rows.
-import { detectRole, documentYear, suggestAsOf, type Role } from '../../core'
-import type { HeaderMerge } from '../../core/document'
+import { detectRole, documentYear, reportDateIn, suggestAsOf, toSimplified, type HeaderMerge, type Role } from '../../core'
 import type { ImportedSheet } from '../imported'
 import type { CellMerge, RawSheet } from './rawSheet'
 
@@ -10,10 +9,13 @@ type ImportedRow = ImportedSheet['rows'][number]
 const HEADER_SEARCH_ROWS = 40
 const MAX_HEADER_ROWS = 3
 
-/** `一、…`, `(一)…`, `第一部分…`: numbered headings between data rows. */
-const SECTION_PATTERN = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[)）]|第[一二三四五六七八九十百\d]+\s*[部分章节篇类项大])/
-/** Notes and signature lines under the table. */
-const FOOTER_PATTERN = /^(?:注|备注|附注|说明|填报人|填表人|审核人|审核|制表人|制表|联系人|联系电话|负责人|单位负责人|统计人|签发人|主要领导)\s*[:：]|^注\s*[\d１-９一二三、.]|^(?:填报人|填表人|审核人|制表人|联系人)/
+/**
+ * `一、…`, `(一)…`, `第一部分…`, `一是…`, `专项一:…`: numbered headings between data rows. Read on
+ * simplified text, so `第一部份`/`（壹）` forms in traditional tables match too.
+ */
+const SECTION_PATTERN = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[)）]|第[一二三四五六七八九十百\d]+\s*(?:部分|部份|章|节|篇|类|项|大|板块|方面)|[一二三四五六七八九十]+是|(?:专项|板块|领域)[一二三四五六七八九十\d]+\s*[:：、])/
+/** Notes and signature lines under the table (read on simplified text: 填報人, 聯繫電話, 註, 備註). */
+const FOOTER_PATTERN = /^(?:注|备注|附注|说明|填报人|填表人|审核人|审核|制表人|制表|联系人|联系电话|负责人|单位负责人|统计人|签发人|主要领导)\s*[:：]|^注\s*[\d１-９一二三、.]|^(?:填报人|填表人|审核人|制表人|联系人|联系电话)/
 /** A data row's sequence number: a row starting with one is never a header or a heading. */
 const SEQ_VALUE = /^\s*\d+(?:\.\d+)*\s*[.、]?\s*$/
 const TITLE_WORDS = /清单|表|计划|任务|工作|情况|安排|台账|要点|分解|20\d\d|年/
@@ -75,10 +77,35 @@ function headerScore(g: Grid, r: number): number {
   return score
 }
 
+/** The distinct texts a row shows of its own (a merge counted once, where it starts). */
+function ownTexts(g: Grid, r: number): string[] {
+  const texts: string[] = []
+  for (let c = 0; c < g.cols; c++) {
+    const m = g.merge(r, c)
+    if (m && (m.r0 < r || m.c0 < c)) continue
+    const t = g.text(r, c)
+    if (t && !texts.includes(t)) texts.push(t)
+  }
+  return texts
+}
+
+/**
+ * A section label, never a header row: a numbered heading (`一、…`, `(一)…`, `第一部分`, `一是`),
+ * or one lone text in a row of a table three or more columns wide (in its first cell, or merged
+ * across). Headers name several columns; a heading names a group of tasks.
+ */
+function isSectionLike(g: Grid, r: number): boolean {
+  const texts = ownTexts(g, r)
+  if (texts.length !== 1) return false
+  const text = toSimplified(texts[0]!.trim())
+  if (SECTION_PATTERN.test(text) || FOOTER_PATTERN.test(text)) return true
+  return g.cols >= 3 && detectRole(text) === null
+}
+
 /** The row under the header is one more header row (a two-row header), not data. */
 function continuesHeader(g: Grid, top: number, bottom: number): boolean {
   const next = bottom + 1
-  if (next >= g.rows || g.isEmptyRow(next)) return false
+  if (next >= g.rows || g.isEmptyRow(next) || isSectionLike(g, next)) return false
   const texts: string[] = []
   for (let c = 0; c < g.cols; c++) {
     const m = g.merge(next, c)
@@ -95,8 +122,8 @@ function continuesHeader(g: Grid, top: number, bottom: number): boolean {
       for (let c = m.c0; c <= m.c1; c++) if (g.text(next, c) && detectRole(g.text(next, c))) return true
     }
   }
-  // Without merges (CSV, text): every text of the next row is itself a header word.
-  return texts.length > 0 && texts.every((t) => detectRole(t) !== null)
+  // Without merges (CSV, text): two or more texts, every one of them itself a header word.
+  return texts.length > 1 && texts.every((t) => detectRole(t) !== null)
 }
 
 /** Header rows, or [] when no row names at least two roles. */
@@ -104,7 +131,7 @@ export function findHeaderRows(g: Grid): number[] {
   let best = -1
   let bestScore = 1
   for (let r = 0; r < Math.min(g.rows, HEADER_SEARCH_ROWS); r++) {
-    const score = headerScore(g, r)
+    const score = isSectionLike(g, r) ? 0 : headerScore(g, r)
     if (score > bestScore) { best = r; bestScore = score }
   }
   if (best < 0) return []
@@ -170,15 +197,19 @@ function titleAndPreamble(g: Grid, top: number): { title: string | null; preambl
 
 function bodyRowKind(g: Grid, r: number, values: readonly string[], c0: number, width: number, inFooter: boolean): ImportedRow['kind'] {
   const first = values.find(Boolean) ?? ''
-  if (inFooter || FOOTER_PATTERN.test(first)) return 'footer'
+  const simple = toSimplified(first.trim())
+  if (inFooter || FOOTER_PATTERN.test(simple)) return 'footer'
   // A section row holds one text (in one or several cells): any other text makes it data.
   for (const v of values) if (v && v !== first) return 'data'
   if (!first || SEQ_VALUE.test(first)) return 'data'
-  if (SECTION_PATTERN.test(first)) return 'section'
-  // A lone label merged across most of the row is a heading, numbered or not.
+  if (SECTION_PATTERN.test(simple)) return 'section'
+  // A lone label merged across most of the row is a heading, numbered or not; so is one lone
+  // text in the first column of a table three or more columns wide (a task has its 序号, its
+  // schedule, its unit: a row with only a label in front is a group of tasks).
   const at = values.indexOf(first)
   const m = g.merge(r, c0 + at)
-  return m && m.r0 === r && m.r1 === r && m.c1 - m.c0 + 1 >= Math.max(2, Math.ceil(width / 2)) ? 'section' : 'data'
+  if (m && m.r0 === r && m.r1 === r && m.c1 - m.c0 + 1 >= Math.max(2, Math.ceil(width / 2))) return 'section'
+  return at === 0 && width >= 3 && !m ? 'section' : 'data'
 }
 
 function bodyRows(g: Grid, fromRow: number, c0: number, c1: number): ImportedRow[] {
@@ -214,6 +245,26 @@ function headerGrid(g: Grid, headerRows: readonly number[], c0: number, c1: numb
   return { rows, merges }
 }
 
+/**
+ * The columns Jindu's own export adds (状态 and 逾期说明, in either script or in English) are
+ * derived from the others: a re-imported export gives them no role, so the engine ignores them
+ * and they are not read as a second 完成情况 or as 备注. `状态` alone counts as derived only
+ * beside another status column or an 逾期说明 column, since a county may name its status so.
+ */
+function withoutDerivedRoles(columns: { header: string; role: Role | null }[]): { header: string; role: Role | null }[] {
+  const key = (h: string) => toSimplified(h.replace(/\s+/g, '')).toLowerCase()
+  const reasonColumn = columns.some((c) => REASON_HEADERS.has(key(c.header)))
+  return columns.map((c, i) => {
+    const k = key(c.header)
+    if (REASON_HEADERS.has(k)) return { ...c, role: null }
+    const otherStatus = columns.some((o, j) => j !== i && o.role === 'status' && !STATE_HEADERS.has(key(o.header)))
+    if (STATE_HEADERS.has(k) && (reasonColumn || otherStatus)) return { ...c, role: null }
+    return c
+  })
+}
+const REASON_HEADERS = new Set(['逾期说明', 'overduenotes'])
+const STATE_HEADERS = new Set(['状态', 'state'])
+
 function hasTaskColumns(roles: readonly (Role | null)[]): boolean {
   const distinct = new Set(roles.filter(Boolean))
   return distinct.has('task') || ((distinct.has('schedule') || distinct.has('progress')) && distinct.size >= 2)
@@ -232,13 +283,17 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
   const [c0, c1] = columnRange(g, chosen.length ? top : 0)
   const width = c1 - c0 + 1
   const { title, preamble } = chosen.length ? titleAndPreamble(g, top) : { title: null, preamble: [] }
-  const columns = Array.from({ length: width }, (_, i) => {
+  const columns = withoutDerivedRoles(Array.from({ length: width }, (_, i) => {
     if (!chosen.length) return { header: columnLetter(c0 + i), role: null }
     const header = headerParts(g, chosen, c0 + i).join('/')
     return { header, role: header ? detectRole(header) : null }
-  })
+  }))
   const year = documentYear(title, fileName) ?? documentYear(raw.name, null)
-  const suggestedAsOf = suggestAsOf(title, year) ?? suggestAsOf(raw.name, year)
+  // A period in the title wins (一季度 → 03-31); else a 填报日期/截至 line above the header.
+  const fromTitle = suggestAsOf(title, year) ?? suggestAsOf(raw.name, year)
+  const fromLines = fromTitle ? null : reportDateIn(preamble)
+  const suggestedAsOf = fromTitle ?? fromLines?.date ?? null
+  const suggestedAsOfFrom = fromTitle ? (suggestAsOf(title, year) ? title : raw.name) : fromLines?.words ?? null
   const sheet: ImportedSheet = {
     name: raw.name,
     title,
@@ -247,6 +302,7 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
     rows: width > 0 ? bodyRows(g, bodyStart, c0, c1) : [],
     year,
     suggestedAsOf,
+    suggestedAsOfFrom,
     preamble,
     header: chosen.length ? headerGrid(g, chosen, c0, c1) : { rows: [], merges: [] },
     hasTaskTable: chosen.length > 0 && hasTaskColumns(columns.map((c) => c.role)),
