@@ -1,6 +1,7 @@
 // What the import confirmation shows of a workbook: small enough to cross from the worker at once.
 import { TASK_TEXT_ROLES, type Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from './imported'
+import { layoutSignature } from './read/headerSignature'
 
 /** Rows of the raw grid offered for picking the header row by hand. */
 export const RAW_TOP_ROWS = 12
@@ -24,6 +25,8 @@ export interface SheetSummary extends Omit<ImportedSheet, 'rows' | 'raw'> {
    * The dialog counts the rows that will be tasks under the roles the clerk picks (countTasks).
    */
   filled: Uint32Array
+  /** The sheet's layout fingerprint (layoutSignature): the key of a remembered header choice. */
+  layout: string
 }
 
 export interface WorkbookSummary { sheets: SheetSummary[] }
@@ -45,7 +48,7 @@ export function summarizeSheet(sheet: ImportedSheet): SheetSummary {
   }
   return {
     ...rest, counts, previewRows, rawTop: (raw?.cells ?? []).slice(0, RAW_TOP_ROWS), rawRowCount: raw?.cells.length ?? 0,
-    filled: Uint32Array.from(filled),
+    filled: Uint32Array.from(filled), layout: raw ? layoutSignature(raw, sheet.headerRows) : '',
   }
 }
 

@@ -25,6 +25,10 @@ export interface PendingImport {
   sheetIndex: number
   /** The clerk's roles for the chosen sheet, one per column. */
   roles: (Role | null)[]
+  /** The header rows the importer found for the chosen sheet, before any choice of the clerk's. */
+  detectedHeaderRows: number[]
+  /** The chosen sheet's layout as read (layoutSignature): a header choice is remembered under it. */
+  layout: string
 }
 
 export const useImportStore = defineStore('import', () => {
@@ -114,10 +118,22 @@ export const useImportStore = defineStore('import', () => {
     const first = Math.max(0, sheets.findIndex((s) => s.hasTaskTable !== false && s.headerRows.length > 0))
     const roles = await rolesFor(sheets[first]!)
     if (controller.signal.aborted) return
-    pending.value = { fileName: name, summary, sheetIndex: first, roles }
+    pending.value = { fileName: name, summary, sheetIndex: first, roles, detectedHeaderRows: sheets[first]!.headerRows, layout: sheets[first]!.layout }
     busy.value = false
     ui.panel = 'none'
     performance.mark('jindu:import-confirm-shown')
+    await applyRememberedHeader()
+  }
+
+  /** Header rows the clerk chose before for a sheet laid out like this one: proposed again. */
+  async function applyRememberedHeader() {
+    const current = pending.value
+    const sheet = current?.summary.sheets[current.sheetIndex]
+    if (!current || !sheet || !current.layout) return
+    const remembered = await useDraftStore().getSetting<number[]>(`headerRows:${current.layout}`)
+    if (!remembered?.length || pending.value !== current) return
+    if (remembered.join() === sheet.headerRows.join()) return
+    await setHeaderRows(remembered[0]! + 1, remembered.length)
   }
 
   /** Keeps a reader ready for the next file, without competing with what the page is doing now. */
@@ -146,7 +162,8 @@ export const useImportStore = defineStore('import', () => {
     const current = pending.value
     const sheet = current?.summary.sheets[index]
     if (!current || !sheet) return
-    pending.value = { ...current, sheetIndex: index, roles: await rolesFor(sheet) }
+    pending.value = { ...current, sheetIndex: index, roles: await rolesFor(sheet), detectedHeaderRows: sheet.headerRows, layout: sheet.layout }
+    await applyRememberedHeader()
   }
 
   /** The clerk picks the header rows (1-based as in Excel) when none was found or the guess was wrong. */
@@ -189,6 +206,8 @@ export const useImportStore = defineStore('import', () => {
     if (!chosen || !sheet) return
     const changed = chosen.roles.some((r, i) => r !== sheet.columns[i]?.role)
     if (changed) void useDraftStore().putSetting(`roles:${headerSignature(sheet.columns)}`, chosen.roles)
+    // Header rows chosen by hand are remembered for the layout, with the roles (by header) above.
+    if (chosen.layout && sheet.headerRows.join() !== chosen.detectedHeaderRows.join()) void useDraftStore().putSetting(`headerRows:${chosen.layout}`, sheet.headerRows)
     const withRoles: ImportedSheet = { ...sheet, columns: sheet.columns.map((c, i) => ({ ...c, role: chosen.roles[i] ?? null })) }
     pending.value = null
     workbook = Promise.resolve(null)

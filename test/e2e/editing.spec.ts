@@ -1,4 +1,4 @@
-import { test, expect, openApp, cellAt } from './fixtures'
+import { test, expect, openApp, cellAt, expectRows } from './fixtures'
 
 test('typing on a focused cell edits it; Enter commits; undo and redo; the edit survives a reload', async ({ page }) => {
   await openApp(page)
@@ -112,11 +112,11 @@ test('a block copied from Excel (TSV) pastes at the focused cell as one undo ste
     dt.setData('text/plain', '已完成\r\n滞后\r\n"多行\n内容"\r\n')
     document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }))
   })
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect(cell).toHaveText('已完成')
   await expect(await cellAt(page, 8, '完成情况')).toHaveText('滞后')
   await page.keyboard.press('Control+z')
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   await expect(await cellAt(page, 7, '完成情况')).toHaveText('达序推进')
 })
 
@@ -157,9 +157,9 @@ test('find and replace across the document, with a count, next/previous, and und
 test('the quick filter narrows rows and rows can be moved with Alt+arrows', async ({ page }) => {
   await openApp(page)
   await page.getByTestId('quick-filter').fill('金融')
-  await expect(page.locator('.ag-row')).toHaveCount(1)
+  await expectRows(page, 1)
   await page.getByTestId('quick-filter').fill('')
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   const first = await cellAt(page, 0, '工作事项')
   await expect(first).toContainText('新安综合体')
   await first.click()

@@ -62,3 +62,11 @@ export async function cellAt(page: Page, rowIndex: number, header: string) {
   const colId = await colIdOf(page, header)
   return page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`)
 }
+
+/**
+ * The rows the grid shows (sections and footers included), as the grid states them: AG Grid
+ * keeps only the rows in view in the DOM, and with real CJK glyphs fewer rows fit.
+ */
+export async function expectRows(page: Page, n: number) {
+  await expect(page.getByTestId('grid')).toHaveAttribute('data-displayed-rows', String(n))
+}

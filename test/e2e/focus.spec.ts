@@ -1,7 +1,7 @@
 // Keyboard-only work: dialogs take focus, keep Tab inside and give focus back; the find bar keeps
 // focus in its box; nothing typed in a dialog reaches the grid behind it.
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, openApp, cellAt, fixture, count } from './fixtures'
+import { test, expect, openApp, cellAt, fixture, count, expectRows } from './fixtures'
 
 /** Where focus is: a grid cell as `cell r<row-index> <col-id>`, else the element's data-testid or tag. */
 function focused(page: Page): Promise<string> {
@@ -37,7 +37,7 @@ test('the help panel takes focus: keys pressed in it never reach the grid, it sc
   expect(await focusInside(page, 'help-panel')).toBe(true)
   for (const key of ['Delete', 'Backspace', 'ArrowDown', 'ArrowRight', 'Control+z', 'Control+Shift+Delete', 'Control+d']) await page.keyboard.press(key)
   await expect(cell).toHaveText('OK 1')
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   // The colour legend is below the fold at this size: the keyboard scrolls the panel to it.
   const body = help.locator('.panel-body')
   await page.keyboard.press('End')
@@ -135,7 +135,7 @@ test('the import confirmation takes focus, Esc cancels it, and confirming puts f
   expect(await focused(page)).toBe('import-confirm')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('import-dialog')).toBeHidden()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   expect(await focused(page)).toBe(await cellName(cell))
 
   // Opened from the toolbar's file picker.
@@ -144,7 +144,7 @@ test('the import confirmation takes focus, Esc cancels it, and confirming puts f
   expect(await focused(page)).toBe('import-confirm')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('import-dialog')).toBeHidden()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   expect(await count(page, 'done')).toBe(1)
 
   await page.getByTestId('file-input').setInputFiles(fixture('linan-2023-h1.xls'))

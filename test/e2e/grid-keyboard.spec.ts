@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, openApp, cellAt, colIdOf, setAsOf } from './fixtures'
+import { test, expect, openApp, cellAt, colIdOf, setAsOf, expectRows } from './fixtures'
 
 /** Where keyboard focus is: a grid cell as row index and column id, or an element's test id. */
 async function focused(page: Page): Promise<{ rowIndex: number | null; colId: string | null; testId: string | null }> {
@@ -16,7 +16,7 @@ test('Ctrl+Shift+Enter inserts below the focused row, on any row, and focus goes
   const third = await (await cellAt(page, 3, '工作事项')).innerText()
   await (await cellAt(page, 3, '工作事项')).click()
   await page.keyboard.press('Control+Shift+Enter')
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect(await cellAt(page, 3, '工作事项')).toHaveText(third)
   await expect(await cellAt(page, 4, '工作事项')).toHaveText('')
   await expect.poll(() => focused(page)).toEqual({ rowIndex: 4, colId: task, testId: null })
@@ -31,10 +31,10 @@ test('the toolbar insert buttons put focus on the new row, where the clerk types
   const task = await colIdOf(page, '工作事项')
   await (await cellAt(page, 3, '工作事项')).click()
   await page.getByTestId('row-insert-below').click()
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect.poll(() => focused(page)).toEqual({ rowIndex: 4, colId: task, testId: null })
   await page.getByTestId('row-insert-above').click()
-  await expect(page.locator('.ag-row')).toHaveCount(11)
+  await expectRows(page, 11)
   await expect.poll(() => focused(page)).toEqual({ rowIndex: 4, colId: task, testId: null })
   await expect(await cellAt(page, 4, '工作事项')).toHaveText('')
   await expect(await cellAt(page, 5, '工作事项')).toHaveText('')
@@ -44,12 +44,12 @@ test('a row inserted while a filter is on clears the filter, says so, and is the
   await openApp(page)
   const task = await colIdOf(page, '工作事项')
   await page.getByTestId('quick-filter').fill('新安')
-  await expect(page.locator('.ag-row')).toHaveCount(1)
+  await expectRows(page, 1)
   await (await cellAt(page, 0, '工作事项')).click()
   await page.getByTestId('row-insert-below').click()
   await expect(page.getByTestId('notice-info')).toContainText('已清除筛选')
   await expect(page.getByTestId('quick-filter')).toHaveValue('')
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect.poll(() => focused(page)).toEqual({ rowIndex: 1, colId: task, testId: null })
 })
 

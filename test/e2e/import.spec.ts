@@ -1,4 +1,4 @@
-import { test, expect, openApp, importFile, fixture, count } from './fixtures'
+import { test, expect, openApp, importFile, fixture, count, expectRows } from './fixtures'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
@@ -18,7 +18,7 @@ test('a GBK (GB18030) CSV imports through the file picker with its Chinese intac
   await expect(dialog).toContainText('9 条任务')
   await expect(page.getByTestId('import-mapping')).toContainText('进度安排')
   await page.getByTestId('import-confirm').click()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   await expect(page.locator('.ag-row').first()).toContainText('启动新安综合体建设')
 })
 
@@ -49,7 +49,7 @@ test('a dropped file imports like a picked one', async ({ page }) => {
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer })
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer })
   await page.getByTestId('import-confirm').click()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
 })
 
 test('a table pasted from a web page on the empty app is imported', async ({ page }) => {
@@ -69,7 +69,7 @@ test('a table pasted from a web page on the empty app is imported', async ({ pag
     window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }))
   }, html)
   await page.getByTestId('import-confirm').click()
-  await expect(page.locator('.ag-row')).toHaveCount(2)
+  await expectRows(page, 2)
   await expect(page.locator('.ag-row').nth(1)).toContainText('住建局')
 })
 
@@ -89,7 +89,7 @@ test('a workbook with several sheets lets the clerk pick the sheet', async ({ pa
   await expect(page.getByTestId('import-mapping')).toContainText('工作事项')
   await select.selectOption({ index: 2 })
   await page.getByTestId('import-confirm').click()
-  await expect(page.locator('.ag-row')).toHaveCount(2)
+  await expectRows(page, 2)
 })
 
 function encryptedXlsx(): Buffer {
@@ -112,7 +112,7 @@ for (const [name, bytes, expected] of [
     writeFileSync(file, bytes)
     await page.getByTestId('file-input').setInputFiles(file)
     await expect(page.getByTestId('notice-error')).toContainText(expected)
-    await expect(page.locator('.ag-row')).toHaveCount(9)
+    await expectRows(page, 9)
     expect(await count(page, 'done')).toBe(1)
     watch.errors.length = 0 // the worker's refusal is reported to the clerk, not a page error
   })
@@ -165,5 +165,5 @@ test('a file over the size limit is refused at once with the limit named', async
   await openApp(page)
   await page.getByTestId('file-input').setInputFiles(file)
   await expect(page.getByTestId('notice-error')).toContainText('100 MB')
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
 })

@@ -1,4 +1,4 @@
-import { test, expect, openApp, count, setAsOf } from './fixtures'
+import { test, expect, openApp, count, setAsOf, expectRows } from './fixtures'
 
 test('changing the as-of date re-flags at once: 2023-03-31 and 2023-06-01 give the fixture counts', async ({ page }) => {
   await openApp(page)
@@ -23,11 +23,11 @@ test('clicking a state count filters the rows; clearing shows all again', async 
   await setAsOf(page, '2023-06-01')
   await expect(page.getByTestId('task-total')).toHaveText('共 9 项任务')
   await page.getByTestId('count-overdue').click()
-  await expect(page.locator('.ag-row')).toHaveCount(3)
+  await expectRows(page, 3)
   // The bar says how many of the tasks the filter shows, not only how many there are.
   await expect(page.getByTestId('task-total')).toHaveText('显示 3 / 9 项')
   await page.getByTestId('clear-filter').click()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   await expect(page.getByTestId('task-total')).toHaveText('共 9 项任务')
 })
 

@@ -1,4 +1,4 @@
-import { test, expect, openApp, cellAt, fixture } from './fixtures'
+import { test, expect, openApp, cellAt, fixture, expectRows } from './fixtures'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
@@ -7,26 +7,26 @@ test('rows: insert below, duplicate, section, delete — each one undo step, sav
   await openApp(page)
   await (await cellAt(page, 0, '工作事项')).click()
   await page.keyboard.press('Control+Shift+Enter')
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect(await cellAt(page, 1, '工作事项')).toHaveText('')
   await page.keyboard.press('Control+z')
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   await (await cellAt(page, 2, '工作事项')).click()
   await page.getByTestId('row-duplicate').click()
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect(await cellAt(page, 3, '工作事项')).toHaveText(await (await cellAt(page, 2, '工作事项')).innerText())
   await (await cellAt(page, 0, '工作事项')).click()
   await page.getByTestId('row-section').click()
   await expect(page.locator('.ag-row.row-section')).toHaveCount(1)
-  await expect(page.locator('.ag-row')).toHaveCount(11)
+  await expectRows(page, 11)
   // The section row belongs to no task: the count of tasks stays.
   await expect(page.getByTestId('status-bar')).toContainText('共 10 项任务')
   await (await cellAt(page, 5, '工作事项')).click()
   await page.getByTestId('row-delete').click()
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect(page.getByTestId('save-state')).toHaveText('已保存')
   await page.reload()
-  await expect(page.locator('.ag-row')).toHaveCount(10)
+  await expectRows(page, 10)
   await expect(page.locator('.ag-row.row-section')).toHaveCount(1)
 })
 
@@ -63,7 +63,7 @@ test('a sheet with no recognisable header lets the clerk pick the header row', a
   await page.getByTestId('import-role-1').selectOption('task')
   await page.getByTestId('import-role-2').selectOption('schedule')
   await page.getByTestId('import-confirm').click()
-  await expect(page.locator('.ag-row')).toHaveCount(2)
+  await expectRows(page, 2)
   await expect(page.locator('.ag-header-cell-text', { hasText: /^乙$/ })).toBeVisible()
 })
 
@@ -78,7 +78,7 @@ test('a file over 1 MB shows progress and can be cancelled; the open draft stays
   await expect(page.getByTestId('import-progress')).toBeVisible()
   await page.getByTestId('import-cancel').click()
   await expect(page.getByTestId('import-progress')).toBeHidden()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   await expect(page.getByTestId('status-bar')).toContainText('共 9 项任务')
 })
 
@@ -86,7 +86,7 @@ test('the Kaihua .xlsx fixture reopens in a fresh import with the same 9 tasks',
   await openApp(page)
   await page.getByTestId('file-input').setInputFiles(fixture('kaihua-2023-q1.xlsx'))
   await page.getByTestId('import-confirm').click()
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
 })
 
 test('a row can be moved by dragging its handle, as one undo step', async ({ page }) => {

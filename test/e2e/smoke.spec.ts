@@ -1,10 +1,10 @@
-import { test, expect, openApp, count } from './fixtures'
+import { test, expect, openApp, count, expectRows } from './fixtures'
 
 test('first visit opens the bundled sample list in Chinese with its states counted', async ({ page }) => {
   await openApp(page)
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
   await expect(page.getByTestId('import-button')).toHaveText(/导入/)
-  await expect(page.locator('.ag-row')).toHaveCount(9)
+  await expectRows(page, 9)
   // The title names 一季度, so the as-of date is 2023-03-31 (rules §2), and the fixture's labels apply.
   await expect(page.getByTestId('as-of')).toHaveValue('2023-03-31')
   expect(await count(page, 'due-soon')).toBe(1)
