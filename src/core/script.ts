@@ -11,14 +11,16 @@ export type ChineseScript = 'simplified' | 'traditional'
  * the one-to-many cases (发 → 發/髮). Each simplified character here has one traditional form
  * in this vocabulary.
  */
-const SIMPLIFIED = '状态说明临滞后无时限常化过个项节点应于为务进度计划实际还剩余逾达标们这么与级会议县乡镇区单位责领导报况总预见书设备检查阶签约开工验收运营调处审批标准规范统筹协调发现问题场举办组织间资金额积极亿万门户网络线电话联系称号长张测试监紧际届'
-const TRADITIONAL = '狀態說明臨滯後無時限常化過個項節點應於為務進度計劃實際還剩餘逾達標們這麼與級會議縣鄉鎮區單位責領導報況總預見書設備檢查階簽約開工驗收運營調處審批標準規範統籌協調發現問題場舉辦組織間資金額積極億萬門戶網絡線電話聯繫稱號長張測試監緊際屆'
+const SIMPLIFIED = '状态说临滞后无时过个项节点应于为务进计划实际还余达标们这么与级会议县乡镇区单责领导报况总预见书设备检阶签约开验运营调处审准规范统筹协发现问题场举办组织间资额积极亿万门户网络线电话联系称号长张测试监紧届产业质动农贸补贴环卫创头购销财税关养费证专员数据经济医疗护园续注编变价买卖'
+const TRADITIONAL = '狀態說臨滯後無時過個項節點應於為務進計劃實際還餘達標們這麼與級會議縣鄉鎮區單責領導報況總預見書設備檢階簽約開驗運營調處審準規範統籌協發現問題場舉辦組織間資額積極億萬門戶網絡線電話聯繫稱號長張測試監緊屆產業質動農貿補貼環衛創頭購銷財稅關養費證專員數據經濟醫療護園續註編變價買賣'
 
 const S2T = new Map<string, string>()
 {
   const s = Array.from(SIMPLIFIED)
   const t = Array.from(TRADITIONAL)
-  for (let i = 0; i < s.length && i < t.length; i++) if (s[i] !== t[i]) S2T.set(s[i]!, t[i]!)
+  // Only pairs the reading side knows the other way round: a table written in traditional by
+  // Jindu must read back as the same words (toSimplified(toTraditional(x)) === x).
+  for (let i = 0; i < s.length && i < t.length; i++) if (s[i] !== t[i] && toSimplified(t[i]!) === s[i]) S2T.set(s[i]!, t[i]!)
 }
 
 /** The text in traditional characters, as far as the app's own vocabulary goes. */

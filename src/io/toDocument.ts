@@ -1,9 +1,12 @@
 // An imported sheet becomes the editable TaskDocument: ids for columns and rows, spans keyed by column id.
-import { DOCUMENT_SCHEMA_VERSION, defaultSettings, newId, type TaskColumn, type TaskDocument, type TaskRow } from '../core/document'
+import { DOCUMENT_SCHEMA_VERSION, ROW_ID_HEADER, defaultSettings, newId, type TaskColumn, type TaskDocument, type TaskRow } from '../core'
 import type { ImportedSheet } from './imported'
 
 export function toDocument(sheet: ImportedSheet, fileName: string): TaskDocument {
-  const columns: TaskColumn[] = sheet.columns.map((c) => ({ id: newId('c'), header: c.header, role: c.role }))
+  // The export's row id column (行标识) comes back hidden, as it was written: it is no content.
+  const columns: TaskColumn[] = sheet.columns.map((c) => ({
+    id: newId('c'), header: c.header, role: c.role, ...(c.header.trim() === ROW_ID_HEADER ? { hidden: true } : {}),
+  }))
   const rows: TaskRow[] = sheet.rows.map((row) => {
     const cells: Record<string, string> = {}
     columns.forEach((col, i) => { cells[col.id] = row.cells[i] ?? '' })

@@ -70,7 +70,7 @@ export const useExportStore = defineStore('export', () => {
       const filtered = c.onlyFiltered ? new Set(docs.displayedRowIds()) : undefined
       const result = await exportInWorker(toRaw(doc), {
         format: c.format, highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn,
-        split: c.split, splitUnits: c.splitUnits, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
+        split: c.split, splitUnits: c.splitUnits, addRowIds: true, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
       }, toRaw(docs.assessment))
       if (!result.ok) {
         ui.notify('error', i18n.t('export.failed', { message: i18n.locale === 'en' ? result.messageEn : result.message }))

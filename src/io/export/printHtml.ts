@@ -131,7 +131,7 @@ function tableHtml(plan: TablePlan): string {
 export function renderPrintHtml(doc: TaskDocument, options: PrintOptions, assessment?: DocumentAssessment): string {
   const only = options.onlyRowIds
   const keep = only ? (row: TaskRow) => only.has(row.id) : null
-  const plan = buildTablePlan({ doc, options: { ...options, format: 'xlsx' }, assessment, keep, sheetName: 'print' })
+  const plan = buildTablePlan({ doc, options: { ...options, format: 'xlsx', addRowIds: false }, assessment, keep, sheetName: 'print' })
   const above = plan.rows.slice(0, plan.headerStart).map((row) => row.kind === 'title'
     ? `<h1>${escapeHtml(row.cells[0] ?? '')}</h1>`
     : `<p class="preamble">${escapeHtml(row.cells[0] ?? '')}</p>`).join('')

@@ -1,5 +1,5 @@
 // The export's layout, independent of file format: which rows and columns, what text, which merges, how wide and tall.
-import { detectScript, inScript, type ChineseScript, type DocumentAssessment, type Role, type TaskColumn, type TaskDocument, type TaskRow, type TaskState } from '../../core'
+import { ROW_ID_HEADER, detectScript, inScript, rowIdCell, type ChineseScript, type DocumentAssessment, type Role, type TaskColumn, type TaskDocument, type TaskRow, type TaskState } from '../../core'
 import { cleanCellText } from './cellText'
 import { ADDED_HEADERS, stateLabel } from './stateStyle'
 import { estimateLines, textUnits } from './textLines'
@@ -13,7 +13,9 @@ export interface PlanColumn {
   header: string
   role: Role | null
   /** Where the column comes from: a document column, or one the export adds. */
-  source: 'document' | 'state' | 'reason'
+  source: 'document' | 'state' | 'reason' | 'rowId'
+  /** Written but hidden (the row id column a returned copy is matched by). */
+  hidden?: boolean
   /** Excel character units (one Latin digit; a CJK character takes two). */
   widthChars: number
   /**
@@ -240,9 +242,11 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
   const visible = doc.columns.map((column, i) => [column, i] as const).filter(([column]) => !column.hidden).map(([, i]) => i)
   const visibleColumns = visible.map((i) => doc.columns[i]!)
   const script = tableScript(doc, locale)
-  const added: { source: 'state' | 'reason'; header: string; widthChars: number }[] = []
+  const added: { source: 'state' | 'reason' | 'rowId'; header: string; widthChars: number }[] = []
   if (options.addStateColumn) added.push({ source: 'state', header: inScript(ADDED_HEADERS[locale].state, script), widthChars: STATE_WIDTH })
   if (options.addReasonColumn) added.push({ source: 'reason', header: inScript(ADDED_HEADERS[locale].reason, script), widthChars: REASON_WIDTH })
+  // Last, narrow and hidden: each row's id, so a copy a unit sends back matches row for row.
+  if (options.addRowIds) added.push({ source: 'rowId', header: ROW_ID_HEADER, widthChars: 4 })
 
   const selected = selectRows(doc, keep)
   const words = (column: TaskColumn): number => longestWordUnits([
@@ -259,12 +263,15 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
       return { header: column.header, role: column.role, source: 'document' as const, widthChars: Math.max(columnWidthChars(column), minChars), minChars }
     }),
     ...added.map((a) => {
+      if (a.source === 'rowId') return { header: a.header, role: null, source: a.source, widthChars: a.widthChars, minChars: a.widthChars, hidden: true }
       const minChars = (a.source === 'state' ? stateWords : longestWordUnits([a.header])) + WORD_PADDING_CHARS
       return { header: a.header, role: null, source: a.source, widthChars: Math.max(a.widthChars, minChars), minChars }
     }),
   ]
+  // Wide rows (title, sections) span the columns a reader sees: the hidden id column is outside.
   const width = Math.max(1, columns.length)
-  const totalChars = columns.reduce((sum, c) => sum + c.widthChars, 0)
+  const shownWidth = Math.max(1, columns.filter((c) => !c.hidden).length)
+  const totalChars = columns.reduce((sum, c) => sum + (c.hidden ? 0 : c.widthChars), 0)
   const blank = (): string[] => Array.from({ length: width }, () => '')
   const rows: PlanRow[] = []
   const merges: PlanMerge[] = []
@@ -275,7 +282,7 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
     cells[0] = cleanCellText(text)
     const lines = estimateLines(cells[0], totalChars / fontRatio)
     rows.push({ kind, cells, heightPt: heightFor(lines, fontRatio) })
-    if (width > 1) merges.push({ r0: rows.length - 1, c0: 0, r1: rows.length - 1, c1: width - 1 })
+    if (shownWidth > 1) merges.push({ r0: rows.length - 1, c0: 0, r1: rows.length - 1, c1: shownWidth - 1 })
   }
 
   const title = doc.title?.trim()
@@ -307,9 +314,10 @@ export function buildTablePlan({ doc, options, assessment, keep, sheetName }: Pl
       ...visibleColumns.map((column) => cleanCellText(row.cells[column.id] ?? '')),
       ...added.map((a) => a.source === 'state'
         ? (task ? inScript(stateLabel(task.state, locale), script) : '')
+        : a.source === 'rowId' ? rowIdCell(row.id)
         : cleanCellText(inScript(reasonText(assessment, row.id, locale), script))),
     ]
-    const lines = Math.max(...cells.map((text, c) => estimateLines(text, columns[c]!.widthChars)))
+    const lines = Math.max(...cells.map((text, c) => (columns[c]!.hidden ? 1 : estimateLines(text, columns[c]!.widthChars))))
     rows.push({ kind: 'data', cells, state: task?.state, heightPt: heightFor(lines) })
     bodySource.push(sourceIndex.get(row.id) ?? -1)
   }

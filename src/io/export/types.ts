@@ -16,6 +16,11 @@ export interface ExportOptions {
   addStateColumn?: boolean
   /** Append a 逾期说明 column: why overdue / due-soon milestones are flagged (zh reasons). */
   addReasonColumn?: boolean
+  /**
+   * Append a hidden 行标识 column with each row's id (`JD:…`), so the copies units send back are
+   * matched row for row even when they renumber, sort or reword (the export dialog turns it on).
+   */
+  addRowIds?: boolean
   /** Only these data rows (the grid's filter); a section row stays when any of its rows stays. */
   onlyRowIds?: Set<string>
   split?: ExportSplit

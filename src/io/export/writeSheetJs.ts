@@ -34,7 +34,7 @@ function toSheet(XLSX: typeof import('@e965/xlsx'), plan: TablePlan): WorkSheet 
   const lastCol = Math.max(0, plan.columns.length - 1)
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: lastCol } })
   sheet['!merges'] = plan.merges.map((m) => ({ s: { r: m.r0, c: m.c0 }, e: { r: m.r1, c: m.c1 } }))
-  sheet['!cols'] = plan.columns.map((c) => ({ wch: c.widthChars }))
+  sheet['!cols'] = plan.columns.map((c) => ({ wch: c.widthChars, ...(c.hidden ? { hidden: true } : {}) }))
   sheet['!rows'] = plan.rows.map((row) => ({ hpt: row.heightPt }))
   return sheet
 }

@@ -88,7 +88,7 @@ function addSheet(workbook: Workbook, plan: TablePlan, highlight: boolean): Work
     },
     headerFooter: { oddFooter: '第 &P 页,共 &N 页' },
   })
-  sheet.columns = plan.columns.map((column) => ({ width: column.widthChars }))
+  sheet.columns = plan.columns.map((column) => ({ width: column.widthChars, ...(column.hidden ? { hidden: true } : {}) }))
   const style = styleCache()
   // Narrow code-like columns read better centred; long text stays left-aligned.
   const centred = plan.columns.map((c) => c.role === 'seq' || c.role === 'status' || c.source === 'state')

@@ -1,0 +1,3 @@
+// Merging returned copies into the master list (docs/core-api.md).
+export * from './matchRows'
+export * from './planMerge'
