@@ -128,7 +128,7 @@ test('Tab leaves the grid at the end of a row for the status bar; Shift+Tab and 
   // Back into the grid: the cell the clerk left, not the last row of the list.
   await page.keyboard.press('Shift+Tab')
   await expect.poll(() => focused(page)).toEqual(left)
-  // Shift+Tab at the start of a row leaves for the toolbar; Tab from the toolbar comes back to that cell.
+  // Shift+Tab at the start of a row leaves for the bar above the grid (the sample's import link); Tab from it comes back to that cell.
   await (await cellAt(page, 3, '工作事项')).click()
   presses = 0
   for (let at = await focused(page); at.rowIndex !== null && presses < 10; presses++) {
@@ -137,7 +137,7 @@ test('Tab leaves the grid at the end of a row for the status bar; Shift+Tab and 
     await expect.poll(() => focused(page)).not.toEqual(was)
     at = await focused(page)
   }
-  expect((await focused(page)).testId).toBe('help-button')
+  expect((await focused(page)).testId).toBe('sample-import')
   expect(presses).toBe(4)
   await page.keyboard.press('Tab')
   // Back in row 3, at one of its first two cells: whether the grid recorded the selection cell or
