@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { TaskState } from '../core'
 
-export type Panel = 'none' | 'import' | 'export' | 'drafts' | 'help' | 'settings' | 'print'
+export type Panel = 'none' | 'import' | 'export' | 'drafts' | 'help' | 'settings' | 'print' | 'merge' | 'overview'
 
 export interface Notice {
   id: number

@@ -1,0 +1,63 @@
+// The second half of the clerk's loop: the list goes out split by unit, two units fill in their
+// copies (one saved again through LibreOffice as .xls), both come back through the merge view,
+// the new progress and states show in the grid, and one undo restores the list.
+import * as XLSX from '@e965/xlsx'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { test, expect, openApp, importFile, fixture, count, setAsOf } from './fixtures'
+
+function hasSoffice(): boolean {
+  try { execFileSync('sh', ['-c', 'command -v soffice']); return true } catch { return false }
+}
+
+/** A unit fills in every task's 进展情况 of its copy, as it would in Excel. */
+function fillProgress(bytes: Uint8Array, text: string): Uint8Array {
+  const book = XLSX.read(bytes)
+  const sheet = book.Sheets[book.SheetNames[0]!]!
+  const grid = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' })
+  const headerRow = grid.findIndex((row) => row.includes('进展情况'))
+  const progress = grid[headerRow]!.indexOf('进展情况')
+  for (let r = headerRow + 1; r < grid.length; r++) {
+    if (/^\d+$/.test(String(grid[r]![0] ?? '').trim())) sheet[XLSX.utils.encode_cell({ r, c: progress })] = { t: 's', v: text }
+  }
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)
+}
+
+test('units’ returned copies merge back: new progress and states in the grid, one undo restores the list', async ({ page }) => {
+  test.setTimeout(180_000)
+  await openApp(page)
+  await importFile(page, fixture('linan-2023-h1.xls'))
+  await setAsOf(page, '2023-06-30')
+  const doneBefore = await count(page, 'done')
+
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-split').selectOption('owner-files')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()])
+  const { unzipSync } = await import('fflate')
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)))
+  const nameOf = (unit: string) => Object.keys(files).find((f) => f.endsWith(`_${unit}.xlsx`))!
+  const dir = mkdtempSync(path.join(tmpdir(), 'jindu-merge-'))
+  const a = path.join(dir, '发改局.xlsx')
+  writeFileSync(a, fillProgress(files[nameOf('发改局')]!, '已全部完成。'))
+  let b = path.join(dir, '经信局.xlsx')
+  writeFileSync(b, fillProgress(files[nameOf('经信局')]!, '已全部完成。'))
+  if (hasSoffice()) {
+    // The second unit opens and saves its copy in LibreOffice, as .xls.
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'xls', '--outdir', dir, b], { timeout: 120_000 })
+    b = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.xls'))!)
+  }
+
+  await page.getByTestId('merge-button').click()
+  await page.getByTestId('merge-file-input').setInputFiles([a, b])
+  await expect(page.getByTestId('merge-files').locator('tbody tr')).toHaveCount(2)
+  await expect(page.getByTestId('merge-file-0')).toContainText('发改局')
+  await expect(page.getByTestId('merge-chase')).toBeVisible()
+  await page.getByTestId('merge-apply').click()
+  await expect(page.getByTestId('merge-dialog')).toBeHidden()
+  await expect.poll(() => count(page, 'done')).toBeGreaterThan(doneBefore)
+
+  await page.getByTestId('undo').click()
+  await expect.poll(() => count(page, 'done')).toBe(doneBefore)
+})
