@@ -16,3 +16,4 @@ export { History, DEFAULT_HISTORY_LIMIT, type HistoryMove, type HistoryStep } fr
 export { findMatches, replaceCommand, type FindMatch, type FindOptions, type FindResult } from './find'
 export { parseHtmlTable, parsePlainText, parseTsv, parseBarTable, barRowCells, pasteCommand, toHtmlTable, toTsv } from './clipboard'
 export * from './merge'
+export * from './overview'
