@@ -257,7 +257,7 @@ function doneReasonOf(judged: Judged, plan: Plan, i: number): Reason {
 interface Numbered { make: (n: number) => string; kept: string[] }
 const ITEM_LABEL: Numbered = { make: (n) => `进展第${n}项`, kept: [] }
 const SEGMENT_LABEL: Numbered = { make: (n) => `进展第${n}段`, kept: [] }
-const SUMMARY_ZH: Numbered = { make: (n) => `第${n}项:`, kept: [] }
+const SUMMARY_ZH: Numbered = { make: (n) => `第${n}项：`, kept: [] }
 const SUMMARY_EN: Numbered = { make: (n) => `milestone ${n}: `, kept: [] }
 
 function numbered(words: Numbered, n: number): string {
@@ -346,7 +346,7 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
     // Never a false done: a status short of the target leaves the task's last milestone open.
     if (status === 'short' && verdict.done && i === plan.planned.length - 1) {
       verdict = { done: false, step: 'status', words: statusWords }
-      doneReason = { zh: `完成情况列写明「${statusWords}」,未达到目标`, en: `the status column says "${statusWords}": short of the target` }
+      doneReason = { zh: `完成情况列写明「${statusWords}」，未达到目标`, en: `the status column says "${statusWords}": short of the target` }
     }
     const override = overrides?.[m.index]
     const overridden = typeof override === 'boolean'

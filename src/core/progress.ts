@@ -73,7 +73,8 @@ function lowPercents(folded: string): readonly string[] {
   while ((m = PERCENT.exec(folded)) !== null) {
     if (Number(m[1]) >= 100) continue
     if (GROWTH_BEFORE.test(folded.slice(Math.max(0, m.index - 8), m.index))) continue
-    out.push(`${m[1]}% < 100%`)
+    const words = `${m[1]}% < 100%`
+    if (!out.includes(words)) out.push(words)
   }
   return out
 }

@@ -9,17 +9,17 @@ export type DueSource = 'schedule' | 'deadline' | 'task' | 'year-end'
 export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBeforeReading): Reason {
   const words = m.dueWords ?? ''
   if (m.kind === 'recurring') {
-    return { zh: `「${words}」是周期性工作,不单独计为逾期`, en: `"${words}" is recurring work, never overdue by itself` }
+    return { zh: `「${words}」是周期性工作，不单独计为逾期`, en: `"${words}" is recurring work, never overdue by itself` }
   }
   if (m.kind === 'undated' || !m.due) {
     if (m.unreadable) {
-      return { zh: `「${words}」不是有效日期,无法确定到期日`, en: `"${words}" is not a real date, so there is no due date` }
+      return { zh: `「${words}」不是有效日期，无法确定到期日`, en: `"${words}" is not a real date, so there is no due date` }
     }
     return { zh: '未写明完成时间', en: 'no time is named' }
   }
   if (source === 'year-end') {
     return {
-      zh: `未写明完成时间,按年度清单于 ${m.due} 到期`,
+      zh: `未写明完成时间，按年度清单于 ${m.due} 到期`,
       en: `no time is named; an annual list is due by the year end, ${m.due}`,
     }
   }
@@ -28,7 +28,7 @@ export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBe
   let en = `${source === 'deadline' ? 'the deadline ' : source === 'task' ? 'the task text ' : ''}"${words}" → due ${m.due}`
   if (m.ambiguous) {
     const before = monthBefore === 'end-of-previous-month'
-    zh += before ? '(「N月前」按“上月底前”理解,可切换为“当月底”)' : '(「N月前」按“当月底前”理解,可切换为“上月底”)'
+    zh += before ? '（「N月前」按“上月底前”理解，可切换为“当月底”）' : '（「N月前」按“当月底前”理解，可切换为“上月底”）'
     en += before
       ? ' ("N月前" read as "before that month"; switchable to "by its end")'
       : ' ("N月前" read as "by the end of that month"; switchable to "before it")'
@@ -36,9 +36,15 @@ export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBe
   return { zh, en }
 }
 
+/** Words the engine composed (`2/4 座, 50%`, `正在, 截至`) as they sit in a Chinese sentence. */
+export function zhWords(words: string): string {
+  return words.replace(/, /g, '，').replace(/; /g, '；')
+}
+
 export function explainDone(v: DoneVerdict, partLabel: string): Reason {
   if (v.sentence !== undefined) return explainSentence(v)
   const w = v.words
+  const wz = v.step === 'quantity' || v.step === 'signal' ? zhWords(w) : w
   switch (v.step) {
     case 'override':
       return v.done ? { zh: '已手动标记为完成', en: 'marked done by hand' } : { zh: '已手动标记为未完成', en: 'marked not done by hand' }
@@ -46,24 +52,24 @@ export function explainDone(v: DoneVerdict, partLabel: string): Reason {
       return { zh: `完成情况列写明「${w}」`, en: `the status column says "${w}"` }
     case 'verdict':
       return v.done
-        ? { zh: `${partLabel}开头即「${w}」,已完成`, en: `${partLabel ? 'the progress part' : 'the progress'} opens with "${w}": done` }
-        : { zh: `${partLabel}开头为「${w}」,未完成`, en: `the progress opens with "${w}": not done` }
+        ? { zh: `${partLabel}开头即「${w}」，已完成`, en: `${partLabel ? 'the progress part' : 'the progress'} opens with "${w}": done` }
+        : { zh: `${partLabel}开头为「${w}」，未完成`, en: `the progress opens with "${w}": not done` }
     case 'quantity':
       return v.done
-        ? { zh: `${partLabel}数量已达到目标:${w}`, en: `reported numbers reach the target: ${w}` }
-        : { zh: `${partLabel}数量未达到目标:${w}`, en: `reported numbers fall short of the target: ${w}` }
+        ? { zh: `${partLabel}数量已达到目标：${wz}`, en: `reported numbers reach the target: ${w}` }
+        : { zh: `${partLabel}数量未达到目标：${wz}`, en: `reported numbers fall short of the target: ${w}` }
     case 'signal':
-      return { zh: `${partLabel}有「${w}」,未完成`, en: `the progress says "${w}": not done` }
+      return { zh: `${partLabel}有「${wz}」，未完成`, en: `the progress says "${w}": not done` }
     case 'empty':
-      return { zh: '进展为空,未完成', en: 'no progress is reported: not done' }
+      return { zh: '进展为空，未完成', en: 'no progress is reported: not done' }
     case 'missing':
-      return { zh: `进展中没有第${w}项,未完成`, en: `the progress has no item ${w}: not done` }
+      return { zh: `进展中没有第${w}项，未完成`, en: `the progress has no item ${w}: not done` }
     case 'unmentioned':
-      return { zh: `进展中没有一句说到此节点(「${w}」),未完成`, en: `no sentence of the progress speaks of this milestone ("${w}"): not done` }
+      return { zh: `进展中没有一句说到此节点（「${w}」），未完成`, en: `no sentence of the progress speaks of this milestone ("${w}"): not done` }
     case 'phrase':
-      return { zh: `${partLabel}写明「${w}」,已完成`, en: `the progress says "${w}": done` }
+      return { zh: `${partLabel}写明「${w}」，已完成`, en: `the progress says "${w}": done` }
     default:
-      return { zh: `${partLabel}没有完成的说法,未完成`, en: 'the progress reports nothing done: not done' }
+      return { zh: `${partLabel}没有完成的说法，未完成`, en: 'the progress reports nothing done: not done' }
   }
 }
 
@@ -80,7 +86,7 @@ function explainSentence(v: DoneVerdict): Reason {
   }
   const zhWhy = v.step === 'quantity' ? `数量未达到目标:${v.words}` : v.step === 'signal' || v.step === 'verdict' ? `有「${v.words}」` : '没有完成的说法'
   const enWhy = v.step === 'quantity' ? `numbers fall short of the target: ${v.words}` : v.step === 'signal' || v.step === 'verdict' ? `says "${v.words}"` : 'reports nothing done'
-  return { zh: `${quoted}→ 未完成(${zhWhy})`, en: `${quotedEn} → not done (${enWhy})` }
+  return { zh: `${quoted}→ 未完成（${zhWhy}）`, en: `${quotedEn} → not done (${enWhy})` }
 }
 
 const NO_REASON: Reason = Object.freeze({ zh: '', en: '' })
@@ -117,7 +123,7 @@ function stateSentence(state: 'overdue' | 'due-soon' | 'pending', due: string, a
   if (state === 'due-soon') {
     return days === 0
       ? { zh: `${asOf} 当天到期`, en: `due on ${asOf} itself` }
-      : { zh: `${days} 天后到期(${soonDays} 天内)`, en: `due in ${daysEn(days)} (within ${soonDays})` }
+      : { zh: `${days} 天后到期（${soonDays} 天内）`, en: `due in ${daysEn(days)} (within ${soonDays})` }
   }
   return { zh: `距 ${asOf} 还有 ${days} 天`, en: `${daysEn(days)} after ${asOf}` }
 }
@@ -126,7 +132,7 @@ function stateSentence(state: 'overdue' | 'due-soon' | 'pending', due: string, a
 export function joinReasons(due: Reason, done: Reason, state: Reason): Reason {
   let zh = due.zh
   let en = due.en
-  if (done.zh) { zh = zh ? `${zh};${done.zh}` : done.zh; en = en ? `${en}; ${done.en}` : done.en }
-  if (state.zh) { zh = zh ? `${zh};${state.zh}` : state.zh; en = en ? `${en}; ${state.en}` : state.en }
+  if (done.zh) { zh = zh ? `${zh}；${done.zh}` : done.zh; en = en ? `${en}; ${done.en}` : done.en }
+  if (state.zh) { zh = zh ? `${zh}；${state.zh}` : state.zh; en = en ? `${en}; ${state.en}` : state.en }
   return { zh, en }
 }

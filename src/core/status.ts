@@ -4,6 +4,7 @@
 import { findQuantities, findShortfall, matchQuantities, reaches, showRatio, type Quantity } from './quantities'
 import { foldText } from './text'
 import type { Reason } from './types'
+import { zhWords } from './reasons'
 
 /** `short`: the cell reports an amount below 100% or below the task's target. */
 export type StatusReading = 'done' | 'behind' | 'on-track' | 'short' | null
@@ -78,10 +79,10 @@ export function readStatusCell(words: string, taskTargets: () => readonly Quanti
 /** The task-level sentence a status reading adds. */
 export function statusReason(v: StatusVerdict): Reason | null {
   const w = v.words
-  if (v.reading === 'behind') return { zh: `完成情况列写明「${w}」,任务滞后`, en: `the status column says "${w}": behind` }
-  if (v.reading === 'done') return { zh: `完成情况列写明「${w}」,任务已完成`, en: `the status column says "${w}": done` }
+  if (v.reading === 'behind') return { zh: `完成情况列写明「${w}」，任务滞后`, en: `the status column says "${w}": behind` }
+  if (v.reading === 'done') return { zh: `完成情况列写明「${w}」，任务已完成`, en: `the status column says "${w}": done` }
   if (v.reading === 'short') {
-    return { zh: `完成情况列写明「${w}」,未达到目标(${v.ratio}),任务未完成`, en: `the status column says "${w}": short of the target (${v.ratio}), not done` }
+    return { zh: `完成情况列写明「${w}」，未达到目标（${zhWords(v.ratio ?? '')}），任务未完成`, en: `the status column says "${w}": short of the target (${v.ratio}), not done` }
   }
   return null
 }

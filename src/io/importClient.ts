@@ -58,7 +58,7 @@ export function readWithWorker(
       // The worker itself died (out of memory on a huge sheet, a failed module load).
       finish({
         ok: false, code: 'corrupt',
-        message: '读取文件时出错,文件可能已损坏或太大。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。',
+        message: '读取文件时出错，文件可能已损坏或太大。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。',
         messageEn: 'Reading the file failed; it may be damaged or too large. Open it in Excel/WPS, save it as .xlsx and import again.',
       })
     }
@@ -96,7 +96,7 @@ export function readWorkbookInWorker(
     console.warn('[import] worker unavailable', e)
     return Promise.resolve({
       ok: false, code: 'unsupported',
-      message: '浏览器无法启动后台读取(Web Worker)。请使用新版 Chrome、Edge 或 Firefox。',
+      message: '浏览器无法启动后台读取（Web Worker）。请使用新版 Chrome、Edge 或 Firefox。',
       messageEn: 'The browser could not start a background reader (Web Worker). Use a recent Chrome, Edge or Firefox.',
     })
   }

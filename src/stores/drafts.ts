@@ -73,7 +73,7 @@ export const useDraftStore = defineStore('drafts', () => {
         docs.setReadOnly(true)
         ui.notify('info', i18n.t('save.readOnly'))
       },
-      onReleased: () => ui.notify('info', i18n.locale === 'en' ? 'The other tab closed this draft: you can edit it here.' : '另一个标签页已关闭此草稿,可以在此编辑。'),
+      onReleased: () => ui.notify('info', i18n.locale === 'en' ? 'The other tab closed this draft: you can edit it here.' : '另一个标签页已关闭此草稿，可以在此编辑。'),
     })
     docs.setReadOnly(!lock.owned)
   }

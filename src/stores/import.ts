@@ -54,7 +54,7 @@ export const useImportStore = defineStore('import', () => {
     if (file.size > MAX_IMPORT_BYTES) {
       fail(file.name, i18n.locale === 'en'
         ? `The file is ${(file.size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it in Excel or WPS, or delete unused sheets.`
-        : `文件大小为 ${(file.size / 1048576).toFixed(0)} MB,超过了 ${MAX_IMPORT_BYTES / 1048576} MB 的上限。请在 Excel 或 WPS 中拆分文件或删除无关的工作表后再导入。`)
+        : `文件大小为 ${(file.size / 1048576).toFixed(0)} MB，超过了 ${MAX_IMPORT_BYTES / 1048576} MB 的上限。请在 Excel 或 WPS 中拆分文件或删除无关的工作表后再导入。`)
       return
     }
     performance.mark('jindu:import-start')

@@ -59,7 +59,7 @@ describe('tasks without a schedule', () => {
   it('else the year end, with targets from the task text', () => {
     const got = assessTask({ task: '新增床位370张以上。', progress: '新增床位380张。' }, { year: 2023, asOf: '2023-06-30' })
     expect(got.milestones[0]).toMatchObject({ due: '2023-12-31', done: true, state: 'done' })
-    expect(got.milestones[0]!.reason).toContain('380/370 张, 102%')
+    expect(got.milestones[0]!.reason).toContain('380/370 张，102%')
   })
 })
 
@@ -88,11 +88,11 @@ describe('reasons', () => {
   })
   it('explain empty progress and a missing numbered item in each language, not Chinese in both', () => {
     const empty = assessTask({ schedule }, { year: 2023, asOf: '2023-06-30' }).milestones[0]!
-    expect(empty.reasons!.zh).toContain('进展为空,未完成')
+    expect(empty.reasons!.zh).toContain('进展为空，未完成')
     expect(empty.reasons!.en).toContain('no progress is reported: not done')
     expect(empty.reasons!.en).not.toContain('进展')
     const missing = assessTask({ schedule, progress: '①已完成。' }, { year: 2023, asOf: '2023-06-30' }).milestones[1]!
-    expect(missing.reasons!.zh).toContain('进展中没有第2项,未完成')
+    expect(missing.reasons!.zh).toContain('进展中没有第2项，未完成')
     expect(missing.reasons!.en).toContain('the progress has no item 2: not done')
   })
   it('count days in English as a clerk would read them: 1 day, 2 days', () => {

@@ -58,7 +58,7 @@ function linesPerRow(pdf: Uint8Array, header: string): Map<number, number> {
   for (const page of html.split('<page ').slice(1)) {
     const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
       .map((m) => ({ x: Number(m[1]), y: Number(m[2]), right: Number(m[3]), text: m[4]! }))
-      .filter((w) => w.text !== header && w.text !== '行' && !/^第\d+页/.test(w.text) && !/^[第页,共\d]+$/.test(w.text))
+      .filter((w) => w.text !== header && w.text !== '行' && !/^第\d+页/.test(w.text) && !/^[第页,，共\d]+$/.test(w.text))
     const tags = words.filter((w) => /^【[〇一二三四五六七八九]{3}】$/.test(w.text))
     const textLeft = Math.max(0, ...tags.map((t) => t.right))
     const items = [...tags, ...words.filter((w) => w.x >= textLeft)].sort((a, b) => a.y - b.y || a.x - b.x)

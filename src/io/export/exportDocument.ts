@@ -64,7 +64,7 @@ function tooBigForXls(plans: TablePlan[]): ExportResult | null {
   const rows = Math.max(...plans.map((p) => p.rows.length))
   const columns = Math.max(...plans.map((p) => p.columns.length))
   if (rows <= XLS_MAX_ROWS && columns <= XLS_MAX_COLUMNS) return null
-  return failure(`.xls 最多 ${XLS_MAX_ROWS} 行、${XLS_MAX_COLUMNS} 列,本表超出;请导出为 .xlsx。`,
+  return failure(`.xls 最多 ${XLS_MAX_ROWS} 行、${XLS_MAX_COLUMNS} 列，本表超出；请导出为 .xlsx。`,
     `An .xls sheet holds at most ${XLS_MAX_ROWS} rows and ${XLS_MAX_COLUMNS} columns: export as .xlsx instead.`)
 }
 
@@ -74,11 +74,11 @@ function done(files: ExportFile[], notes: WriteNotes, format: ExportFormat): Exp
   // Each format that limits a cell points to one that keeps it whole.
   const warning = format === 'xls'
     ? {
-        message: `.xls 格式中有 ${n} 个单元格超过 ${XLS_MAX_CELL_CHARS} 字,已截断(以“…”结尾);完整内容请导出为 .xlsx。`,
+        message: `.xls 格式中有 ${n} 个单元格超过 ${XLS_MAX_CELL_CHARS} 字，已截断（以“…”结尾）；完整内容请导出为 .xlsx。`,
         messageEn: `${n} cell(s) longer than ${XLS_MAX_CELL_CHARS} characters were cut in the .xls file (ending in “…”); export as .xlsx to keep them whole.`,
       }
     : {
-        message: `.xlsx 格式中有 ${n} 个单元格超过 Excel 的上限 ${XLSX_MAX_CELL_CHARS} 字,已截断(以“…”结尾);完整内容请导出为 .csv 或 .ods。`,
+        message: `.xlsx 格式中有 ${n} 个单元格超过 Excel 的上限 ${XLSX_MAX_CELL_CHARS} 字，已截断（以“…”结尾）；完整内容请导出为 .csv 或 .ods。`,
         messageEn: `${n} cell(s) longer than Excel's limit of ${XLSX_MAX_CELL_CHARS} characters were cut in the .xlsx file (ending in “…”); export as .csv or .ods to keep them whole.`,
       }
   return { ok: true, files, warnings: [warning] }
@@ -95,7 +95,7 @@ export async function exportDocument(
     return await exportUnchecked(doc, options, assessment)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    return failure(`导出失败:${detail}`, `Export failed: ${detail}`)
+    return failure(`导出失败：${detail}`, `Export failed: ${detail}`)
   }
 }
 
@@ -104,10 +104,10 @@ async function exportUnchecked(
 ): Promise<ExportResult> {
   const formats: ExportFormat[] = ['xlsx', 'xls', 'csv', 'ods']
   if (!formats.includes(options.format)) {
-    return failure(`不支持的导出格式:${String(options.format)}`, `Unsupported export format: ${String(options.format)}`)
+    return failure(`不支持的导出格式：${String(options.format)}`, `Unsupported export format: ${String(options.format)}`)
   }
   if (!doc.columns.some((c) => !c.hidden)) {
-    return failure('没有可导出的列:所有列都已隐藏。', 'Nothing to export: every column is hidden.')
+    return failure('没有可导出的列：所有列都已隐藏。', 'Nothing to export: every column is hidden.')
   }
   const asOf = options.asOf ?? assessment?.asOf ?? effectiveAsOf(doc)
   const base = exportBaseName(doc, asOf)
@@ -125,7 +125,7 @@ async function exportUnchecked(
   }
 
   if (!hasOwnerColumn(doc)) {
-    return failure('没有“责任单位”列,无法按单位拆分。请在列设置中把一列设为责任单位。',
+    return failure('没有“责任单位”列，无法按单位拆分。请在列设置中把一列设为责任单位。',
       'There is no responsible-unit (责任单位) column to split by. Set a column’s role to owner first.')
   }
   const locale = options.locale ?? 'zh'
@@ -134,7 +134,7 @@ async function exportUnchecked(
 
   if (split === 'owner-sheets') {
     if (options.format === 'csv') {
-      return failure('CSV 只能有一张表,不能按单位分表;请选择“按单位分文件”或其他格式。',
+      return failure('CSV 只能有一张表，不能按单位分表；请选择“按单位分文件”或其他格式。',
         'A CSV file holds one sheet only: choose one file per unit, or another format.')
     }
     const names = uniqueSheetNames(groups.map((g) => g.owner))

@@ -86,7 +86,7 @@ function addSheet(workbook: Workbook, plan: TablePlan, highlight: boolean): Work
       // The header block repeats on every printed page.
       printTitlesRow: `${plan.headerStart + 1}:${plan.bodyStart}`,
     },
-    headerFooter: { oddFooter: '第 &P 页,共 &N 页' },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   })
   sheet.columns = plan.columns.map((column) => ({ width: column.widthChars, ...(column.hidden ? { hidden: true } : {}) }))
   const style = styleCache()

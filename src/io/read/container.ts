@@ -9,7 +9,7 @@ export type Container =
   | { kind: 'text' }
 
 const WORD = { zh: 'Word 文档', en: 'a Word document' }
-const POWERPOINT = { zh: '演示文稿(PPT)', en: 'a presentation' }
+const POWERPOINT = { zh: '演示文稿（PPT）', en: 'a presentation' }
 
 /** Magic numbers of files clerks pick by mistake, named in the refusal. */
 const OTHER_FILES: readonly (readonly [number[], { zh: string; en: string }])[] = [
@@ -108,7 +108,7 @@ function zipFormat(entries: readonly ZipEntry[]): 'xlsx' | 'ods' {
   if (names.has('ppt/presentation.xml')) throw notASpreadsheet(POWERPOINT, 'pptx')
   if (names.has('Index/Document.iwa')) throw new ImportError('unsupported', 'Apple Numbers')
   if (names.has('[Content_Types].xml')) throw new ImportError('unsupported', 'OOXML without a workbook')
-  throw notASpreadsheet({ zh: '普通压缩包(zip)', en: 'a plain zip archive' }, 'zip')
+  throw notASpreadsheet({ zh: '普通压缩包（zip）', en: 'a plain zip archive' }, 'zip')
 }
 
 /** Reads the records of a BIFF workbook's global section; FILEPASS (0x2F) means it is encrypted. */

@@ -47,7 +47,7 @@ function readTextContent(text: string, name: string, encoding?: string, tabular 
     if (/<\?xml|<Workbook|<office:document|<ss:Workbook/i.test(head) && /urn:schemas-microsoft-com:office:spreadsheet|opendocument/i.test(body.slice(0, 65536))) {
       return readSpreadsheet(body, 'xml')
     }
-    throw notASpreadsheet({ zh: '网页或 XML 文件(里面没有表格)', en: 'a web page or XML file without a table' }, 'markup without a table')
+    throw notASpreadsheet({ zh: '网页或 XML 文件（里面没有表格）', en: 'a web page or XML file without a table' }, 'markup without a table')
   }
   const sheet = readDelimited(body, name, sniffSeparator(body, tabular))
   if (encoding) sheet.source = { ...sheet.source, format: sheet.source?.format ?? 'csv', encoding }
@@ -80,7 +80,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
 /** An HTML table (a saved page or clipboard HTML) as a workbook; each table is a sheet. */
 export function readHtmlTable(html: string, name = '表格'): ImportedWorkbook {
   const tables = readHtmlTables(html, name)
-  if (!tables.length) throw notASpreadsheet({ zh: '网页内容(里面没有表格)', en: 'web content without a table' }, 'no table in the HTML')
+  if (!tables.length) throw notASpreadsheet({ zh: '网页内容（里面没有表格）', en: 'web content without a table' }, 'no table in the HTML')
   return toWorkbook(tables, name)
 }
 
