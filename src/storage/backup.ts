@@ -87,7 +87,9 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
   if (!isRecord(parsed) || parsed.format !== BACKUP_FORMAT || !Array.isArray(parsed.drafts)) {
     return invalid('这不是进度的备份文件。', 'This is not a Jindu backup file.')
   }
-  if (typeof parsed.version !== 'number' || parsed.version > BACKUP_VERSION) {
+  // A version written as text ("1") by a hand-edited or older file is still that version.
+  const version = typeof parsed.version === 'string' && /^\d+$/.test(parsed.version.trim()) ? Number(parsed.version) : parsed.version
+  if (typeof version !== 'number' || version > BACKUP_VERSION) {
     return invalid('这个备份由更新版本的进度导出，请升级后导入。', 'This backup was made by a newer Jindu; upgrade to import it.')
   }
   const problems: string[] = []

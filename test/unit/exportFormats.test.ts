@@ -254,3 +254,14 @@ describe('preamble, footer, vertical spans and an empty table in .xlsx', () => {
     expect(sheet.grid).toEqual([[doc.title], ['工作事项']])
   })
 })
+
+describe('CSV keeps numbers readable and still defuses formulas', () => {
+  it.each(['-5%', '+3', '+3 项', '-0.5', '+86 138 0000 0000', '-1,200', '+0570-1234567'])('%s is written as it is', async (text) => {
+    const { csvField } = await import('../../src/io/export/cellText')
+    expect(csvField(text)).toBe(text.includes(',') ? `"${text}"` : text)
+  })
+  it.each(['=1+1', '+SUM(A1:A2)', '-2+3', '@cmd', '=HYPERLINK("x")', '+3 项=1'])('%s gets the leading quote', async (text) => {
+    const { csvField } = await import('../../src/io/export/cellText')
+    expect(csvField(text)).toMatch(/^"'/)
+  })
+})

@@ -308,6 +308,15 @@ describe('drafts', () => {
     expect(relisted.ok && relisted.drafts).toHaveLength(4)
   })
 
+  it('reads a backup whose version is written as text ("1"), and still refuses a newer one', async () => {
+    const db = await freshDb()
+    const asText = JSON.stringify({ format: 'jindu-backup', version: '1', exportedAt: '', drafts: [{ document: makeDoc(1, 'txt') }] })
+    const result = await importBackup(db, asText)
+    expect(result.ok && result.imported).toBe(1)
+    const newer = JSON.stringify({ format: 'jindu-backup', version: '99', exportedAt: '', drafts: [] })
+    expect(await importBackup(db, newer)).toMatchObject({ ok: false, kind: 'invalid' })
+  })
+
   it('rejects a file that is not a backup and skips unreadable drafts into quarantine', async () => {
     const db = await freshDb()
     expect(await importBackup(db, 'not json')).toMatchObject({ ok: false, kind: 'invalid' })

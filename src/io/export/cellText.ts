@@ -5,11 +5,20 @@ export const XLSX_MAX_CELL_CHARS = 32767
 
 /**
  * Text that a spreadsheet may read as a formula or DDE call when it is opened or
- * re-saved (OWASP "CSV injection"): a leading =, +, -, @, tab or carriage return.
+ * re-saved (OWASP "CSV injection"): a leading =, +, -, @, tab or carriage return. A cell that
+ * reads as a plain number (`-0.5`, `+3`, `-5%`, `+86 138…` as a phone number, `-1,200`) holds no
+ * formula: a spreadsheet takes it as that number, so it keeps its form and gets no visible `'`.
  */
 export function isFormulaLike(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text)
+  if (!/^[=+\-@\t\r]/.test(text)) return false
+  return !PLAIN_NUMBER.test(text.trim())
 }
+
+/**
+ * A signed number (thousands separators, decimals, a percent sign), maybe followed by words with
+ * no operator, bracket or reference in them (`+3 项`), or a phone number (`+86 138…`, `+0570-…`).
+ */
+const PLAIN_NUMBER = /^[+-](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?:\s+[^=+\-*/^()!|@<>&:$\d][^=+\-*/^()!|@<>&:$]*)?$|^\+\d{1,3}[ -]?\d{2,4}(?:[ -]?\d{2,8}){1,3}$/
 
 /**
  * Line breaks become `\n`, and control characters that XML 1.0 (xlsx, ods) cannot
