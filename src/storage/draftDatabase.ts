@@ -117,6 +117,22 @@ function countsOf(raw: unknown): StateCounts | undefined {
   return typeof counts === 'object' && counts !== null ? (counts as StateCounts) : undefined
 }
 
+/** A draft as read: `orphans` counts row records that had no usable order (they go last). */
+interface RawDraft { assembled: unknown; original: unknown; orphans: number }
+
+/** Rows in stored order; records without a finite numeric order (or not objects) follow, in key order. */
+function orderStoredRows(rows: readonly unknown[]): { ordered: unknown[]; orphans: number } {
+  const placed: { order: number; row: unknown }[] = []
+  const rest: unknown[] = []
+  for (const row of rows) {
+    const order = (row as { order?: unknown } | null)?.order
+    if (typeof order === 'number' && Number.isFinite(order)) placed.push({ order, row })
+    else rest.push(row)
+  }
+  placed.sort((a, b) => a.order - b.order)
+  return { ordered: [...placed.map((p) => p.row), ...rest], orphans: rest.length }
+}
+
 /** All keys of one draft's rows: [draftId] sorts before [draftId, any string], [draftId, []] after. */
 function rowKeyRange(draftId: string): IDBKeyRange {
   return IDBKeyRange.bound([draftId], [draftId, []])
@@ -264,15 +280,18 @@ export class DraftDatabase {
    */
   private async readRaw(
     tx: IDBPTransaction<JinduSchema, Stores, 'readonly' | 'readwrite'>, id: string,
-  ): Promise<{ assembled: unknown; original: unknown } | undefined> {
+  ): Promise<RawDraft | undefined> {
     const meta = (await tx.objectStore('drafts').get(id)) as unknown
     if (meta === undefined) return undefined
     const isPlain = typeof meta === 'object' && meta !== null && !Array.isArray(meta)
     // A record from before the rows store (schema v0) carries its rows inline; a record that is
     // no object at all is handed to repair as is, which refuses it.
-    if (!isPlain || Array.isArray((meta as { rows?: unknown }).rows)) return { assembled: meta, original: meta }
-    const rows = await tx.objectStore('rows').index('byOrder').getAll(orderRange(id))
-    return { assembled: { ...(meta as object), rows }, original: { meta, rows } }
+    if (!isPlain || Array.isArray((meta as { rows?: unknown }).rows)) return { assembled: meta, original: meta, orphans: 0 }
+    // By key range, not through the order index: a row record without a numeric order is not in
+    // that index, and a row this read does not see would be lost by the rewrite that follows repair.
+    const rows = await tx.objectStore('rows').getAll(rowKeyRange(id))
+    const { ordered, orphans } = orderStoredRows(rows)
+    return { assembled: { ...(meta as object), rows: ordered }, original: { meta, rows }, orphans }
   }
 
   /**
@@ -284,7 +303,7 @@ export class DraftDatabase {
   loadDraft(id: string): Promise<LoadResult> {
     return this.serial(id, async () => {
       if (this.closedReason) return { ...this.closedReason, problems: [] }
-      let stored: { assembled: unknown; original: unknown } | undefined
+      let stored: RawDraft | undefined
       try {
         stored = await this.readRaw(this.idb.transaction(['drafts', 'rows'], 'readonly'), id)
       } catch (error) {
@@ -305,9 +324,14 @@ export class DraftDatabase {
           'This draft is damaged and cannot be opened; its raw data has been set aside.', repaired.problems)
       }
       const doc = { ...repaired.doc, id }
-      if (repaired.problems.length) await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw: stored.original })
+      const problems = stored.orphans ? [`${stored.orphans}行缺少排序号，已排到末尾`, ...repaired.problems] : repaired.problems
+      // Quarantine first: the rewrite below deletes the draft's rows, so it runs only once the
+      // records as found are safe elsewhere.
+      const setAside = problems.length
+        ? await this.quarantine({ source: 'draft', draftId: id, problems, raw: stored.original })
+        : { ok: true as const }
       this.forget(id)
-      if (repaired.problems.length || fromVersion < DOCUMENT_SCHEMA_VERSION) {
+      if (setAside.ok && (problems.length || fromVersion < DOCUMENT_SCHEMA_VERSION)) {
         // Best effort: if this write fails the next load repairs again from the same record.
         const rewritten = await this.write(['drafts', 'rows'], async (tx) => {
           quiet(tx.objectStore('rows').delete(rowKeyRange(id)))
@@ -318,17 +342,17 @@ export class DraftDatabase {
         const { meta, rows } = stored.original as { meta: DraftMeta; rows: StoredRow[] }
         this.known = { draftId: id, meta: { ...meta }, orders: new Map(rows.map((row) => [row.id, row.order])) }
       }
-      const result: LoadResult = { ok: true, doc, problems: repaired.problems }
+      const result: LoadResult = { ok: true, doc, problems }
       if (counts) result.counts = counts
       return result
     })
   }
 
   /** Sets a raw record aside in quarantine (never deleted by Jindu). */
-  async quarantine(record: Omit<QuarantineRecord, 'id' | 'at'>): Promise<void> {
+  quarantine(record: Omit<QuarantineRecord, 'id' | 'at'>): Promise<SaveResult> {
     // Same content, same key: loading a damaged draft twice does not pile up copies.
     const id = `${record.source}:${record.draftId ?? '-'}:${fingerprint(record.raw)}`
-    await this.write(['quarantine'], async (tx) => {
+    return this.write(['quarantine'], async (tx) => {
       let raw: unknown = record.raw
       try { raw = structuredClone(raw) } catch { raw = plainJson(raw) }
       quiet(tx.objectStore('quarantine').put({ ...record, raw, id, at: Date.now() }))
