@@ -41,7 +41,7 @@ export async function exportBackup(db: DraftDatabase, now: Date = new Date()): P
   for (const summary of [...list.drafts].reverse()) {
     const loaded = await db.loadDraft(summary.id)
     if (!loaded.ok) {
-      if (loaded.kind === 'quota' || loaded.kind === 'unavailable' || loaded.kind === 'blocked' || loaded.kind === 'unknown') {
+      if (loaded.kind !== 'not-found' && loaded.kind !== 'damaged' && loaded.kind !== 'newer') {
         return { ok: false, kind: loaded.kind, message: loaded.message, messageEn: loaded.messageEn }
       }
       const quarantined = await db.listQuarantine()
@@ -87,7 +87,12 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
   if (!isRecord(parsed) || parsed.format !== BACKUP_FORMAT || !Array.isArray(parsed.drafts)) {
     return invalid('这不是进度的备份文件。', 'This is not a Jindu backup file.')
   }
-  if (typeof parsed.version !== 'number' || parsed.version > BACKUP_VERSION) {
+  // A version written as text ("1", by a hand edit or another tool) counts as that number.
+  const version = typeof parsed.version === 'string' && /^\s*\d+\s*$/.test(parsed.version) ? Number(parsed.version) : parsed.version
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return invalid('这个备份文件的版本号无法识别。', 'This backup’s version cannot be read.')
+  }
+  if (version > BACKUP_VERSION) {
     return invalid('这个备份由更新版本的进度导出，请升级后导入。', 'This backup was made by a newer Jindu; upgrade to import it.')
   }
   const problems: string[] = []

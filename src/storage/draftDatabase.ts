@@ -181,6 +181,25 @@ export class DraftDatabase {
     this.markClosed(storageFailure('unavailable', 'closed'))
   }
 
+  private readonly outdatedListeners = new Set<() => unknown>()
+
+  /** `listener` runs when another tab upgrades the database, before this connection closes: the last chance to write. */
+  onOutdated(listener: () => unknown): () => void {
+    this.outdatedListeners.add(listener)
+    return () => { this.outdatedListeners.delete(listener) }
+  }
+
+  /**
+   * Another tab wants a newer layout. The upgrade waits until this connection closes, so the
+   * listeners first finish what they have to write (bounded: the other tab is waiting); every
+   * later call then reports 'outdated', which the page answers by offering to reload.
+   */
+  async stepAside(waitMs = 3000): Promise<void> {
+    const work = Promise.allSettled([...this.outdatedListeners].map(async (listener) => { await listener() }))
+    await Promise.race([work, new Promise((resolve) => setTimeout(resolve, waitMs))])
+    this.markClosed(storageFailure('outdated'))
+  }
+
   // ——— plumbing ———
 
   private serial<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -557,7 +576,7 @@ export class DraftDatabase {
   /** Copies a draft under a new id (rows keep their ids: they are unique per draft). */
   duplicateDraft(draftId: string, name?: string): Promise<WriteResult<{ id: string }>> {
     return this.loadDraft(draftId).then(async (loaded) => {
-      if (!loaded.ok) return storageFailure(loaded.kind === 'quota' || loaded.kind === 'unavailable' || loaded.kind === 'blocked' ? loaded.kind : 'unknown', loaded.messageEn)
+      if (!loaded.ok) return loaded.kind === 'not-found' || loaded.kind === 'damaged' || loaded.kind === 'newer' ? storageFailure('unknown', loaded.messageEn) : { ...loaded, kind: loaded.kind }
       const now = Date.now()
       const copy: TaskDocument = { ...loaded.doc, id: newId('d'), name: name ?? `${loaded.doc.name} 副本`, createdAt: now, updatedAt: now }
       return this.createDraft(copy, loaded.counts ? { counts: loaded.counts } : {})
@@ -758,8 +777,7 @@ export function openDraftDatabase(name: string = DATABASE_NAME): Promise<OpenRes
       opening = openDB<JinduSchema>(name, DATABASE_VERSION, {
         upgrade: (db, oldVersion) => upgradeSchema(db, oldVersion),
         blocked: () => settle(storageFailure('blocked')),
-        // Another tab wants a newer layout: step aside so it can upgrade; this tab's writes then report 'unavailable'.
-        blocking: () => wrapper?.markClosed(storageFailure('unavailable', 'a newer version was opened in another tab')),
+        blocking: () => { void wrapper?.stepAside() },
         terminated: () => wrapper?.markClosed(storageFailure('unavailable', 'the browser closed the database')),
       })
     } catch (error) {
@@ -773,7 +791,7 @@ export function openDraftDatabase(name: string = DATABASE_NAME): Promise<OpenRes
       },
       (error: unknown) => {
         const failure = classifyStorageError(error)
-        settle(failure.kind === 'blocked' ? failure : storageFailure('unavailable', failure.messageEn))
+        settle(failure.kind === 'blocked' || failure.kind === 'outdated' ? failure : storageFailure('unavailable', failure.messageEn))
       },
     )
   })
