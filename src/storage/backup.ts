@@ -4,7 +4,7 @@ import { isNewerDocument, migrateDocument } from '../core/migrations'
 import { repairDocument } from '../core/repairDocument'
 import type { DraftDatabase } from './draftDatabase'
 import type { StorageFailure } from './results'
-import type { SnapshotReason } from './schema'
+import type { QuarantineRecord, SnapshotReason } from './schema'
 
 export const BACKUP_FORMAT = 'jindu-backup'
 export const BACKUP_VERSION = 1
@@ -21,6 +21,8 @@ export interface Backup {
   drafts: BackupDraft[]
   /** Drafts that could not be read, raw, so a backup never drops anything the database held. */
   unreadable: { draftId: string; problems: string[]; raw: unknown }[]
+  /** What repair set aside (quarantine), as kept: a backup carries it so nothing set aside is lost with the browser. */
+  quarantine?: QuarantineRecord[]
 }
 
 export type ExportBackupResult = { ok: true; text: string; draftCount: number } | StorageFailure
@@ -60,6 +62,9 @@ export async function exportBackup(db: DraftDatabase, now: Date = new Date()): P
     }
     backup.drafts.push(entry)
   }
+  const quarantined = await db.listQuarantine()
+  if (!quarantined.ok) return quarantined
+  backup.quarantine = quarantined.records
   return { ok: true, text: JSON.stringify(backup), draftCount: backup.drafts.length }
 }
 
@@ -140,6 +145,13 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
   const unreadable = Array.isArray(parsed.unreadable) ? parsed.unreadable : []
   for (const item of unreadable) {
     await db.quarantine({ source: 'backup', draftId: isRecord(item) && typeof item.draftId === 'string' ? item.draftId : newId('q'), problems: ['unreadable in the backup'], raw: item })
+  }
+  const setAside = Array.isArray(parsed.quarantine) ? parsed.quarantine : []
+  for (const item of setAside) {
+    if (!isRecord(item)) continue
+    const itemProblems = Array.isArray(item.problems) ? item.problems.filter((p): p is string => typeof p === 'string') : []
+    const source = item.source === 'draft' || item.source === 'snapshot' ? item.source : 'backup'
+    await db.quarantine({ source, draftId: typeof item.draftId === 'string' ? item.draftId : null, problems: itemProblems, raw: item.raw })
   }
   return { ok: true, imported: draftIds.length, skipped, problems, draftIds }
 }

@@ -133,6 +133,15 @@ function orderStoredRows(rows: readonly unknown[]): { ordered: unknown[]; orphan
   return { ordered: [...placed.map((p) => p.row), ...rest], orphans: rest.length }
 }
 
+/** The document a quarantined record holds: a draft as found ({ meta, rows }), a snapshot or backup entry ({ document }), or a whole old record. */
+function documentInQuarantine(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw
+  const { meta, rows, document } = raw as { meta?: unknown; rows?: unknown; document?: unknown }
+  if (typeof meta === 'object' && meta !== null && Array.isArray(rows)) return { ...meta, rows: orderStoredRows(rows).ordered }
+  if (document !== undefined) return document
+  return raw
+}
+
 /** All keys of one draft's rows: [draftId] sorts before [draftId, any string], [draftId, []] after. */
 function rowKeyRange(draftId: string): IDBKeyRange {
   return IDBKeyRange.bound([draftId], [draftId, []])
@@ -377,6 +386,23 @@ export class DraftDatabase {
       quiet(tx.objectStore('quarantine').put({ ...record, raw, id, at: Date.now() }))
       return { ok: true }
     })
+  }
+
+  /**
+   * Brings a quarantined record back as a new draft, through migration and repair (what repair
+   * still cannot read stays out, and the record itself stays in quarantine).
+   */
+  async restoreQuarantined(quarantineId: string): Promise<WriteResult<{ id: string; rowCount: number }>> {
+    if (this.closedReason) return this.closedReason
+    let record: QuarantineRecord | undefined
+    try { record = await this.idb.get('quarantine', quarantineId) } catch (error) { return classifyStorageError(error) }
+    if (!record) return storageFailure('unknown', `nothing in quarantine under ${quarantineId}`)
+    const repaired = repairDocument(migrateDocument(documentInQuarantine(record.raw)))
+    if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('；'))
+    const now = Date.now()
+    const doc: TaskDocument = { ...repaired.doc, id: newId('d'), name: `${repaired.doc.name}（恢复）`, createdAt: now, updatedAt: now }
+    const created = await this.createDraft(doc)
+    return created.ok ? { ok: true, id: created.id, rowCount: doc.rows.length } : created
   }
 
   listQuarantine(): Promise<ReadResult<{ records: QuarantineRecord[] }>> {
@@ -625,14 +651,6 @@ export class DraftDatabase {
         .map((r) => ({ id: r.id, name: String(r.document?.name ?? ''), deletedAt: r.deletedAt, rowCount: Array.isArray(r.document?.rows) ? r.document.rows.length : 0 }))
         .sort((a, b) => b.deletedAt - a.deletedAt)
       return { drafts }
-    })
-  }
-
-  /** Deleting for good is the clerk's explicit choice, never automatic. */
-  emptyTrash(): Promise<SaveResult> {
-    return this.write(['trash'], async (tx) => {
-      quiet(tx.objectStore('trash').clear())
-      return { ok: true }
     })
   }
 

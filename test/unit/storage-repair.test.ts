@@ -1,7 +1,7 @@
 // Repair on load never deletes what it did not read: rows are read by key range, orphans get an order, quarantine comes first.
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { openDraftDatabase, type DraftDatabase } from '../../src/storage'
+import { exportBackup, importBackup, openDraftDatabase, type DraftDatabase } from '../../src/storage'
 import { testDocument, testRow } from './support/testDocuments'
 
 let dbCount = 0
@@ -58,5 +58,25 @@ describe('repair on load', () => {
     expect(loaded.ok).toBe(true)
     const stored = await db.idb.get('rows', ['draft1', 'r9'])
     expect(stored?.order).toBeUndefined()
+  })
+
+  it('what repair set aside can be restored as a new draft, and travels in backups', async () => {
+    const db = await freshDb()
+    await db.createDraft(testDocument({ rowCount: 2 }))
+    await db.idb.put('rows', { ...testRow(7), draftId: 'draft1' } as never)
+    const loaded = await db.loadDraft('draft1')
+    expect(loaded.ok && loaded.problems.length).toBe(1)
+    const listed = await db.listQuarantine()
+    if (!listed.ok) throw new Error(listed.messageEn)
+    expect(listed.records).toHaveLength(1)
+    const restored = await db.restoreQuarantined(listed.records[0]!.id)
+    expect(restored.ok && restored.rowCount).toBe(3)
+    const backup = await exportBackup(db)
+    if (!backup.ok) throw new Error(backup.messageEn)
+    const target = await freshDb()
+    const imported = await importBackup(target, backup.text)
+    expect(imported.ok).toBe(true)
+    const carried = await target.listQuarantine()
+    expect(carried.ok && carried.records.some((q) => JSON.stringify(q.raw).includes('任务7'))).toBe(true)
   })
 })
