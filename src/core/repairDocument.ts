@@ -3,7 +3,7 @@ import {
   DOCUMENT_SCHEMA_VERSION, defaultSettings, emptyCells, isPlainKey, newId,
   type DocumentHeader, type DocumentSettings, type HeaderMerge, type RowKind, type TaskColumn, type TaskDocument, type TaskRow,
 } from './document'
-import { isNewerDocument } from './migrations'
+import { isNewerDocument, migrateDocument } from './migrations'
 import { ROLES, type MonthBeforeReading, type Role } from './types'
 
 export type RepairResult =
@@ -297,4 +297,12 @@ function repairUnsafe(input: unknown): RepairResult {
     updatedAt: Math.max(timeOr(input.updatedAt, createdAt), createdAt),
   }
   return { doc, problems }
+}
+
+/**
+ * A stored or backed-up document, whatever version wrote it, as the current model: migrated
+ * forward, then repaired. Every inbound path (drafts, snapshots, trash, backups, quarantine) uses this.
+ */
+export function restoreDocument(raw: unknown): RepairResult {
+  return repairDocument(migrateDocument(raw))
 }

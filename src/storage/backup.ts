@@ -1,7 +1,7 @@
 // Whole-database backups as versioned JSON: every draft and its snapshots out, and back in through the repair funnel.
 import { newId, type StateCounts, type TaskDocument } from '../core'
-import { isNewerDocument, migrateDocument } from '../core/migrations'
-import { repairDocument } from '../core/repairDocument'
+import { isNewerDocument } from '../core/migrations'
+import { restoreDocument } from '../core/repairDocument'
 import type { DraftDatabase } from './draftDatabase'
 import type { StorageFailure } from './results'
 import type { QuarantineRecord, SnapshotReason } from './schema'
@@ -112,7 +112,7 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
       await db.quarantine({ source: 'backup', draftId: null, problems: ['newer schema version'], raw: entry })
       continue
     }
-    const repaired = repairDocument(migrateDocument(rawDoc))
+    const repaired = restoreDocument(rawDoc)
     if (!repaired.doc) {
       skipped++
       problems.push(`${label}无法读取，已跳过（原始数据已另行保存）`)
@@ -127,7 +127,7 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
     const snapshots = isRecord(entry) && Array.isArray(entry.snapshots) ? entry.snapshots : []
     for (const snap of snapshots) {
       if (!isRecord(snap)) continue
-      const doc = repairDocument(migrateDocument(snap.document)).doc
+      const doc = restoreDocument(snap.document).doc
       if (!doc) {
         problems.push(`${label}的一个快照无法读取，已跳过`)
         continue

@@ -4,8 +4,8 @@ import {
   DOCUMENT_SCHEMA_VERSION, newId,
   type StateCounts, type TaskDocument, type TaskRow,
 } from '../core'
-import { documentVersionOf, isNewerDocument, migrateDocument } from '../core/migrations'
-import { repairDocument } from '../core/repairDocument'
+import { documentVersionOf, isNewerDocument } from '../core/migrations'
+import { restoreDocument } from '../core/repairDocument'
 import { ordersBetween } from './orderKeys'
 import { classifyStorageError, storageFailure, type StorageFailure, type WriteResult, type SaveResult } from './results'
 import {
@@ -344,7 +344,7 @@ export class DraftDatabase {
           'This draft was saved by a newer Jindu; reload the page to use the new version.')
       }
       const fromVersion = documentVersionOf(raw)
-      const repaired = repairDocument(migrateDocument(raw))
+      const repaired = restoreDocument(raw)
       const counts = countsOf(raw)
       if (!repaired.doc) {
         await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw: stored.original })
@@ -397,7 +397,7 @@ export class DraftDatabase {
     let record: QuarantineRecord | undefined
     try { record = await this.idb.get('quarantine', quarantineId) } catch (error) { return classifyStorageError(error) }
     if (!record) return storageFailure('unknown', `nothing in quarantine under ${quarantineId}`)
-    const repaired = repairDocument(migrateDocument(documentInQuarantine(record.raw)))
+    const repaired = restoreDocument(documentInQuarantine(record.raw))
     if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('；'))
     const now = Date.now()
     const doc: TaskDocument = { ...repaired.doc, id: newId('d'), name: `${repaired.doc.name}（恢复）`, createdAt: now, updatedAt: now }
@@ -615,7 +615,7 @@ export class DraftDatabase {
     return this.serial(draftId, () => this.write(['drafts', 'rows', 'trash'], async (tx) => {
       const stored = await this.readRaw(tx, draftId)
       if (stored === undefined) return storageFailure('unknown', `draft ${draftId} not found`)
-      const repaired = repairDocument(migrateDocument(stored.assembled))
+      const repaired = restoreDocument(stored.assembled)
       // Even a damaged draft goes to the trash whole: deleting must never be the step that loses data.
       const document = repaired.doc ? { ...repaired.doc, id: draftId } : (stored.original as TaskDocument)
       const record: TrashRecord = { id: draftId, deletedAt: Date.now(), document }
@@ -633,7 +633,7 @@ export class DraftDatabase {
     return this.serial(trashId, () => this.write(['drafts', 'rows', 'trash'], async (tx) => {
       const record = await tx.objectStore('trash').get(trashId)
       if (!record) return storageFailure('unknown', `nothing in the trash under ${trashId}`)
-      const repaired = repairDocument(migrateDocument(record.document))
+      const repaired = restoreDocument(record.document)
       if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('; '))
       const taken = await tx.objectStore('drafts').getKey(record.id)
       const doc = { ...repaired.doc, id: taken === undefined ? record.id : newId('d') }
@@ -670,7 +670,7 @@ export class DraftDatabase {
   ): Promise<string | null> {
     const stored = await this.readRaw(tx, draftId)
     if (stored === undefined) return null
-    const repaired = repairDocument(migrateDocument(stored.assembled))
+    const repaired = restoreDocument(stored.assembled)
     if (!repaired.doc) return null
     const document = { ...repaired.doc, id: draftId }
     const id = newId('s')
@@ -717,7 +717,7 @@ export class DraftDatabase {
         return { ...classifyStorageError(error), problems: [] }
       }
       if (!record) return loadFailure('not-found', '找不到这个快照。', 'This snapshot was not found.')
-      const repaired = repairDocument(migrateDocument(record.document))
+      const repaired = restoreDocument(record.document)
       if (!repaired.doc) {
         await this.quarantine({ source: 'snapshot', draftId: null, problems: repaired.problems, raw: record })
         return loadFailure('damaged', '这个快照已损坏。', 'This snapshot is damaged.', repaired.problems)
@@ -738,7 +738,7 @@ export class DraftDatabase {
           // Restored rows get new order keys: the draft is reloaded before it is edited again.
           this.forget(meta.draftId)
           const record = await tx.objectStore('snapshotDocuments').get(snapshotId)
-          const repaired = repairDocument(migrateDocument(record?.document))
+          const repaired = restoreDocument(record?.document)
           if (!repaired.doc) return storageFailure('unknown', repaired.problems.join('; '))
           const current = await tx.objectStore('drafts').get(meta.draftId)
           const beforeRestoreSnapshotId = current
