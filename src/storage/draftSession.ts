@@ -96,6 +96,9 @@ export class DraftSession {
 
   /** Becomes (or not) the editing tab of the attached draft; returns whether this tab may edit. */
   async takeLock(): Promise<boolean> {
+    // Reopening the draft this tab already edits (after a take-over, a restore) keeps its lock:
+    // releasing and asking again could find it not yet released and leave this tab read-only.
+    if (this.lock && this.lock.draftId === this.draftId && this.lock.owned) return true
     this.releaseLock()
     if (!this.draftId) return true
     this.lock = await acquireDraftLock(this.draftId, {

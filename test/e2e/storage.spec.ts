@@ -6,9 +6,9 @@ test('renaming the open draft changes its name only: the last edit can still be 
   const cell = await cellAt(page, 2, '完成情况')
   const original = (await cell.textContent()) ?? ''
   await cell.click()
-  await page.keyboard.type('改名之前的修改')
-  await page.keyboard.press('Enter')
-  await expect(cell).toHaveText('改名之前的修改')
+  await page.keyboard.type('RENAMED-BEFORE')
+  await page.keyboard.press('Tab')
+  await expect(cell).toHaveText('RENAMED-BEFORE')
   await page.getByTestId('drafts-button').click()
   page.once('dialog', (d) => void d.accept('改过名的清单'))
   await page.getByTestId('draft-rename').first().click()
@@ -30,10 +30,10 @@ test('a full disk is said once, in plain words, and closing the tab then asks fi
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = function put() { throw new DOMException('Failed to write blobs (IOError)', 'UnknownError') }
   })
-  for (const [row, text] of [[1, '第一次'], [2, '第二次'], [3, '第三次']] as const) {
+  for (const [row, text] of [[1, 'disk1'], [2, 'disk2'], [3, 'disk3']] as const) {
     await (await cellAt(page, row, '完成情况')).click()
     await page.keyboard.type(text)
-    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
     await expect(page.getByTestId('save-state')).not.toHaveText('保存中…')
   }
   await expect(page.getByTestId('notice-error')).toHaveCount(1)

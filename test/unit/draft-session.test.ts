@@ -123,3 +123,15 @@ describe('DraftSession', () => {
     expect(listed.ok && listed.drafts[0]!.counts).toEqual(counts)
   })
 })
+
+describe('DraftSession lock', () => {
+  it('reopening the draft this tab holds keeps the lock (no release-and-ask race)', async () => {
+    const doc = testDocument()
+    const { session } = await sessionWith(doc)
+    expect(await session.takeLock()).toBe(true)
+    const release = vi.spyOn(session, 'releaseLock')
+    session.attach(doc.id)
+    expect(await session.takeLock()).toBe(true)
+    expect(release).not.toHaveBeenCalled()
+  })
+})
