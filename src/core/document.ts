@@ -83,6 +83,25 @@ export function defaultSettings(): DocumentSettings {
   return { asOf: null, soonDays: 14, monthBefore: 'end-of-month', year: null }
 }
 
+/**
+ * True for an id that can key a plain object safely: not a name every object inherits
+ * (`constructor`, `toString`, `__proto__`…), which would read as a function or set a prototype.
+ */
+export function isPlainKey(id: string): boolean {
+  return id !== '__proto__' && !(id in Object.prototype)
+}
+
+/** A cell map with no prototype: any column id, even `constructor`, is only ever an own key. */
+export function emptyCells(): Record<string, string> {
+  return Object.create(null) as Record<string, string>
+}
+
+/** A row's text in one column, '' when absent; reads own keys only, so an inherited name is never a cell. */
+export function cellOf(row: Pick<TaskRow, 'cells'>, columnId: string): string {
+  const text = Object.prototype.hasOwnProperty.call(row.cells, columnId) ? row.cells[columnId] : undefined
+  return typeof text === 'string' ? text : ''
+}
+
 let idCounter = 0
 /** Ids unique within this page and across pages (time + random + counter), without crypto. */
 export function newId(prefix: string): string {
@@ -100,7 +119,7 @@ export function taskFieldsOf(columns: readonly TaskColumn[], row: TaskRow): Task
   const fields: TaskFields = {}
   const tasks: string[] = []
   for (const column of columns) {
-    const text = row.cells[column.id] ?? ''
+    const text = cellOf(row, column.id)
     if (!text.trim()) continue
     switch (column.role) {
       case 'task': tasks.push(text); break

@@ -53,7 +53,8 @@ const v0ToV1: Migration = {
       const next: Record<string, unknown> = { ...row }
       if (typeof next.id !== 'string' || !next.id) next.id = `row${r + 1}`
       if (Array.isArray(row.cells)) {
-        const cells: Record<string, unknown> = {}
+        // No prototype: an old column id like `__proto__` must land as a key, not replace the prototype.
+        const cells = Object.create(null) as Record<string, unknown>
         row.cells.forEach((text, i) => {
           const id = idAt(i)
           if (id) cells[id] = text

@@ -1,9 +1,9 @@
 // The one funnel for untrusted documents (stored drafts, backups, imported files): defaults filled, junk dropped with a note.
 import {
-  DOCUMENT_SCHEMA_VERSION, defaultSettings, newId,
+  DOCUMENT_SCHEMA_VERSION, defaultSettings, emptyCells, isPlainKey, newId,
   type DocumentHeader, type DocumentSettings, type HeaderMerge, type RowKind, type TaskColumn, type TaskDocument, type TaskRow,
 } from './document'
-import { isNewerDocument } from './migrations'
+import { isNewerDocument, migrateDocument } from './migrations'
 import { ROLES, type MonthBeforeReading, type Role } from './types'
 
 export type RepairResult =
@@ -61,10 +61,20 @@ function repairSettings(input: unknown, problems: string[]): DocumentSettings {
   return settings
 }
 
-/** Ids handed out here never repeat one already used in the document. */
+/**
+ * Ids handed out here never repeat one already used in the document. A wanted id that is not
+ * a plain key (`constructor`, `__proto__`…) gets a fresh one, remembered in `renamed` so the
+ * cells, marks and spans that name it follow.
+ */
 class IdPool {
   private readonly used = new Set<string>()
+  readonly renamed = new Map<string, string>()
   take(wanted: unknown, prefix: string): { id: string; fresh: boolean } {
+    if (typeof wanted === 'string' && wanted !== '' && !isPlainKey(wanted) && !this.renamed.has(wanted)) {
+      const { id } = this.take(undefined, prefix)
+      this.renamed.set(wanted, id)
+      return { id, fresh: true }
+    }
     if (typeof wanted === 'string' && wanted !== '' && !this.used.has(wanted)) {
       this.used.add(wanted)
       return { id: wanted, fresh: false }
@@ -75,6 +85,8 @@ class IdPool {
     return { id, fresh: true }
   }
   has(id: string): boolean { return this.used.has(id) }
+  /** The id a stored key stands for now (itself unless it was renamed). */
+  resolve(key: string): string { return this.renamed.get(key) ?? key }
 }
 
 function repairColumns(input: unknown, problems: string[], ids: IdPool): TaskColumn[] {
@@ -90,7 +102,8 @@ function repairColumns(input: unknown, problems: string[], ids: IdPool): TaskCol
       return
     }
     const { id, fresh } = ids.take(raw.id, 'c')
-    if (fresh && raw.id !== undefined) problems.push(`第${i + 1}列编号缺失或重复，已换新编号`)
+    if (fresh && typeof raw.id === 'string' && ids.renamed.get(raw.id) === id) problems.push(`第${i + 1}列编号“${raw.id}”不可用，已换新编号`)
+    else if (fresh && raw.id !== undefined) problems.push(`第${i + 1}列编号缺失或重复，已换新编号`)
     const column: TaskColumn = {
       id,
       header: cellText(raw.header) ?? '',
@@ -106,7 +119,7 @@ function repairColumns(input: unknown, problems: string[], ids: IdPool): TaskCol
 function repairCells(
   input: unknown, columns: TaskColumn[], columnIds: IdPool, label: string, problems: string[],
 ): Record<string, string> | null {
-  const cells: Record<string, string> = {}
+  const cells = emptyCells()
   // Cells by position (an older or hand-made shape): column i holds cell i.
   if (Array.isArray(input)) {
     input.forEach((value, i) => {
@@ -123,15 +136,16 @@ function repairCells(
   }
   if (input === undefined || input === null) return cells
   if (!isRecord(input)) return null
-  for (const [key, value] of Object.entries(input)) {
+  for (const [stored, value] of Object.entries(input)) {
     const text = cellText(value)
     if (text === null) {
       problems.push(`${label}的一个单元格不是文字，已清空`)
       continue
     }
     // A cell whose column is gone would be invisible yet kept: restore its column instead of losing the text.
+    let key = columnIds.resolve(stored)
     if (!columnIds.has(key)) {
-      columnIds.take(key, 'c')
+      key = columnIds.take(key, 'c').id
       columns.push({ id: key, header: '', role: null })
       problems.push(`${label}引用了不存在的列，已补回该列`)
     }
@@ -168,13 +182,13 @@ function repairRow(
     if (Object.keys(overrides).length) row.overrides = overrides
   }
   if (Array.isArray(raw.edited)) {
-    const edited = raw.edited.filter((c): c is string => typeof c === 'string')
+    const edited = raw.edited.filter((c): c is string => typeof c === 'string').map((c) => columnIds.resolve(c))
     if (edited.length) row.edited = [...new Set(edited)]
   }
   if (isRecord(raw.spans)) {
-    const spans: Record<string, number> = {}
+    const spans = Object.create(null) as Record<string, number>
     for (const [key, value] of Object.entries(raw.spans)) {
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 2) spans[key] = value
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 2) spans[columnIds.resolve(key)] = value
     }
     if (Object.keys(spans).length) row.spans = spans
   }
@@ -285,4 +299,12 @@ function repairUnsafe(input: unknown): RepairResult {
     updatedAt: Math.max(timeOr(input.updatedAt, createdAt), createdAt),
   }
   return { doc, problems }
+}
+
+/**
+ * A stored or backed-up document, whatever version wrote it, as the current model: migrated
+ * forward, then repaired. Every inbound path (drafts, snapshots, trash, backups, quarantine) uses this.
+ */
+export function restoreDocument(raw: unknown): RepairResult {
+  return repairDocument(migrateDocument(raw))
 }

@@ -230,6 +230,16 @@ export const zh = {
   'common.close': '关闭',
   'common.cancel': '取消',
   'common.ok': '确定',
+  'storage.reload': '刷新页面',
+  'storage.outdated': '另一个标签页打开了更新版本的进度并升级了数据库；此前的修改已保存。请刷新页面使用新版本，草稿会一并打开。',
+  'storage.lockReleased': '另一个标签页已关闭此草稿，可以在此编辑。',
+  'storage.backupRestored': '已恢复 {n} 份草稿',
+  'storage.setAside': '打开草稿时修复了 {n} 处问题，原始数据已另行保存，可在“草稿”中查看并恢复。',
+  'storage.showSetAside': '查看',
+  'storage.quarantineTitle': '修复时另存的数据',
+  'storage.quarantineItem': '{when}：{problems}',
+  'storage.quarantineRestore': '恢复为新草稿',
+  'storage.quarantineRestored': '已恢复为新草稿（{rows} 行）',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -464,4 +474,14 @@ export const en: Record<MessageKey, string> = {
   'common.close': 'Close',
   'common.cancel': 'Cancel',
   'common.ok': 'OK',
+  'storage.reload': 'Reload',
+  'storage.outdated': 'Another tab opened a newer Jindu and upgraded the database; your changes so far are saved. Reload to use the new version; the draft opens with it.',
+  'storage.lockReleased': 'The other tab closed this draft: you can edit it here.',
+  'storage.backupRestored': 'Restored {n} drafts',
+  'storage.setAside': 'Opening the draft repaired {n} problems; the original data is kept aside, see Drafts to view and restore it.',
+  'storage.showSetAside': 'Show',
+  'storage.quarantineTitle': 'Data set aside by repair',
+  'storage.quarantineItem': '{when}: {problems}',
+  'storage.quarantineRestore': 'Restore as a new draft',
+  'storage.quarantineRestored': 'Restored as a new draft ({rows} rows)',
 }

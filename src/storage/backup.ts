@@ -1,10 +1,10 @@
 // Whole-database backups as versioned JSON: every draft and its snapshots out, and back in through the repair funnel.
 import { newId, type StateCounts, type TaskDocument } from '../core'
-import { isNewerDocument, migrateDocument } from '../core/migrations'
-import { repairDocument } from '../core/repairDocument'
+import { isNewerDocument } from '../core/migrations'
+import { restoreDocument } from '../core/repairDocument'
 import type { DraftDatabase } from './draftDatabase'
 import type { StorageFailure } from './results'
-import type { SnapshotReason } from './schema'
+import type { QuarantineRecord, SnapshotReason } from './schema'
 
 export const BACKUP_FORMAT = 'jindu-backup'
 export const BACKUP_VERSION = 1
@@ -21,6 +21,8 @@ export interface Backup {
   drafts: BackupDraft[]
   /** Drafts that could not be read, raw, so a backup never drops anything the database held. */
   unreadable: { draftId: string; problems: string[]; raw: unknown }[]
+  /** What repair set aside (quarantine), as kept: a backup carries it so nothing set aside is lost with the browser. */
+  quarantine?: QuarantineRecord[]
 }
 
 export type ExportBackupResult = { ok: true; text: string; draftCount: number } | StorageFailure
@@ -41,7 +43,7 @@ export async function exportBackup(db: DraftDatabase, now: Date = new Date()): P
   for (const summary of [...list.drafts].reverse()) {
     const loaded = await db.loadDraft(summary.id)
     if (!loaded.ok) {
-      if (loaded.kind === 'quota' || loaded.kind === 'unavailable' || loaded.kind === 'blocked' || loaded.kind === 'unknown') {
+      if (loaded.kind !== 'not-found' && loaded.kind !== 'damaged' && loaded.kind !== 'newer') {
         return { ok: false, kind: loaded.kind, message: loaded.message, messageEn: loaded.messageEn }
       }
       const quarantined = await db.listQuarantine()
@@ -60,6 +62,9 @@ export async function exportBackup(db: DraftDatabase, now: Date = new Date()): P
     }
     backup.drafts.push(entry)
   }
+  const quarantined = await db.listQuarantine()
+  if (!quarantined.ok) return quarantined
+  backup.quarantine = quarantined.records
   return { ok: true, text: JSON.stringify(backup), draftCount: backup.drafts.length }
 }
 
@@ -87,9 +92,12 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
   if (!isRecord(parsed) || parsed.format !== BACKUP_FORMAT || !Array.isArray(parsed.drafts)) {
     return invalid('这不是进度的备份文件。', 'This is not a Jindu backup file.')
   }
-  // A version written as text ("1") by a hand-edited or older file is still that version.
-  const version = typeof parsed.version === 'string' && /^\d+$/.test(parsed.version.trim()) ? Number(parsed.version) : parsed.version
-  if (typeof version !== 'number' || version > BACKUP_VERSION) {
+  // A version written as text ("1", by a hand edit or another tool) counts as that number.
+  const version = typeof parsed.version === 'string' && /^\s*\d+\s*$/.test(parsed.version) ? Number(parsed.version) : parsed.version
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return invalid('这个备份文件的版本号无法识别。', 'This backup’s version cannot be read.')
+  }
+  if (version > BACKUP_VERSION) {
     return invalid('这个备份由更新版本的进度导出，请升级后导入。', 'This backup was made by a newer Jindu; upgrade to import it.')
   }
   const problems: string[] = []
@@ -104,7 +112,7 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
       await db.quarantine({ source: 'backup', draftId: null, problems: ['newer schema version'], raw: entry })
       continue
     }
-    const repaired = repairDocument(migrateDocument(rawDoc))
+    const repaired = restoreDocument(rawDoc)
     if (!repaired.doc) {
       skipped++
       problems.push(`${label}无法读取，已跳过（原始数据已另行保存）`)
@@ -119,7 +127,7 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
     const snapshots = isRecord(entry) && Array.isArray(entry.snapshots) ? entry.snapshots : []
     for (const snap of snapshots) {
       if (!isRecord(snap)) continue
-      const doc = repairDocument(migrateDocument(snap.document)).doc
+      const doc = restoreDocument(snap.document).doc
       if (!doc) {
         problems.push(`${label}的一个快照无法读取，已跳过`)
         continue
@@ -137,6 +145,13 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
   const unreadable = Array.isArray(parsed.unreadable) ? parsed.unreadable : []
   for (const item of unreadable) {
     await db.quarantine({ source: 'backup', draftId: isRecord(item) && typeof item.draftId === 'string' ? item.draftId : newId('q'), problems: ['unreadable in the backup'], raw: item })
+  }
+  const setAside = Array.isArray(parsed.quarantine) ? parsed.quarantine : []
+  for (const item of setAside) {
+    if (!isRecord(item)) continue
+    const itemProblems = Array.isArray(item.problems) ? item.problems.filter((p): p is string => typeof p === 'string') : []
+    const source = item.source === 'draft' || item.source === 'snapshot' ? item.source : 'backup'
+    await db.quarantine({ source, draftId: typeof item.draftId === 'string' ? item.draftId : null, problems: itemProblems, raw: item.raw })
   }
   return { ok: true, imported: draftIds.length, skipped, problems, draftIds }
 }

@@ -69,7 +69,7 @@ function isLockMessage(data: unknown, draftId: string): data is LockMessage {
   return typeof data === 'object' && data !== null && (data as { draftId?: unknown }).draftId === draftId
 }
 
-export function lockName(draftId: string): string {
+function lockName(draftId: string): string {
   return `jindu-draft:${draftId}`
 }
 

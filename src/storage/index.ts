@@ -9,7 +9,8 @@ export {
   type DraftChange, type DraftSummary, type LoadResult, type LoadFailureKind, type ReadResult, type OpenResult,
 } from './draftDatabase'
 export { exportBackup, importBackup, BACKUP_FORMAT, BACKUP_VERSION, type Backup, type ExportBackupResult, type ImportBackupResult } from './backup'
-export { createSaveQueue, flushOnPageHide, type SaveQueue, type SaveState, type SaveStateListener, type SaveQueueOptions } from './saveQueue'
+export { createSaveQueue, type SaveQueue, type SaveState, type SaveStateListener, type SaveQueueOptions } from './saveQueue'
 export { requestPersistence, estimateStorage } from './persistence'
-export { acquireDraftLock, lockName, type DraftLock, type DraftLockOptions, type LockManagerLike, type ChannelLike } from './draftLock'
-export { SETTING_LAST_DRAFT, SETTING_LANGUAGE, headerSignature, headerRolesKey } from './settingKeys'
+export { acquireDraftLock, type DraftLock, type DraftLockOptions, type LockManagerLike, type ChannelLike } from './draftLock'
+export { SETTING_LAST_DRAFT, headerSignature, headerRolesKey, loadLanguage, saveLanguage, type UiLanguage } from './settingKeys'
+export { DraftSession, type DocumentChange, type DraftSessionEvents, type DraftSessionOptions, type SaveIndicator } from './draftSession'

@@ -14,7 +14,6 @@ export interface SaveQueue {
   readonly lastError: StorageFailure | null
   putRows(rows: readonly TaskRow[]): void
   insertRows(rows: readonly TaskRow[], afterRowId: string | null): void
-  moveRows(rowIds: readonly string[], afterRowId: string | null): void
   deleteRows(rowIds: readonly string[]): void
   putRowOrder(rowIds: readonly string[]): void
   putMeta(patch: DraftMetaPatch): void
@@ -134,9 +133,6 @@ export function createSaveQueue(
     insertRows(rows, afterRowId) {
       if (rows.length) enqueue({ type: 'insert', rows: rows.map(plainRow), afterRowId })
     },
-    moveRows(rowIds, afterRowId) {
-      if (rowIds.length) enqueue({ type: 'move', rowIds: [...rowIds], afterRowId })
-    },
     deleteRows(rowIds) {
       if (rowIds.length) enqueue({ type: 'delete', rowIds: [...rowIds] })
     },
@@ -151,24 +147,5 @@ export function createSaveQueue(
       listeners.add(listener)
       return () => { listeners.delete(listener) }
     },
-  }
-}
-
-/**
- * Flushes the queue when the page is hidden or unloaded (the last chance to save on mobile
- * and on tab close). Returns a function that removes the listeners.
- */
-export function flushOnPageHide(
-  queue: Pick<SaveQueue, 'flush'>,
-  win: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
-  doc: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> = document,
-): () => void {
-  const onPageHide = (): void => { void queue.flush() }
-  const onVisibility = (): void => { if (doc.visibilityState === 'hidden') void queue.flush() }
-  win.addEventListener('pagehide', onPageHide)
-  doc.addEventListener('visibilitychange', onVisibility)
-  return () => {
-    win.removeEventListener('pagehide', onPageHide)
-    doc.removeEventListener('visibilitychange', onVisibility)
   }
 }

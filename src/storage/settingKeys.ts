@@ -2,7 +2,26 @@
 import { normalizeForMatch } from '../core'
 
 export const SETTING_LAST_DRAFT = 'lastDraftId'
-export const SETTING_LANGUAGE = 'language'
+/**
+ * The UI language lives in localStorage, not IndexedDB: the first paint must already be in the
+ * clerk's language, before the database has opened.
+ */
+const LANGUAGE_KEY = 'jindu.locale'
+
+export type UiLanguage = 'zh' | 'en'
+
+/** The remembered UI language; zh when none is (or storage is off, as in some private modes). */
+export function loadLanguage(store: Pick<Storage, 'getItem'> | null = globalStorage()): UiLanguage {
+  try { return store?.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh' } catch { return 'zh' }
+}
+
+export function saveLanguage(language: UiLanguage, store: Pick<Storage, 'setItem'> | null = globalStorage()): void {
+  try { store?.setItem(LANGUAGE_KEY, language) } catch { /* private mode: the choice lasts this visit */ }
+}
+
+function globalStorage(): Storage | null {
+  try { return typeof localStorage === 'undefined' ? null : localStorage } catch { return null }
+}
 
 /**
  * A header row's signature: the same table layout (even with full-width or traditional

@@ -173,6 +173,11 @@ export const useDocumentStore = defineStore('document', () => {
     bump(null)
   }
 
+  /** The draft's name changed (from the draft list): not an edit, so no undo step, no reassessment, no redraw. */
+  function setName(name: string) {
+    if (doc.value && doc.value.name !== name) doc.value = current = markRaw({ ...doc.value, name })
+  }
+
   const ROW_ONLY: ReadonlySet<DocCommand['kind']> = new Set(['setCells', 'replaceAll', 'setOverride', 'putRows', 'renumberSeq'])
 
   function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo') {
@@ -412,7 +417,7 @@ export const useDocumentStore = defineStore('document', () => {
     doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
     rowIndex: computed(() => { void revision.value; return rowIndexMap }),
     canUndo, canRedo, undoLabel, redoLabel,
-    open, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
+    open, setName, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
     setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
     pasteAtFocus, copyBlock, ownersOf, owners, rowAction, targetRowIds,
     onChange: (listener: ChangeListener) => { listeners.push(listener) },

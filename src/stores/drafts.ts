@@ -1,20 +1,17 @@
 // Drafts: which draft is open, autosave of every change, the draft list, versions, backups and the two-tab lock.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { StateCounts, TaskDocument, TaskRow } from '../core'
-import type { Changed } from '../core'
+import type { TaskDocument } from '../core'
 import {
-  acquireDraftLock, createSaveQueue, estimateStorage, exportBackup, importBackup, openDraftDatabase, requestPersistence,
-  type DraftDatabase, type DraftLock, type DraftSummary, type SaveQueue, type SnapshotMeta, type SnapshotReason,
+  DraftSession, estimateStorage, exportBackup, importBackup, openDraftDatabase, requestPersistence,
+  type DraftDatabase, type DraftSummary, type QuarantineRecord, type SaveIndicator, type SnapshotMeta, type SnapshotReason,
 } from '../storage'
 import { useDocumentStore } from './document'
 import { nextPaint } from './frames'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
 
-export type SaveIndicator = 'saved' | 'saving' | 'error' | 'memory'
-
-const LAST_DRAFT = 'lastDraftId'
+export type { SaveIndicator }
 
 export const useDraftStore = defineStore('drafts', () => {
   const docs = useDocumentStore()
@@ -22,19 +19,47 @@ export const useDraftStore = defineStore('drafts', () => {
   const i18n = useLocaleStore()
 
   let db: DraftDatabase | null = null
-  let queue: SaveQueue | null = null
-  let lock: DraftLock | null = null
+  let session = new DraftSession(null)
   const currentId = ref<string | null>(null)
   const saveState = ref<SaveIndicator>('saved')
   const saveError = ref('')
   const list = shallowRef<DraftSummary[]>([])
   const snapshots = shallowRef<SnapshotMeta[]>([])
+  const quarantine = shallowRef<QuarantineRecord[]>([])
   const storage = ref<{ usage: number; quota: number } | null>(null)
   const started = ref(false)
-  let lastCounts = ''
 
   function message(failure: { message: string; messageEn: string }): string {
     return i18n.locale === 'en' ? failure.messageEn : failure.message
+  }
+
+  function reloadPage() { window.location.reload() }
+
+  function createSession(database: DraftDatabase | null): DraftSession {
+    return new DraftSession(database, {
+      onSaveState: (state, failure, firstOfKind) => {
+        saveState.value = state
+        if (failure) {
+          saveError.value = message(failure)
+          // A retry that fails the same way says nothing new: one notice per kind of failure.
+          if (firstOfKind) {
+            const action = failure.kind === 'outdated' ? { label: i18n.t('storage.reload'), run: reloadPage } : undefined
+            ui.notify('error', message(failure), action)
+          }
+        } else if (state === 'saved') {
+          performance.mark('jindu:saved')
+        }
+      },
+      onLockLost: () => {
+        docs.setReadOnly(true)
+        ui.notify('info', i18n.t('save.readOnly'))
+      },
+      onLockReleased: () => ui.notify('info', i18n.t('storage.lockReleased')),
+      onOutdated: () => {
+        docs.setReadOnly(true)
+        ui.notify('info', i18n.t('storage.outdated'), { label: i18n.t('storage.reload'), run: reloadPage }, 0)
+      },
+    })
   }
 
   /**
@@ -46,13 +71,19 @@ export const useDraftStore = defineStore('drafts', () => {
     const opened = await openDraftDatabase()
     if (!opened.ok) {
       saveState.value = 'memory'
-      ui.notify('error', message(opened))
+      ui.notify('error', message(opened), opened.kind === 'outdated' ? { label: i18n.t('storage.reload'), run: reloadPage } : undefined)
     } else {
       db = opened.db
       void requestPersistence()
     }
-    docs.onChange(persist)
-    const last = db ? await db.getSetting<string>(LAST_DRAFT) : undefined
+    session = createSession(db)
+    session.bindPage(window, document)
+    docs.onChange((doc, before, changed, fresh) => {
+      if (!db) { saveState.value = 'memory'; return }
+      const rowIndex = docs.rowIndex
+      session.record({ doc, before, changed, fresh, rowById: (id) => rowIndex.get(id), counts: docs.assessing === null ? docs.assessment.counts : null })
+    })
+    const last = await session.lastDraftId()
     if (last && (await openDraft(last))) { started.value = true; return true }
     const listed = db ? await db.listDrafts() : null
     const newest = listed?.ok ? listed.drafts[0] : undefined
@@ -61,42 +92,16 @@ export const useDraftStore = defineStore('drafts', () => {
     return false
   }
 
-  async function releaseLock() {
-    lock?.release()
-    lock = null
-  }
 
-  async function takeLock(id: string) {
-    await releaseLock()
-    lock = await acquireDraftLock(id, {
-      onLost: () => {
-        docs.setReadOnly(true)
-        ui.notify('info', i18n.t('save.readOnly'))
-      },
-      onReleased: () => ui.notify('info', i18n.locale === 'en' ? 'The other tab closed this draft: you can edit it here.' : '另一个标签页已关闭此草稿，可以在此编辑。'),
-    })
-    docs.setReadOnly(!lock.owned)
+  async function takeLock() {
+    docs.setReadOnly(!(await session.takeLock()))
   }
 
   async function takeOver() {
-    if (!currentId.value || !lock) return
-    await lock.steal()
+    if (!currentId.value) return
+    await session.stealLock()
     // The other tab may have saved since we loaded: reload before editing.
     await openDraft(currentId.value)
-  }
-
-  function attachQueue(id: string) {
-    queue = db ? createSaveQueue(db, id) : null
-    queue?.subscribe((state, error) => {
-      if (state === 'error' && error) {
-        saveState.value = 'error'
-        saveError.value = message(error)
-        ui.notify('error', message(error))
-      } else {
-        saveState.value = state === 'saving' ? 'saving' : 'saved'
-        if (state === 'idle') performance.mark('jindu:saved')
-      }
-    })
   }
 
   async function openDraft(id: string): Promise<boolean> {
@@ -108,11 +113,13 @@ export const useDraftStore = defineStore('drafts', () => {
       return false
     }
     // Remembered before it shows, so a reload right after returns to this draft.
-    await db.putSetting(LAST_DRAFT, loaded.doc.id)
+    await session.rememberLastDraft(loaded.doc.id)
     currentId.value = loaded.doc.id
-    attachQueue(loaded.doc.id)
+    session.attach(loaded.doc.id, loaded.counts)
     docs.open(loaded.doc)
-    await takeLock(loaded.doc.id)
+    // Repair set something aside: say how much, and where it is kept.
+    if (loaded.problems.length) ui.notify('info', i18n.t('storage.setAside', { n: loaded.problems.length }), { label: i18n.t('storage.showSetAside'), run: () => ui.openPanel('drafts') }, 12000)
+    await takeLock()
     return true
   }
 
@@ -120,8 +127,7 @@ export const useDraftStore = defineStore('drafts', () => {
   async function createFromDocument(doc: TaskDocument): Promise<void> {
     await flush()
     // The previous draft's queue must not receive this document's edits.
-    queue = null
-    await releaseLock()
+    session.detach()
     docs.open(doc)
     currentId.value = doc.id
     if (!db) { saveState.value = 'memory'; return }
@@ -138,67 +144,21 @@ export const useDraftStore = defineStore('drafts', () => {
       return
     }
     if (created.id !== doc.id) { docs.open({ ...written, id: created.id }); currentId.value = created.id }
-    attachQueue(currentId.value)
+    session.attach(currentId.value, docs.assessment.counts)
     // Edits made while the list was being stored are written now, whole (a rare, short window).
     if (docs.doc && docs.doc !== written && docs.doc.id === currentId.value) await db.replaceDraft(docs.doc, { counts: docs.assessment.counts })
-    await takeLock(currentId.value)
-    await db.putSetting(LAST_DRAFT, currentId.value)
+    await takeLock()
+    await session.rememberLastDraft(currentId.value)
     saveState.value = 'saved'
   }
 
-  /** Hands exactly what changed to the save queue: a cell edit writes one row. */
-  function persist(doc: TaskDocument, before: TaskDocument, changed: Changed, fresh: ReadonlySet<string>) {
-    if (!queue || doc.id !== currentId.value) {
-      if (!db) saveState.value = 'memory'
-      return
-    }
-    if (changed.removedRows.length) queue.deleteRows(changed.removedRows)
-    if (changed.rows.length) {
-      const put: TaskRow[] = []
-      if (fresh.size === 0) {
-        const byId = docs.rowIndex
-        for (const id of changed.rows) { const row = byId.get(id); if (row) put.push(row) }
-      } else {
-        // New rows go after their predecessor in the new order; a run of new rows is one insert.
-        const touched = new Set(changed.rows)
-        let run: TaskRow[] = []
-        let runAfter: string | null = null
-        let previous: string | null = null
-        const endRun = () => { if (run.length) queue!.insertRows(run, runAfter); run = [] }
-        for (const row of doc.rows) {
-          if (fresh.has(row.id)) { if (run.length === 0) runAfter = previous; run.push(row) }
-          else { endRun(); if (touched.has(row.id)) put.push(row) }
-          previous = row.id
-        }
-        endRun()
-      }
-      if (put.length) queue.putRows(put)
-    }
-    // The draft list shows state counts: keep them current with a tiny meta patch when they move.
-    const counts = docs.assessment.counts
-    const key = JSON.stringify(counts)
-    if (!changed.meta && key !== lastCounts && docs.assessing === null) {
-      lastCounts = key
-      queue.putMeta({ counts: { ...counts } })
-    }
-    if (changed.meta) {
-      lastCounts = key
-      queue.putMeta({
-        name: doc.name, title: doc.title, preamble: doc.preamble, header: doc.header, columns: doc.columns,
-        settings: doc.settings, suggestedAsOf: doc.suggestedAsOf, counts: docs.assessment.counts as StateCounts,
-      })
-      if (before.rows.length === doc.rows.length && changed.removedRows.length === 0) {
-        let moved = false
-        for (let i = 0; i < doc.rows.length && !moved; i++) moved = doc.rows[i]!.id !== before.rows[i]!.id
-        if (moved) queue.putRowOrder(doc.rows.map((r) => r.id))
-      }
-    }
-    // This command's writes are all queued: start them now, while the grid draws the edit.
-    void queue.flush()
+  async function flush() {
+    await session.flush()
   }
 
-  async function flush() {
-    if (queue) await queue.flush()
+  /** True while an edit is not stored yet (pending, being written, or failed). */
+  function hasUnsaved(): boolean {
+    return session.hasUnsaved()
   }
 
   async function refreshList() {
@@ -208,10 +168,13 @@ export const useDraftStore = defineStore('drafts', () => {
     storage.value = await estimateStorage()
   }
 
+  /** Changes the name only: the open draft keeps its undo history, assessment and grid. */
   async function renameDraft(id: string, name: string) {
-    if (!db || !name.trim()) return
-    if (id === currentId.value && docs.doc) docs.open({ ...docs.doc, name: name.trim() }, { readOnly: docs.readOnly })
-    await db.renameDraft(id, name.trim())
+    const trimmed = name.trim()
+    if (!db || !trimmed) return
+    if (id === currentId.value) docs.setName(trimmed)
+    const renamed = await session.rename(id, trimmed)
+    if (!renamed.ok) ui.notify('error', message(renamed))
     await refreshList()
   }
 
@@ -228,7 +191,7 @@ export const useDraftStore = defineStore('drafts', () => {
     const name = list.value.find((d) => d.id === id)?.name ?? ''
     const deleted = await db.deleteDraft(id)
     if (!deleted.ok) { ui.notify('error', message(deleted)); return }
-    if (id === currentId.value) { currentId.value = null; queue = null; await releaseLock(); docs.open(null) }
+    if (id === currentId.value) { currentId.value = null; session.detach(); docs.open(null) }
     await refreshList()
     ui.notify('info', i18n.t('drafts.deleted', { name }), {
       label: i18n.t('drafts.undoDelete'),
@@ -272,19 +235,35 @@ export const useDraftStore = defineStore('drafts', () => {
     const result = await importBackup(db, bytes)
     if (!result.ok) { ui.notify('error', message(result)); return }
     await refreshList()
-    ui.notify('success', i18n.locale === 'en' ? `Restored ${result.imported} drafts` : `已恢复 ${result.imported} 份草稿`)
+    ui.notify('success', i18n.t('storage.backupRestored', { n: result.imported }))
+  }
+
+  async function refreshQuarantine() {
+    if (!db) { quarantine.value = []; return }
+    const listed = await db.listQuarantine()
+    quarantine.value = listed.ok ? [...listed.records].sort((a, b) => b.at - a.at) : []
+  }
+
+  /** Brings what repair set aside back as a new draft (the record stays in quarantine). */
+  async function restoreQuarantined(id: string) {
+    if (!db) return
+    const restored = await db.restoreQuarantined(id)
+    if (!restored.ok) { ui.notify('error', message(restored)); return }
+    await refreshList()
+    ui.notify('success', i18n.t('storage.quarantineRestored', { rows: restored.rowCount }))
   }
 
   async function getSetting<T>(key: string): Promise<T | undefined> {
-    return db ? db.getSetting<T>(key) : undefined
+    return session.getSetting<T>(key)
   }
   async function putSetting(key: string, value: unknown) {
-    if (db) await db.putSetting(key, value)
+    await session.putSetting(key, value)
   }
 
   return {
     getSetting, putSetting,
-    currentId, saveState, saveError, list, snapshots, storage, started,
+    currentId, saveState, saveError, list, snapshots, quarantine, storage, started,
+    hasUnsaved, refreshQuarantine, restoreQuarantined,
     start, openDraft, createFromDocument, flush, refreshList, renameDraft, duplicateDraft, deleteDraft,
     takeSnapshot, refreshSnapshots, restoreSnapshot, backupAll, restoreBackup, takeOver,
   }

@@ -2,13 +2,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { en, zh, type MessageKey } from '../i18n/messages'
+import { loadLanguage, saveLanguage, type UiLanguage } from '../storage'
 
-export type Locale = 'zh' | 'en'
-const KEY = 'jindu.locale'
-
-function initialLocale(): Locale {
-  try { return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh' } catch { return 'zh' }
-}
+export type Locale = UiLanguage
 
 export function formatMessage(template: string, params?: Record<string, string | number>): string {
   if (!params) return template
@@ -16,7 +12,7 @@ export function formatMessage(template: string, params?: Record<string, string |
 }
 
 export const useLocaleStore = defineStore('locale', () => {
-  const locale = ref<Locale>(initialLocale())
+  const locale = ref<Locale>(loadLanguage())
   const messages = computed(() => (locale.value === 'en' ? en : zh))
 
   function t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -26,7 +22,7 @@ export const useLocaleStore = defineStore('locale', () => {
   function setLocale(next: Locale) {
     locale.value = next
     document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN'
-    try { localStorage.setItem(KEY, next) } catch { /* private mode: the choice lasts this visit */ }
+    saveLanguage(next)
   }
 
   return { locale, t, setLocale, toggle: () => setLocale(locale.value === 'zh' ? 'en' : 'zh') }

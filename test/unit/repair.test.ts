@@ -1,7 +1,8 @@
 // The repair funnel: malformed documents never throw, and every change leaves a note.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { DOCUMENT_SCHEMA_VERSION, defaultSettings, type TaskDocument } from '../../src/core'
+import { DOCUMENT_SCHEMA_VERSION, cellOf, defaultSettings, taskFieldsOf, type TaskDocument } from '../../src/core'
+import { migrateDocument } from '../../src/core/migrations'
 import { repairDocument } from '../../src/core/repairDocument'
 
 function validDoc(): TaskDocument {
@@ -138,5 +139,48 @@ describe('repairDocument', () => {
     const repaired = repairDocument({ ...doc, rows: [{ id: 'r1', kind: 'data', cells: { c1: '1', zz: '孤儿' } }] })
     expect(repaired.doc!.columns.map((c) => c.id)).toEqual(['c1', 'c2', 'zz'])
     expect(repaired.doc!.rows[0]!.cells.zz).toBe('孤儿')
+  })
+})
+
+describe('column ids that are names every object inherits', () => {
+  const risky = ['constructor', '__proto__', 'toString', 'hasOwnProperty']
+  // JSON.parse, as a backup or a stored record arrives: `__proto__` is an own key there.
+  const raw = JSON.parse(JSON.stringify({
+    schemaVersion: 1, id: 'd1', name: 'x',
+    columns: risky.map((id, i) => ({ id, header: `列${i + 1}`, role: i === 0 ? 'task' : null })),
+    rows: [{ id: 'r1', kind: 'data', cells: {}, edited: ['toString'], spans: {} }],
+  }).replace('"cells":{}', `"cells":{${risky.map((id, i) => `"${id}":"文字${i + 1}"`).join(',')}}`)
+    .replace('"spans":{}', '"spans":{"__proto__":2}')) as unknown
+
+  it('rewrites them to plain ids and keeps every cell under its column', () => {
+    const { doc, problems } = repairDocument(raw)
+    if (!doc) throw new Error(problems.join())
+    expect(doc.columns.map((c) => c.header)).toEqual(['列1', '列2', '列3', '列4'])
+    for (const column of doc.columns) expect(risky).not.toContain(column.id)
+    const row = doc.rows[0]!
+    expect(doc.columns.map((c) => cellOf(row, c.id))).toEqual(['文字1', '文字2', '文字3', '文字4'])
+    expect(row.edited).toEqual([doc.columns[2]!.id])
+    expect(row.spans).toEqual({ [doc.columns[1]!.id]: 2 })
+    expect(taskFieldsOf(doc.columns, row)).toEqual({ task: '文字1' })
+    expect(problems.some((p) => p.includes('constructor'))).toBe(true)
+  })
+
+  it('a stored JSON copy of the repaired document reads back the same', () => {
+    const { doc } = repairDocument(raw)
+    const again = repairDocument(JSON.parse(JSON.stringify(doc)))
+    expect(again.problems).toEqual([])
+    expect(again.doc?.rows[0]?.cells).toEqual(doc?.rows[0]?.cells)
+  })
+
+  it('taskFieldsOf reads only own cells: an absent `constructor` cell is empty, not a function', () => {
+    const columns = [{ id: 'constructor', header: '任务', role: 'task' as const }]
+    expect(() => taskFieldsOf(columns, { id: 'r', kind: 'data', cells: {} })).not.toThrow()
+    expect(taskFieldsOf(columns, { id: 'r', kind: 'data', cells: {} })).toEqual({})
+  })
+
+  it('a v0 record whose column id is `__proto__` keeps its text through migration', () => {
+    const v0 = JSON.parse('{"columns":[{"id":"__proto__","header":"任务"}],"rows":[{"cells":["修路"]}]}') as unknown
+    const { doc } = repairDocument(migrateDocument(v0))
+    expect(doc && cellOf(doc.rows[0]!, doc.columns[0]!.id)).toBe('修路')
   })
 })

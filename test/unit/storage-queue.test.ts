@@ -1,9 +1,9 @@
 // The autosave queue: coalescing, order, one transaction per flush, error state with retry, and pagehide flushing.
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DOCUMENT_SCHEMA_VERSION, defaultSettings, type TaskDocument, type TaskRow } from '../../src/core'
 import {
-  createSaveQueue, flushOnPageHide, openDraftDatabase, storageFailure,
+  createSaveQueue, openDraftDatabase, storageFailure,
   type DraftChange, type DraftDatabase, type SaveResult, type SaveState,
 } from '../../src/storage'
 
@@ -146,7 +146,7 @@ describe('createSaveQueue', () => {
     queue.putRows([row('r1', '一改')])
     queue.insertRows([row('r3', '三')], 'r1')
     queue.putRows([row('r2', '二改')])
-    queue.moveRows(['r2'], null)
+    queue.putRowOrder(['r2'])
     expect(await queue.flush()).toEqual({ ok: true })
     expect(spy).toHaveBeenCalledTimes(1)
     const loaded = await db.loadDraft('q')
@@ -154,23 +154,3 @@ describe('createSaveQueue', () => {
     db.close()
   })
 })
-
-describe('flushOnPageHide', () => {
-  it('flushes on pagehide and when the page becomes hidden, until unbound', () => {
-    const win = new EventTarget()
-    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState })
-    const flush = vi.fn(async (): Promise<SaveResult> => ({ ok: true }))
-    const unbind = flushOnPageHide({ flush }, win as unknown as Window, doc as unknown as Document)
-    win.dispatchEvent(new Event('pagehide'))
-    doc.dispatchEvent(new Event('visibilitychange'))
-    expect(flush).toHaveBeenCalledTimes(1)
-    doc.visibilityState = 'hidden'
-    doc.dispatchEvent(new Event('visibilitychange'))
-    expect(flush).toHaveBeenCalledTimes(2)
-    unbind()
-    win.dispatchEvent(new Event('pagehide'))
-    expect(flush).toHaveBeenCalledTimes(2)
-  })
-})
-
-afterEach(() => { vi.restoreAllMocks() })

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DOCUMENT_SCHEMA_VERSION, defaultSettings, emptyCounts, type TaskDocument, type TaskRow } from '../../src/core'
+import { testDocument } from './support/testDocuments'
 import {
   classifyStorageError, exportBackup, importBackup, openDraftDatabase, type DraftDatabase,
 } from '../../src/storage'
@@ -22,20 +23,7 @@ afterEach(() => {
 })
 
 function makeDoc(rowCount = 3, id = 'draft1'): TaskDocument {
-  const rows: TaskRow[] = Array.from({ length: rowCount }, (_, i) => ({
-    id: `r${i + 1}`, kind: 'data', cells: { seq: String(i + 1), task: `任务${i + 1}`, sched: '3月底前完成' },
-  }))
-  return {
-    schemaVersion: DOCUMENT_SCHEMA_VERSION, id, name: '开化县重点工作', sourceFile: 'kaihua.xlsx', sheetName: 'Sheet1',
-    title: '开化县2023年一季度重点工作清单', preamble: [],
-    header: { rows: [['序号', '工作事项', '进度安排']], merges: [] },
-    columns: [
-      { id: 'seq', header: '序号', role: 'seq' },
-      { id: 'task', header: '工作事项', role: 'task' },
-      { id: 'sched', header: '进度安排', role: 'schedule' },
-    ],
-    rows, settings: { ...defaultSettings(), year: 2023 }, suggestedAsOf: '2023-03-31', createdAt: 1000, updatedAt: 2000,
-  }
+  return testDocument({ rowCount, id })
 }
 
 async function load(db: DraftDatabase, id: string): Promise<TaskDocument> {
