@@ -1,0 +1,48 @@
+// The fast .xlsx reader against SheetJS: same cells and merges on the fixtures and on generated workbooks.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { readXlsx, readXlsxFast } from '../../src/io/read/fastXlsx'
+import { readSpreadsheet } from '../../src/io/read/sheetjs'
+import { writeWorkbook, workbookSpec } from './fastXlsxCorpus'
+
+const FIXTURES = join(__dirname, '../fixtures')
+const RUNS = Number(process.env.FASTXLSX_RUNS ?? 300)
+
+function plain(sheets: ReturnType<typeof readSpreadsheet>): unknown {
+  return sheets.map((s) => ({ name: s.name, cells: s.cells, merges: s.merges }))
+}
+
+async function sameAsSheetjs(bytes: Uint8Array): Promise<void> {
+  const fast = readXlsxFast(bytes, 'xlsx')
+  expect(fast, 'the fast reader recognises the file').not.toBeNull()
+  expect(plain(fast!)).toEqual(plain(readSpreadsheet(bytes, 'xlsx')))
+}
+
+describe('fast xlsx reader', () => {
+  for (const file of readdirSync(FIXTURES).filter((f) => /\.xlsx$/.test(f))) {
+    it(`reads fixture ${file} as SheetJS does`, async () => {
+      await sameAsSheetjs(new Uint8Array(readFileSync(join(FIXTURES, file))))
+    })
+  }
+
+  it(`reads ${RUNS} generated workbooks as SheetJS does`, async () => {
+    await fc.assert(fc.asyncProperty(workbookSpec, async (spec) => { await sameAsSheetjs(await writeWorkbook(spec)) }),
+      { numRuns: RUNS, seed: process.env.FASTXLSX_SEED ? Number(process.env.FASTXLSX_SEED) : undefined })
+  }, 600_000)
+
+  it('leaves CDATA and strict OOXML to SheetJS and says which reader read the file', async () => {
+    const spec = { sheets: [{ cells: [{ r: 0, c: 0, value: { kind: 's' as const, v: '工作' } }], merges: [] }], date1904: false, writer: 'sheetjs' as const, variant: 'plain' as const }
+    const bytes = await writeWorkbook(spec)
+    expect(readXlsx(bytes, 'xlsx')[0]!.source?.reader).toBe('fast')
+    const files = unzipSync(bytes)
+    files['xl/worksheets/sheet1.xml'] = strToU8(strFromU8(files['xl/worksheets/sheet1.xml']!).replace(/<v>([^<]*)<\/v>/, '<v><![CDATA[$1]]></v>'))
+    const cdata = zipSync(files)
+    expect(readXlsxFast(cdata, 'xlsx')).toBeNull()
+    const viaSheetjs = readXlsx(cdata, 'xlsx')
+    expect(viaSheetjs[0]!.source?.reader).toBe('sheetjs')
+    expect(viaSheetjs[0]!.cells[0]).toEqual(['工作'])
+  })
+})
