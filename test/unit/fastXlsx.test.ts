@@ -9,7 +9,7 @@ import { readSpreadsheet } from '../../src/io/read/sheetjs'
 import { writeWorkbook, workbookSpec } from './fastXlsxCorpus'
 
 const FIXTURES = join(__dirname, '../fixtures')
-const RUNS = Number(process.env.FASTXLSX_RUNS ?? 300)
+const RUNS = Number(process.env.FASTXLSX_RUNS ?? 200)
 
 function plain(sheets: ReturnType<typeof readSpreadsheet>): unknown {
   return sheets.map((s) => ({ name: s.name, cells: s.cells, merges: s.merges }))
