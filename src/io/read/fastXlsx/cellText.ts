@@ -30,6 +30,8 @@ export type CellValue = number | string | boolean | undefined
  * formatted text `w`, else the fallbacks of its cellText. `error` is the error cell's own text.
  */
 export function showCell(t: string, v: CellValue, fmtId: number, fmt: string, date1904: boolean): string {
+  // Most cells: text under the General format, which SheetJS shows unchanged.
+  if (typeof v === 'string' && t === 's' && (fmtId === 0 || fmt === 'General')) return cleanCellText(v)
   let w: string | undefined
   try {
     if (t === 'e') w = v as string | undefined

@@ -1,7 +1,7 @@
 // Zip entries by name, inflated with a cap on unpacked bytes checked while inflating (not trusted from the header).
 import { Inflate } from 'fflate'
 import { ImportError } from '../errors'
-import { INFLATE_CHUNK, MAX_UNPACKED_BYTES } from './limits'
+import { INFLATE_CHUNK_MAX, INFLATE_CHUNK_MIN, MAX_UNPACKED_BYTES } from './limits'
 
 /** The reader cannot handle this file; SheetJS reads it instead. */
 export class Unrecognised extends Error {}
@@ -58,8 +58,11 @@ export class ZipReader {
       this.charge(chunk.length)
       parts.push(chunk)
     })
-    for (let at = 0; at < data.length; at += INFLATE_CHUNK) {
-      inflater.push(data.subarray(at, Math.min(data.length, at + INFLATE_CHUNK)), at + INFLATE_CHUNK >= data.length)
+    for (let at = 0; at < data.length;) {
+      const room = Math.floor((MAX_UNPACKED_BYTES - this.unpacked) / 1032)
+      const next = Math.min(data.length, at + Math.max(INFLATE_CHUNK_MIN, Math.min(INFLATE_CHUNK_MAX, room)))
+      inflater.push(data.subarray(at, next), next >= data.length)
+      at = next
     }
     if (data.length === 0) return new Uint8Array(0)
     if (parts.length === 1) return parts[0]!
