@@ -35,11 +35,11 @@ export async function measureFastNode(bundle, filePath, runs) {
   const fast = []
   const sheetjs = []
   let rows = 0
-  mod.readXlsxFast(bytes, 'xlsx')
+  await mod.readXlsxFast(bytes, 'xlsx')
   mod.readSpreadsheet(bytes, 'xlsx')
   for (let i = 0; i < runs; i++) {
     let t0 = performance.now()
-    const sheets = mod.readXlsxFast(bytes, 'xlsx')
+    const sheets = await mod.readXlsxFast(bytes, 'xlsx')
     fast.push(performance.now() - t0)
     if (!sheets) throw new Error('the fast reader did not recognise the bench workbook')
     rows = sheets[0].cells.length
@@ -62,7 +62,7 @@ export async function measureFastBrowser(browser, base, fileUrl, bundle, runs) {
       const r = await page.evaluate(async (url) => {
         const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer())
         const t0 = performance.now()
-        const sheets = FastXlsx.readXlsxFast(bytes, 'xlsx')
+        const sheets = await FastXlsx.readXlsxFast(bytes, 'xlsx')
         return { ms: performance.now() - t0, rows: sheets ? sheets[0].cells.length : -1 }
       }, fileUrl)
       if (r.rows < 0) throw new Error('the fast reader did not recognise the bench workbook')

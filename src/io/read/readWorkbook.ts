@@ -70,7 +70,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
     // Pasted text arrives named .tsv (see the import store): it is read as a copied table.
     raws = readTextContent(decoded.text, baseName(fileName), decoded.encoding, /\.tsv$/i.test(fileName))
   } else if (container.kind === 'zip' && container.format === 'xlsx') {
-    raws = readXlsx(bytes, container.format)
+    raws = await readXlsx(bytes, container.format)
   } else {
     raws = readSpreadsheet(bytes, container.kind === 'zip' ? container.format : 'xls')
   }

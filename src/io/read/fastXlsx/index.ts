@@ -10,19 +10,21 @@ import { readWorkbookParts, readXml } from './workbook'
  * The workbook's sheets as sheetjs.ts would give them, or null when the file holds something
  * this reader does not recognise (then SheetJS reads it). Budget breaches throw ImportError.
  */
-export function readXlsxFast(bytes: Uint8Array, format: string): RawSheet[] | null {
+export async function readXlsxFast(bytes: Uint8Array, format: string): Promise<RawSheet[] | null> {
   try {
     const zip = new ZipReader(bytes)
-    const types = readXml(zip, '[Content_Types].xml')
+    const types = await readXml(zip, '[Content_Types].xml')
     if (!types || !/PartName="\/xl\/workbook\.xml"\s+ContentType="application\/vnd\.(ms-excel\.sheet\.macroEnabled|openxmlformats-officedocument\.spreadsheetml\.sheet)\.main\+xml"/.test(types)) {
       throw new Unrecognised('content types')
     }
-    const parts = readWorkbookParts(zip)
+    const parts = await readWorkbookParts(zip)
     const strings = parts.sharedStrings ? readSharedStrings(parts.sharedStrings) : []
-    return parts.sheets.map(({ name, path }) => {
-      const { cells, merges } = readSheet(readXml(zip, path)!, strings, parts.styles)
-      return { name, cells, merges, source: { format, reader: 'fast' } }
-    })
+    const sheets: RawSheet[] = []
+    for (const { name, path } of parts.sheets) {
+      const { cells, merges } = readSheet((await readXml(zip, path))!, strings, parts.styles)
+      sheets.push({ name, cells, merges, source: { format, reader: 'fast' } })
+    }
+    return sheets
   } catch (e) {
     if (e instanceof Unrecognised) return null
     throw e
@@ -30,8 +32,8 @@ export function readXlsxFast(bytes: Uint8Array, format: string): RawSheet[] | nu
 }
 
 /** An .xlsx/.xlsm through the fast reader, else SheetJS; each sheet's source says which read it. */
-export function readXlsx(bytes: Uint8Array, format: string): RawSheet[] {
-  const fast = readXlsxFast(bytes, format)
+export async function readXlsx(bytes: Uint8Array, format: string): Promise<RawSheet[]> {
+  const fast = await readXlsxFast(bytes, format)
   if (fast) return fast
   return readSpreadsheet(bytes, format).map((s) => ({ ...s, source: { format, ...s.source, reader: 'sheetjs' as const } }))
 }

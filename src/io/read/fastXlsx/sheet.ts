@@ -17,11 +17,15 @@ export interface SheetStyles {
 
 /** Column index of a reference's letters (`AB12` → 27); SheetJS's decode: stops at the first non-letter. */
 function refParts(ref: string): [row: number, col: number] {
-  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref)
-  if (!m) throw new Unrecognised(`cell reference ${ref}`)
+  let i = 0
   let col = 0
-  for (let i = 0; i < m[1]!.length; i++) col = col * 26 + m[1]!.charCodeAt(i) - 64
-  return [parseInt(m[2]!, 10) - 1, col - 1]
+  for (let ch = ref.charCodeAt(0); ch >= 65 && ch <= 90 && i < 3; ch = ref.charCodeAt(++i)) col = col * 26 + ch - 64
+  let row = 0
+  const digits = i
+  for (let ch = ref.charCodeAt(i); ch >= 48 && ch <= 57; ch = ref.charCodeAt(++i)) row = row * 10 + ch - 48
+  // Only plain `A1` references (what SheetJS decodes the same way); anything else is SheetJS's.
+  if (digits === 0 || i !== ref.length || i === digits || i - digits > 7 || ref.charCodeAt(digits) === 48) throw new Unrecognised(`cell reference ${ref}`)
+  return [row - 1, col - 1]
 }
 
 const MERGE = /<(?:\w+:)?mergeCell ref=["']([A-Z0-9:]+)['"]\s*[/]?>/g

@@ -11,6 +11,19 @@ interface Entry { method: number; flags: number; compressed: number; local: numb
 function u16(b: Uint8Array, o: number): number { return b[o]! | (b[o + 1]! << 8) }
 function u32(b: Uint8Array, o: number): number { return u16(b, o) + u16(b, o + 2) * 0x10000 }
 
+/** Whether DecompressionStream reads raw deflate here (Chromium ≥ 103, Node ≥ 21.2 / 20 with it). */
+const NATIVE = (() => {
+  try { return typeof DecompressionStream === 'function' && !!new DecompressionStream('deflate-raw') } catch { return false }
+})()
+
+function join(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!
+  const out = new Uint8Array(size)
+  let o = 0
+  for (const part of parts) { out.set(part, o); o += part.length }
+  return out
+}
+
 export class ZipReader {
   private readonly entries = new Map<string, Entry>()
   private unpacked = 0
@@ -40,7 +53,7 @@ export class ZipReader {
   has(name: string): boolean { return this.entries.has(name) }
 
   /** The entry's bytes, or null when it is absent. Encrypted entries and unusual methods are unrecognised. */
-  read(name: string): Uint8Array | null {
+  async read(name: string): Promise<Uint8Array | null> {
     const e = this.entries.get(name)
     if (!e) return null
     if (e.flags & 1 || (e.method !== 0 && e.method !== 8)) throw new Unrecognised(`zip method ${e.method}`)
@@ -51,6 +64,32 @@ export class ZipReader {
     if (end > b.length) throw new Unrecognised('zip entry past the end')
     const data = b.subarray(start, end)
     if (e.method === 0) return this.count(data)
+    if (data.length === 0) return new Uint8Array(0)
+    return NATIVE ? this.inflateNative(data) : this.inflateFflate(data)
+  }
+
+  /** The browser's (and Node's) own inflater: several times faster than fflate; the cap is checked per chunk. */
+  private async inflateNative(data: Uint8Array): Promise<Uint8Array> {
+    const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'))
+    const reader = stream.getReader()
+    const parts: Uint8Array[] = []
+    let size = 0
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        size += value.length
+        this.charge(value.length)
+        parts.push(value)
+      }
+    } catch (e) {
+      if (e instanceof ImportError) { void reader.cancel(); throw e }
+      throw new Unrecognised(`inflate: ${String(e)}`)
+    }
+    return join(parts, size)
+  }
+
+  private inflateFflate(data: Uint8Array): Uint8Array {
     const parts: Uint8Array[] = []
     let size = 0
     const inflater = new Inflate((chunk) => {
@@ -64,12 +103,7 @@ export class ZipReader {
       inflater.push(data.subarray(at, next), next >= data.length)
       at = next
     }
-    if (data.length === 0) return new Uint8Array(0)
-    if (parts.length === 1) return parts[0]!
-    const out = new Uint8Array(size)
-    let o = 0
-    for (const part of parts) { out.set(part, o); o += part.length }
-    return out
+    return join(parts, size)
   }
 
   private count(data: Uint8Array): Uint8Array { this.charge(data.length); return data }

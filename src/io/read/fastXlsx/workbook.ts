@@ -9,8 +9,8 @@ const REL_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relations
 const REL_SHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet'
 
 /** An XML part as text, or null when the zip lacks it. */
-export function readXml(zip: ZipReader, path: string): string | null {
-  const bytes = zip.read(path)
+export async function readXml(zip: ZipReader, path: string): Promise<string | null> {
+  const bytes = await zip.read(path)
   if (!bytes) return null
   const text = decoder.decode(bytes)
   refuseMarkup(text)
@@ -38,13 +38,13 @@ export interface SheetPart { name: string; path: string }
 export interface WorkbookParts { sheets: SheetPart[]; styles: SheetStyles; sharedStrings: string | null }
 
 /** Only the plain layout Excel, WPS and SheetJS write: `xl/workbook.xml` and parts beside it. */
-export function readWorkbookParts(zip: ZipReader): WorkbookParts {
-  const root = readXml(zip, '_rels/.rels')
+export async function readWorkbookParts(zip: ZipReader): Promise<WorkbookParts> {
+  const root = await readXml(zip, '_rels/.rels')
   if (!root) throw new Unrecognised('no _rels/.rels')
   const doc = [...relationships(root).values()].filter((r) => r.type === REL_DOC)
   if (doc.length !== 1 || doc[0]!.target.replace(/^\//, '') !== 'xl/workbook.xml') throw new Unrecognised('workbook part')
-  const wb = readXml(zip, 'xl/workbook.xml')
-  const wbRelsXml = readXml(zip, 'xl/_rels/workbook.xml.rels')
+  const wb = await readXml(zip, 'xl/workbook.xml')
+  const wbRelsXml = await readXml(zip, 'xl/_rels/workbook.xml.rels')
   if (!wb || !wbRelsXml) throw new Unrecognised('workbook or its relationships missing')
   const rels = relationships(wbRelsXml)
   const sheets: SheetPart[] = []
@@ -66,9 +66,9 @@ export function readWorkbookParts(zip: ZipReader): WorkbookParts {
   if (sst.length > 1) throw new Unrecognised('several string tables')
   if (sst.length) {
     if (sst[0]!.target.replace(/^\/?(xl\/)?/, '') !== 'sharedStrings.xml') throw new Unrecognised('string table part')
-    sharedStrings = readXml(zip, 'xl/sharedStrings.xml')
+    sharedStrings = await readXml(zip, 'xl/sharedStrings.xml')
   }
-  return { sheets, styles: readStyles(readXml(zip, 'xl/styles.xml'), date1904), sharedStrings }
+  return { sheets, styles: readStyles(await readXml(zip, 'xl/styles.xml'), date1904), sharedStrings }
 }
 
 /** numFmts and cellXfs of styles.xml, as SheetJS's parse_sty keeps them. */
