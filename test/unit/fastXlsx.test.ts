@@ -46,3 +46,18 @@ describe('fast xlsx reader', () => {
     expect(viaSheetjs[0]!.cells[0]).toEqual(['工作'])
   })
 })
+
+describe('fast xlsx reader budget', () => {
+  it('stops inflating past the unpacked cap, whatever the zip header claims', async () => {
+    const { ZipReader } = await import('../../src/io/read/fastXlsx/unzip')
+    const { ImportError } = await import('../../src/io/read/errors')
+    const zip = zipSync({ 'big.xml': new Uint8Array(4 * 1024 * 1024) })
+    // Claim 1 kB unpacked in the central directory: the cap must be checked on what comes out.
+    let cd = zip.length - 4
+    while (!(zip[cd] === 0x50 && zip[cd + 1] === 0x4b && zip[cd + 2] === 0x01 && zip[cd + 3] === 0x02)) cd--
+    new DataView(zip.buffer).setUint32(cd + 24, 1024, true)
+    const reader = new ZipReader(zip, 1024 * 1024)
+    await expect(reader.read('big.xml')).rejects.toBeInstanceOf(ImportError)
+    await expect(new ZipReader(zip, 8 * 1024 * 1024).read('big.xml')).resolves.toHaveLength(4 * 1024 * 1024)
+  })
+})

@@ -28,7 +28,8 @@ export class ZipReader {
   private readonly entries = new Map<string, Entry>()
   private unpacked = 0
 
-  constructor(private readonly bytes: Uint8Array) {
+  /** `cap`: unpacked bytes allowed in all, counted as they come out of the inflater. */
+  constructor(private readonly bytes: Uint8Array, private readonly cap = MAX_UNPACKED_BYTES) {
     const len = bytes.length
     let eocd = -1
     for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
@@ -98,7 +99,7 @@ export class ZipReader {
       parts.push(chunk)
     })
     for (let at = 0; at < data.length;) {
-      const room = Math.floor((MAX_UNPACKED_BYTES - this.unpacked) / 1032)
+      const room = Math.floor((this.cap - this.unpacked) / 1032)
       const next = Math.min(data.length, at + Math.max(INFLATE_CHUNK_MIN, Math.min(INFLATE_CHUNK_MAX, room)))
       inflater.push(data.subarray(at, next), next >= data.length)
       at = next
@@ -110,6 +111,6 @@ export class ZipReader {
 
   private charge(n: number): void {
     this.unpacked += n
-    if (this.unpacked > MAX_UNPACKED_BYTES) throw new ImportError('zip-bomb', `unpacked past ${MAX_UNPACKED_BYTES}`)
+    if (this.unpacked > this.cap) throw new ImportError('zip-bomb', `unpacked past ${this.cap}`)
   }
 }
