@@ -9,6 +9,7 @@ import { launchBrowser } from './lib/browser.mjs'
 import { measureBundle } from './lib/bundle-size.mjs'
 import { measureCellEdits } from './lib/cell-edit.mjs'
 import { measureExport } from './lib/export-file.mjs'
+import { bundleFastXlsx, measureFastBrowser, measureFastNode } from './lib/fastxlsx-read.mjs'
 import { measureImport } from './lib/grid-import.mjs'
 import { measureScroll } from './lib/grid-scroll.mjs'
 import { attempt, describeError, ok, skipped, unavailable } from './lib/outcome.mjs'
@@ -47,6 +48,13 @@ async function measureSize(size, ctx) {
 
   entry.sheetjs = noBrowser ?? (await attempt('SheetJS', () => measureSheetjs(ctx.browser, ctx.base, fileUrl, size.runs)))
   logMedian('SheetJS read', entry.sheetjs)
+  // The app's fast .xlsx reader alone, beside SheetJS (Chromium above; Node: both of the app's read paths).
+  entry.fastBrowser = noBrowser ?? (ctx.fastBundle.status === 'ok'
+    ? await attempt('fast reader (Chromium)', () => measureFastBrowser(ctx.browser, ctx.base, fileUrl, ctx.fastBundle, size.runs))
+    : ctx.fastBundle)
+  logMedian('fast reader (Chromium)', entry.fastBrowser)
+  entry.fastNode = ctx.fastBundle.status === 'ok' ? await attempt('fast reader (Node)', () => measureFastNode(ctx.fastBundle, file.path, size.runs)) : ctx.fastBundle
+  logMedian('fast reader (Node)', entry.fastNode)
   entry.soffice = await attempt('soffice', () => measureSoffice(file.path, size.runs, SOFFICE_WARMUP))
   logMedian('soffice', entry.soffice)
 
@@ -116,6 +124,8 @@ async function main() {
   }
   results.bundle = appReady.ok ? await attempt('bundle', async () => measureBundle(appDir)) : skipped(appReady.reason)
 
+  console.log('bundling the fast .xlsx reader for Node and Chromium …')
+  const fastBundle = await attempt('fast reader bundle', async () => ok(await bundleFastXlsx(ROOT, OUT_DIR)))
   const server = await startStaticServer({ distDir: appDir, mounts: { '/__bench/files/': OUT_DIR } })
   let browser = null
   let browserError = null
@@ -127,7 +137,7 @@ async function main() {
     results.harnessErrors.push(browserError.error)
   }
   try {
-    for (const size of sizes) results.sizes.push(await measureSize(size, { base: server.base, browser, browserError, appReady }))
+    for (const size of sizes) results.sizes.push(await measureSize(size, { base: server.base, browser, browserError, appReady, fastBundle }))
   } finally {
     await browser?.close().catch(() => {})
     await server.close()

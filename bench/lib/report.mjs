@@ -5,6 +5,11 @@ import { findRates } from './vitest-measures.mjs'
 const EDIT_P95_LIMIT_MS = 30
 const IMPORT_RATIO_LIMIT = 1.3
 const ASSESS_RATE_LIMIT = 300_000
+// Issue 19 (fast .xlsx read path). "Today's" file → grid painted at 10k: docs/benchmarks.md of commit b89517b.
+const FAST_READ_RATIO_LIMIT = 0.35
+const IMPORT_10K_BEFORE_FAST_MS = 777
+const IMPORT_10K_SPEEDUP_LIMIT = 0.6
+const IMPORT_100K_SOFFICE_LIMIT = 1.0
 
 const num = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 export const formatMs = (ms) => (ms === null || ms === undefined ? '—' : ms >= 10_000 ? `${num(ms / 1000, 1)} s` : ms >= 100 ? `${num(ms)} ms` : `${num(ms, 1)} ms`)
@@ -36,6 +41,17 @@ export function evaluateBudgets(results) {
     const ratio = s10.import.median / s10.sheetjs.median
     add('10k import ≤ 1.3 × SheetJS read', '1.30×', `${formatRatio(ratio)} (${formatMs(s10.import.median)} vs ${formatMs(s10.sheetjs.median)})`, ratio <= IMPORT_RATIO_LIMIT)
   }
+
+  const ratioBudget = (name, limitText, a, b, limit, missing) => {
+    if (missing) return add(name, limitText, null, false, missing)
+    if (!isOk(a) || !isOk(b)) return add(name, limitText, null, false, whyNot(isOk(a) ? b : a))
+    const ratio = a.median / b.median
+    add(name, limitText, `${formatRatio(ratio)} (${formatMs(a.median)} vs ${formatMs(b.median)})`, ratio <= limit)
+  }
+  const s100 = sizeByLabel(results, '100k')
+  ratioBudget('10k fast .xlsx read ≤ 0.35 × SheetJS read (Chromium)', '0.35×', s10?.fastBrowser, s10?.sheetjs, FAST_READ_RATIO_LIMIT, s10 ? null : 'not run (10k not in BENCH_SIZES)')
+  ratioBudget(`10k file → grid painted ≤ 0.6 × before the fast reader (${formatMs(IMPORT_10K_BEFORE_FAST_MS)})`, '0.60×', s10?.import, { status: 'ok', median: IMPORT_10K_BEFORE_FAST_MS }, IMPORT_10K_SPEEDUP_LIMIT, s10 ? null : 'not run (10k not in BENCH_SIZES)')
+  ratioBudget('100k file → grid painted ≤ 1.0 × soffice csv conversion', '1.00×', s100?.import, s100?.soffice, IMPORT_100K_SOFFICE_LIMIT, s100 ? null : 'not run (100k not in BENCH_SIZES)')
 
   if (!isOk(results.bundle)) add('initial JS ≤ 350 kB gzip', formatKb(INITIAL_JS_BUDGET), null, false, whyNot(results.bundle))
   else add('initial JS ≤ 350 kB gzip', formatKb(INITIAL_JS_BUDGET), formatKb(results.bundle.initialGzip), results.bundle.pass)
@@ -85,9 +101,13 @@ function sizeRows(size) {
   timed('file → grid painted (Jindu)', size.import, importNote)
   timed('SheetJS read + sheet_to_json, same browser', size.sheetjs, isOk(size.sheetjs) ? `${num(size.sheetjs.rows)} sheet rows` : '')
   timed('soffice --convert-to csv (wall)', size.soffice, 'process start included')
+  timed('fast .xlsx reader, same browser', size.fastBrowser, isOk(size.fastBrowser) ? `${num(size.fastBrowser.rows)} sheet rows; src/io/read/fastXlsx alone` : '')
+  timed('fast .xlsx reader, Node', size.fastNode, isOk(size.fastNode) ? `SheetJS path (readSpreadsheet) in the same process: ${formatMs(size.fastNode.sheetjsMedian)}` : '')
   const ratio = (a, b) => (isOk(a) && isOk(b) ? formatRatio(a.median / b.median) : '—')
   rows.push(['ratio Jindu / SheetJS', ratio(size.import, size.sheetjs), '', ''])
   rows.push(['ratio Jindu / soffice', ratio(size.import, size.soffice), '', ''])
+  rows.push(['ratio fast reader / SheetJS (Chromium)', ratio(size.fastBrowser, size.sheetjs), '', ''])
+  rows.push(['ratio fast reader / SheetJS path (Node)', isOk(size.fastNode) ? formatRatio(size.fastNode.median / size.fastNode.sheetjsMedian) : '—', '', ''])
   if (size.edit) {
     rows.push([
       'cell edit: committed → saved, p50 / p95',
@@ -151,6 +171,7 @@ export function renderMarkdown(results) {
   out.push(
     '- **file → grid painted**: `setInputFiles` on `input[data-testid="file-input"]` in a fresh browser profile (empty IndexedDB, service workers blocked); the time between the app\'s `jindu:import-start` and `jindu:grid-painted` marks, minus `jindu:import-confirmed − jindu:import-confirm-shown` when the app asks for a confirmation (the harness clicks `[data-testid="import-confirm"]`).',
     '- **SheetJS**: the standalone `xlsx.full.min.js` of the installed `@e965/xlsx` in a blank page on the same server; `XLSX.read(bytes, { type: "array" })` + `sheet_to_json(first sheet, { header: 1 })`, bytes fetched before the clock starts.',
+    '- **fast .xlsx reader**: `readXlsxFast` of src/io/read/fastXlsx (bundled with fflate and SheetJS\'s SSF into bench/out/fastxlsx/), in a blank page of the same browser (fresh context per run, bytes fetched before the clock) and in Node (one warm-up, then alternating with `readSpreadsheet`, the SheetJS path it replaces).',
     '- **soffice**: wall time of `soffice --headless --convert-to csv` with a private `-env:UserInstallation` profile, after one untimed warm-up conversion.',
     '- **cell edit**: 30 edits (rows 1–8 of a text column): double-click (or F2), replace the text, commit with Ctrl+Enter (else Enter, else Tab: the first that makes the app mark a commit). Budgeted figure: `jindu:edit-committed` → the next `jindu:saved` (IndexedDB write durable); also shown: the commit keydown → `jindu:saved`.',
     '- **export**: `[data-testid="export-button"]` then `[data-testid="export-confirm"]` (xlsx default) on the imported 10k list; `jindu:export-start` → `jindu:export-done`, download awaited.',

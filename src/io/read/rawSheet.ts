@@ -9,7 +9,7 @@ export interface RawSheet {
   cells: string[][]
   merges: CellMerge[]
   /** Where the grid came from, for the clerk's information (encoding, separator). */
-  source?: { format: string; encoding?: string; delimiter?: string }
+  source?: { format: string; encoding?: string; delimiter?: string; reader?: 'fast' | 'sheetjs' }
 }
 
 /** The padding trimmed around a cell's text: space, tab, line break, ideographic and no-break space. */

@@ -2,6 +2,7 @@
 import type { ImportedSheet, ImportedWorkbook } from '../imported'
 import { inspectContainer } from './container'
 import { decodeText, looksLikeText } from './decodeText'
+import { readXlsx } from './fastXlsx'
 import { readDelimited, sniffSeparator } from './delimited'
 import { ImportError, MAX_FILE_BYTES, notASpreadsheet } from './errors'
 import { readHtmlTables } from './htmlTable'
@@ -68,6 +69,8 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
     if (!looksLikeText(decoded.text)) throw new ImportError('not-a-spreadsheet', 'binary content')
     // Pasted text arrives named .tsv (see the import store): it is read as a copied table.
     raws = readTextContent(decoded.text, baseName(fileName), decoded.encoding, /\.tsv$/i.test(fileName))
+  } else if (container.kind === 'zip' && container.format === 'xlsx') {
+    raws = await readXlsx(bytes, container.format)
   } else {
     raws = readSpreadsheet(bytes, container.kind === 'zip' ? container.format : 'xls')
   }
