@@ -44,7 +44,7 @@ function compile(query: string, options: FindOptions): RegExp | Label {
       return new RegExp(anchored, flags)
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e)
-      return { zh: `正则表达式有误:${detail}`, en: `Invalid regular expression: ${detail}` }
+      return { zh: `正则表达式有误：${detail}`, en: `Invalid regular expression: ${detail}` }
     }
   }
 }

@@ -81,10 +81,10 @@ function explainSentence(v: DoneVerdict): Reason {
   const quoted = `进展「${v.sentence}」`
   const quotedEn = `the progress "${v.sentence}"`
   if (v.done) {
-    const why = v.step === 'quantity' ? `(数量已达到目标:${v.words})` : ''
+    const why = v.step === 'quantity' ? `（数量已达到目标：${zhWords(v.words)}）` : ''
     return { zh: `${quoted}→ 已完成${why}`, en: `${quotedEn} → done${v.step === 'quantity' ? ` (numbers reach the target: ${v.words})` : ''}` }
   }
-  const zhWhy = v.step === 'quantity' ? `数量未达到目标:${v.words}` : v.step === 'signal' || v.step === 'verdict' ? `有「${v.words}」` : '没有完成的说法'
+  const zhWhy = v.step === 'quantity' ? `数量未达到目标：${zhWords(v.words)}` : v.step === 'signal' || v.step === 'verdict' ? `有「${zhWords(v.words)}」` : '没有完成的说法'
   const enWhy = v.step === 'quantity' ? `numbers fall short of the target: ${v.words}` : v.step === 'signal' || v.step === 'verdict' ? `says "${v.words}"` : 'reports nothing done'
   return { zh: `${quoted}→ 未完成（${zhWhy}）`, en: `${quotedEn} → not done (${enWhy})` }
 }

@@ -1,0 +1,108 @@
+// Which milestones hold each two-character key word, for reading unnumbered progress clause by
+// clause (progressSentences.ts). Every character pair of the progress is looked up here, so the
+// index lives in typed arrays reused from task to task: long progress against four milestones was
+// the engine's slowest read while it built Maps and tested every key word against every clause.
+// One index is open at a time (the engine is synchronous); `withPairIndex` always empties it.
+
+/** First character → its first slot + 1 (0: no key word starts with it). */
+const HEAD = new Int32Array(0x10000)
+let slotSecond = new Uint16Array(256)
+let slotNext = new Int32Array(256) // the next slot with the same first character, + 1
+let slotHolders = new Int32Array(256) // the slot's first holder entry, + 1
+let slotSpecific = new Uint8Array(256) // 1: the key word is not generic
+let slotSeen = new Int32Array(256) // the stamp of the last text that held the slot
+let holderMilestone = new Int32Array(256)
+let holderNext = new Int32Array(256) // + 1
+let slots = 0
+let holders = 0
+let stamp = 0
+const firsts: number[] = []
+
+function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, size: number): T {
+  if (a.length >= size) return a
+  const bigger = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2))
+  bigger.set(a)
+  return bigger
+}
+
+export interface PairIndex {
+  /**
+   * Adds the key word `first second` of milestone `m` (milestones in ascending order); false
+   * when `m` already holds it. `isGeneric`: is the word too common to tie a sentence to a
+   * milestone by itself (asked once per distinct word).
+   */
+  add(m: number, first: number, second: number, isGeneric: (first: number, second: number) => boolean): boolean
+  /**
+   * How many distinct key words of each milestone `text` holds (`counts[m]`), and how many of
+   * them are specific (`specific[m]`). Returns how many distinct key words of any milestone it holds.
+   */
+  count(text: string, counts: number[], specific: number[]): number
+}
+
+function add(m: number, first: number, second: number, isGeneric: (first: number, second: number) => boolean): boolean {
+  let slot = HEAD[first]!
+  while (slot !== 0 && slotSecond[slot - 1] !== second) slot = slotNext[slot - 1]!
+  if (slot === 0) {
+    const size = slots + 1
+    slotSecond = grow(slotSecond, size)
+    slotNext = grow(slotNext, size)
+    slotHolders = grow(slotHolders, size)
+    slotSpecific = grow(slotSpecific, size)
+    slotSeen = grow(slotSeen, size)
+    if (HEAD[first] === 0) firsts.push(first)
+    slotSecond[slots] = second
+    slotNext[slots] = HEAD[first]!
+    slotHolders[slots] = 0
+    slotSpecific[slots] = isGeneric(first, second) ? 0 : 1
+    slotSeen[slots] = 0
+    HEAD[first] = ++slots
+    slot = slots
+  } else if (slotHolders[slot - 1] !== 0 && holderMilestone[slotHolders[slot - 1]! - 1] === m) {
+    return false
+  }
+  holderMilestone = grow(holderMilestone, holders + 1)
+  holderNext = grow(holderNext, holders + 1)
+  holderMilestone[holders] = m
+  holderNext[holders] = slotHolders[slot - 1]!
+  slotHolders[slot - 1] = ++holders
+  return true
+}
+
+function count(text: string, counts: number[], specific: number[]): number {
+  counts.fill(0)
+  specific.fill(0)
+  stamp = (stamp + 1) | 0
+  let found = 0
+  let next = text.charCodeAt(0)
+  for (let i = 0; i + 1 < text.length; i++) {
+    const first = next
+    next = text.charCodeAt(i + 1)
+    let slot = HEAD[first]!
+    if (slot === 0) continue
+    while (slot !== 0 && slotSecond[slot - 1] !== next) slot = slotNext[slot - 1]!
+    if (slot === 0 || slotSeen[slot - 1] === stamp) continue
+    slotSeen[slot - 1] = stamp
+    found++
+    const isSpecific = slotSpecific[slot - 1] === 1
+    for (let h = slotHolders[slot - 1]!; h !== 0; h = holderNext[h - 1]!) {
+      const m = holderMilestone[h - 1]!
+      counts[m]!++
+      if (isSpecific) specific[m]!++
+    }
+  }
+  return found
+}
+
+const INDEX: PairIndex = { add, count }
+
+/** Runs `read` with an empty index, and empties it again afterwards, whatever happens. */
+export function withPairIndex<T>(read: (index: PairIndex) => T): T {
+  try {
+    return read(INDEX)
+  } finally {
+    for (const first of firsts) HEAD[first] = 0
+    firsts.length = 0
+    slots = 0
+    holders = 0
+  }
+}
