@@ -12,5 +12,5 @@ export { exportBackup, importBackup, BACKUP_FORMAT, BACKUP_VERSION, type Backup,
 export { createSaveQueue, type SaveQueue, type SaveState, type SaveStateListener, type SaveQueueOptions } from './saveQueue'
 export { requestPersistence, estimateStorage } from './persistence'
 export { acquireDraftLock, type DraftLock, type DraftLockOptions, type LockManagerLike, type ChannelLike } from './draftLock'
-export { SETTING_LAST_DRAFT, headerSignature, headerRolesKey, loadLanguage, saveLanguage, type UiLanguage } from './settingKeys'
+export { SETTING_LAST_DRAFT, loadLanguage, saveLanguage, type UiLanguage } from './settingKeys'
 export { DraftSession, type DocumentChange, type DraftSessionEvents, type DraftSessionOptions, type SaveIndicator } from './draftSession'
