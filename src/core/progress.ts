@@ -80,10 +80,9 @@ function lowPercents(folded: string): readonly string[] {
 }
 
 /** Step 3 signals in a part, as the words the clerk sees. */
-export function findSignals(folded: string): readonly string[] {
+export function findSignals(folded: string, low: readonly string[] = lowPercents(folded)): readonly string[] {
   // One call finds every match, without a match array per signal.
   const found = folded.match(SIGNAL)
-  const low = lowPercents(folded)
   // Most parts carry no signal: no array of their own.
   if (found === null) return low
   const out: string[] = []
@@ -149,13 +148,12 @@ export function judgePart(folded: string, targets: Targets): DoneVerdict {
     const short = findShortfall(wanted, reported, matches)
     if (short) return { done: false, step: 'quantity', words: showRatio(short) }
   }
-  if (!wanted.some((t) => t.unit === '%')) {
-    const low = lowPercents(part)
-    if (low.length > 0) return { done: false, step: 'signal', words: low.join(', ') }
-  }
+  // Read once: a low percentage is a signal of its own, and one of step 3's signals too.
+  const low = lowPercents(part)
+  if (low.length > 0 && !wanted.some((t) => t.unit === '%')) return { done: false, step: 'signal', words: low.join(', ') }
   if (opening) return opening
   if (matches.length > 0 && matches.every(reaches)) return { done: true, step: 'quantity', words: matches.map(showRatio).join('; ') }
-  const signals = findSignals(part)
+  const signals = findSignals(part, low)
   if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
   const phrase = findDonePhrase(part)
   if (phrase) return { done: true, step: 'phrase', words: phrase }

@@ -38,6 +38,8 @@ export function explainDue(m: Milestone, source: DueSource, monthBefore: MonthBe
 
 /** Words the engine composed (`2/4 座, 50%`, `正在, 截至`) as they sit in a Chinese sentence. */
 export function zhWords(words: string): string {
+  // Most words hold neither: no new string, no regex.
+  if (words.indexOf(', ') < 0 && words.indexOf('; ') < 0) return words
   return words.replace(/, /g, '，').replace(/; /g, '；')
 }
 
