@@ -19,11 +19,19 @@ export const useLocaleStore = defineStore('locale', () => {
     return formatMessage(messages.value[key], params)
   }
 
+  /**
+   * The clerk's language of a text that arrives in both (the engine's reasons, a read error, an
+   * undo label): the one way every such pair is shown.
+   */
+  function pick(pair: { zh: string; en: string }): string {
+    return locale.value === 'en' ? pair.en : pair.zh
+  }
+
   function setLocale(next: Locale) {
     locale.value = next
     document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN'
     saveLanguage(next)
   }
 
-  return { locale, t, setLocale, toggle: () => setLocale(locale.value === 'zh' ? 'en' : 'zh') }
+  return { locale, t, pick, setLocale, toggle: () => setLocale(locale.value === 'zh' ? 'en' : 'zh') }
 })
