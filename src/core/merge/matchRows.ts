@@ -13,7 +13,8 @@ export function rowIdCell(rowId: string): string {
   return `JD:${rowId}`
 }
 
-export type MatchBy = 'id' | 'seq-text' | 'text'
+/** `clerk`: the clerk chose the row among close candidates. */
+export type MatchBy = 'id' | 'clerk' | 'seq-text' | 'text'
 
 export interface RowMatch {
   masterRowId: string
@@ -92,8 +93,14 @@ const AMBIGUITY_MARGIN = 0.06
 
 export interface RowMatching { matches: RowMatch[]; ambiguous: AmbiguousMatch[]; unmatched: string[] }
 
+/**
+ * The clerk's answers for rows that could be one of several: returned row id → master row id,
+ * or null for "none of them" (the row is then new work the unit added).
+ */
+export type RowPairs = Readonly<Record<string, string | null>>
+
 /** Matches the data rows of a returned copy to the master's data rows. */
-export function matchRows(master: TaskDocument, returned: TaskDocument): RowMatching {
+export function matchRows(master: TaskDocument, returned: TaskDocument, pairs: RowPairs = {}): RowMatching {
   const masterRows = master.rows.filter((r) => r.kind === 'data')
   const masterIds = new Set(masterRows.map((r) => r.id))
   const texts = new Map(masterRows.map((r) => [r.id, comparableText(taskTextOf(master, r))]))
@@ -115,7 +122,19 @@ export function matchRows(master: TaskDocument, returned: TaskDocument): RowMatc
     } else pending.push(row)
   }
 
+  // Then the clerk's answers: a chosen row is certain; "none of them" leaves the row unmatched.
+  const unanswered: TaskRow[] = []
   for (const row of pending) {
+    if (!Object.hasOwn(pairs, row.id)) { unanswered.push(row); continue }
+    const chosen = pairs[row.id]
+    if (chosen && masterIds.has(chosen) && !taken.has(chosen)) {
+      taken.add(chosen)
+      matches.push({ masterRowId: chosen, returnedRowId: row.id, by: 'clerk', confidence: 1 })
+    } else if (chosen === null) unmatched.push(row.id)
+    else unanswered.push(row)
+  }
+
+  for (const row of unanswered) {
     const text = comparableText(taskTextOf(returned, row))
     if (!text) { unmatched.push(row.id); continue }
     const seq = seqOf(returned, row)

@@ -6,7 +6,7 @@ import type { Role } from '../types'
 import type { TaskDocument, TaskRow } from '../document'
 import type { CellChange, DocCommand } from '../commands'
 import { unitColumns, unitsInCell, unitsOfRow } from '../units'
-import { comparableText, matchRows, rowIdColumn, type AmbiguousMatch, type RowMatch } from './matchRows'
+import { comparableText, matchRows, rowIdColumn, type AmbiguousMatch, type RowMatch, type RowPairs } from './matchRows'
 
 /** One returned file, already read into a document (readWorkbook → toDocument). */
 export interface ReturnedCopy {
@@ -15,6 +15,8 @@ export interface ReturnedCopy {
   doc: TaskDocument
   /** The unit that sent it, when the clerk said so; else it is read from the name or the rows. */
   unit?: string
+  /** The clerk's answers for rows that could be one of several (see matchRows). */
+  pairs?: RowPairs
 }
 
 export interface MergeOptions {
@@ -71,7 +73,11 @@ export interface MergePlan {
   conflicts: MergeConflict[]
   /** Units with tasks in the master and no returned copy: the 催报 list. */
   notReported: string[]
+  /** Per lead unit: its tasks, whether a copy spoke for it, and its tasks no copy brought new progress for. */
+  units: UnitReport[]
 }
+
+export interface UnitReport { unit: string; rows: number; reported: boolean; withoutNewProgress: number }
 
 const KIND_OF: Partial<Record<Role, ChangeKind>> = { progress: 'progress', status: 'status', schedule: 'schedule', deadline: 'deadline', task: 'task' }
 
@@ -134,11 +140,11 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
   const cols = unitColumns(master)
   const roles = options.roles ? new Set(options.roles) : null
   const masterById = new Map(master.rows.map((r) => [r.id, r]))
-  const plan: MergePlan = { files: [], matches: [], changes: [], added: [], missing: [], conflicts: [], notReported: [] }
+  const plan: MergePlan = { files: [], matches: [], changes: [], added: [], missing: [], conflicts: [], notReported: [], units: [] }
   const reported = new Set<string>()
 
   copies.forEach((copy, file) => {
-    const { matches, ambiguous, unmatched } = matchRows(master, copy.doc)
+    const { matches, ambiguous, unmatched } = matchRows(master, copy.doc, copy.pairs)
     const columns = mapColumns(master, copy.doc)
     const returnedById = new Map(copy.doc.rows.map((r) => [r.id, r]))
     const unit = unitOf(copy, units)
@@ -168,8 +174,14 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
     const ambiguousIds = new Set(ambiguous.map((a) => a.returnedRowId))
     let after: string | null = null
     let added = 0
+    const firstAdded = plan.added.length
     for (const row of copy.doc.rows) {
-      if (matchedMaster.has(row.id)) { after = matchedMaster.get(row.id)!; continue }
+      if (matchedMaster.has(row.id)) {
+        after = matchedMaster.get(row.id)!
+        // Rows the unit put above its first matched row go just above that row, in its section.
+        if (added > 0) for (const a of plan.added.slice(firstAdded)) if (a.afterMasterRowId === null) a.afterMasterRowId = rowBefore(master, after)
+        continue
+      }
       if (row.kind !== 'data' || ambiguousIds.has(row.id) || !unmatched.includes(row.id)) continue
       if (!copy.doc.columns.some((c) => c.role !== 'seq' && (row.cells[c.id] ?? '').trim() && c.role !== null)) continue
       const cells: Record<string, string> = {}
@@ -205,7 +217,30 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
     }
   }
   plan.notReported = units.filter((u) => !reported.has(u) && isLeadSomewhere(master, u, cols))
+  plan.units = unitReports(master, plan, reported, cols)
   return plan
+}
+
+/** The master row just above `rowId` (null when it is the first: the row then goes at the end). */
+function rowBefore(master: TaskDocument, rowId: string): string | null {
+  const at = master.rows.findIndex((r) => r.id === rowId)
+  return at > 0 ? master.rows[at - 1]!.id : null
+}
+
+/** Each lead unit's tasks and how many of them no copy brought new progress (or status) for. */
+function unitReports(master: TaskDocument, plan: MergePlan, reported: ReadonlySet<string>, cols: ReturnType<typeof unitColumns>): UnitReport[] {
+  const fresh = new Set(plan.changes.filter((c) => (c.kind === 'progress' || c.kind === 'status') && comparableCell(c.after)).map((c) => c.masterRowId))
+  const byUnit = new Map<string, UnitReport>()
+  for (const row of master.rows) {
+    if (row.kind !== 'data') continue
+    for (const { unit } of unitsOfRow(row, cols, 'lead')) {
+      const report = byUnit.get(unit) ?? { unit, rows: 0, reported: reported.has(unit), withoutNewProgress: 0 }
+      report.rows++
+      if (!fresh.has(row.id)) report.withoutNewProgress++
+      byUnit.set(unit, report)
+    }
+  }
+  return [...byUnit.values()]
 }
 
 function isLeadSomewhere(master: TaskDocument, unit: string, cols: ReturnType<typeof unitColumns>): boolean {
