@@ -114,6 +114,49 @@ describe('planMerge: rows, units, conflicts', () => {
     const plan = planMerge(twin, { name: 'c.xlsx', doc: copy })
     expect(plan.matches).toEqual([])
     expect(plan.files[0]!.ambiguous[0]!.candidates).toHaveLength(2)
+    expect(plan.added).toEqual([])
+    // The clerk's answer is honoured: the chosen row, or "none of them" (a row the unit added).
+    const second = dataRows(twin)[1]!.id
+    const chosen = planMerge(twin, { name: 'c.xlsx', doc: copy, pairs: { x: second } })
+    expect(chosen.matches).toEqual([{ file: 0, masterRowId: second, returnedRowId: 'x', by: 'clerk', confidence: 1 }])
+    expect(chosen.files[0]!.ambiguous).toEqual([])
+    const none = planMerge(twin, { name: 'c.xlsx', doc: copy, pairs: { x: null } })
+    expect(none.matches).toEqual([])
+    expect(none.files[0]!.ambiguous).toEqual([])
+    expect(none.added.map((a) => a.returnedRowId)).toEqual(['x'])
+  })
+
+  it('puts a row a unit added above its first task just above that task, in its section', async () => {
+    const copy = await returnedCopy(master)
+    const owner = col(copy, 'owner')
+    // A unit whose first task is well down the list.
+    const unit = dataRows(copy)[15]!.cells[owner.id]!
+    copy.rows = copy.rows.filter((r) => r.kind !== 'data' || r.cells[owner.id] === unit)
+    const first = dataRows(copy)[0]!
+    copy.rows.splice(copy.rows.indexOf(first), 0, { id: 'new', kind: 'data', cells: { [col(copy, 'task').id]: '新增:谋划一批重大项目', [owner.id]: unit } })
+    const plan = planMerge(master, { name: `${unit}.xlsx`, doc: copy })
+    const firstMaster = plan.matches.find((m) => m.returnedRowId === first.id)!.masterRowId
+    const at = master.rows.findIndex((r) => r.id === firstMaster)
+    expect(at).toBeGreaterThan(0)
+    expect(plan.added.map((a) => a.afterMasterRowId)).toEqual([master.rows[at - 1]!.id])
+    const applied = applyCommand(master, mergeCommand(master, { changes: [], added: plan.added }, () => 'inserted'))
+    expect(applied.doc.rows.findIndex((r) => r.id === 'inserted')).toBe(at)
+  })
+
+  it('counts per unit the tasks still without new progress, and who has not reported', async () => {
+    const copy = await returnedCopy(master)
+    const owner = col(copy, 'owner')
+    copy.rows = copy.rows.filter((r) => r.kind !== 'data' || r.cells[owner.id] === '发改局')
+    const mine = dataRows(copy).length
+    report(copy, [0], () => '已完成年度目标。')
+    const plan = planMerge(master, { name: '发改局.xlsx', doc: copy })
+    const byUnit = new Map(plan.units.map((u) => [u.unit, u]))
+    expect(byUnit.get('发改局')).toEqual({ unit: '发改局', rows: mine, reported: true, withoutNewProgress: mine - 1 })
+    for (const unit of plan.notReported) {
+      const u = byUnit.get(unit)!
+      expect(u.reported).toBe(false)
+      expect(u.withoutNewProgress).toBe(u.rows)
+    }
   })
 
   it('applies the accepted part as one command whose inverse restores the master', async () => {
