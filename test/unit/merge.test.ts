@@ -2,7 +2,7 @@
 // back as a unit's file, then edited as units edit — the exact set of changes, none spurious.
 import { describe, expect, it } from 'vitest'
 import {
-  applyCommand, planMerge, mergeCommand, newId, toTraditional, type TaskDocument,
+  applyCommand, diffText, planMerge, mergeCommand, newId, toTraditional, type TaskDocument,
 } from '../../src/core'
 import { readWorkbook, toDocument } from '../../src/io'
 import { exportDocument } from '../../src/io/export'
@@ -170,5 +170,23 @@ describe('planMerge: rows, units, conflicts', () => {
     expect(applied.doc.rows.find((r) => r.id === dataRows(kaihua)[1]!.id)!.cells[col(kaihua, 'progress').id]).toBe(dataRows(kaihua)[1]!.cells[col(kaihua, 'progress').id])
     const undone = applyCommand(applied.doc, applied.inverse)
     expect(undone.doc.rows.map((r) => r.cells)).toEqual(kaihua.rows.map((r) => r.cells))
+  })
+})
+
+describe('columns and differences', () => {
+  it('a column under the same header is the same column even when the clerk gave the master another role', async () => {
+    const kaihua = documentFromFixture('kaihua-2023-q1.xlsx')
+    const copy = await returnedCopy(kaihua)
+    report(copy, [0], () => '已完成。')
+    // The clerk had made 进展情况 a plain column in the master: the unit's copy reads it as progress.
+    const master = { ...kaihua, columns: kaihua.columns.map((c) => (c.role === 'progress' ? { ...c, role: null } : c)) }
+    const plan = planMerge(master, { name: 'c.xlsx', doc: copy })
+    expect(plan.changes.map((c) => [c.masterRowId, c.columnId, c.after])).toEqual([[dataRows(kaihua)[0]!.id, col(kaihua, 'progress').id, '已完成。']])
+  })
+
+  it('diffText marks the differing middle, the shared start and end kept', () => {
+    expect(diffText('完成立项。', '完成立项，开工建设。')).toEqual({ before: ['完成立项', '', '。'], after: ['完成立项', '，开工建设', '。'] })
+    expect(diffText('', '新')).toEqual({ before: ['', '', ''], after: ['', '新', ''] })
+    expect(diffText('同', '同')).toEqual({ before: ['同', '', ''], after: ['同', '', ''] })
   })
 })

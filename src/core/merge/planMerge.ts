@@ -87,23 +87,33 @@ export function comparableCell(text: string): string {
 }
 
 /**
- * Master column → returned column: by role first (the n-th column of a role to the n-th, so
- * 牵头单位 and 配合单位 stay apart), then by header text; the row id column is no content.
+ * Master column → returned column: a column under the same header (when only one has it) is
+ * the same column, whatever role each side gave it — the clerk may have corrected the master's;
+ * the rest by role (the n-th column of a role to the n-th, so 牵头单位 and 配合单位 stay apart,
+ * and a renamed 工作进展 still finds 进展情况). The row id column is no content.
  */
 export function mapColumns(master: TaskDocument, returned: TaskDocument): Map<string, string> {
   const map = new Map<string, string>()
   const used = new Set<string>()
   const idColumn = rowIdColumn(returned)
   if (idColumn) used.add(idColumn.id)
-  const byRole = (doc: TaskDocument, role: Role) => doc.columns.filter((c) => c.role === role)
+  const headerCounts = (doc: TaskDocument) => {
+    const counts = new Map<string, number>()
+    for (const c of doc.columns) { const h = comparableText(c.header); if (h) counts.set(h, (counts.get(h) ?? 0) + 1) }
+    return counts
+  }
+  const mine = headerCounts(master)
+  const theirs = headerCounts(returned)
   for (const column of master.columns) {
-    if (!column.role) continue
-    const other = byRole(returned, column.role).find((c) => !used.has(c.id))
+    const header = comparableText(column.header)
+    if (!header || mine.get(header) !== 1 || theirs.get(header) !== 1) continue
+    const other = returned.columns.find((c) => !used.has(c.id) && comparableText(c.header) === header)
     if (other) { map.set(column.id, other.id); used.add(other.id) }
   }
+  const byRole = (doc: TaskDocument, role: Role) => doc.columns.filter((c) => c.role === role)
   for (const column of master.columns) {
-    if (map.has(column.id)) continue
-    const other = returned.columns.find((c) => !used.has(c.id) && comparableText(c.header) === comparableText(column.header))
+    if (!column.role || map.has(column.id)) continue
+    const other = byRole(returned, column.role).find((c) => !used.has(c.id))
     if (other) { map.set(column.id, other.id); used.add(other.id) }
   }
   return map
@@ -217,7 +227,7 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
     }
   }
   plan.notReported = units.filter((u) => !reported.has(u) && isLeadSomewhere(master, u, cols))
-  plan.units = unitReports(master, plan, reported, cols)
+  plan.units = reportByUnit(master, plan.changes, reported)
   return plan
 }
 
@@ -227,9 +237,13 @@ function rowBefore(master: TaskDocument, rowId: string): string | null {
   return at > 0 ? master.rows[at - 1]!.id : null
 }
 
-/** Each lead unit's tasks and how many of them no copy brought new progress (or status) for. */
-function unitReports(master: TaskDocument, plan: MergePlan, reported: ReadonlySet<string>, cols: ReturnType<typeof unitColumns>): UnitReport[] {
-  const fresh = new Set(plan.changes.filter((c) => (c.kind === 'progress' || c.kind === 'status') && comparableCell(c.after)).map((c) => c.masterRowId))
+/**
+ * Each lead unit's tasks, whether a copy spoke for it, and how many of its tasks none of `changes`
+ * brings new progress (or status) for: the plan's changes, or after a merge the accepted ones.
+ */
+export function reportByUnit(master: TaskDocument, changes: readonly MergeChange[], reported: ReadonlySet<string>): UnitReport[] {
+  const cols = unitColumns(master)
+  const fresh = new Set(changes.filter((c) => (c.kind === 'progress' || c.kind === 'status') && comparableCell(c.after)).map((c) => c.masterRowId))
   const byUnit = new Map<string, UnitReport>()
   for (const row of master.rows) {
     if (row.kind !== 'data') continue
