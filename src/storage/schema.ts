@@ -66,6 +66,8 @@ export interface ReturnedCopyRecord {
   pairs?: Record<string, string | null>
   /** The clerk's verdicts on this copy's changes and added rows, by a key of the merge view's. */
   verdicts?: Record<string, boolean>
+  /** False while a copy whose layout was new waits for the clerk to confirm its columns. */
+  layoutConfirmed?: boolean
 }
 
 export interface JinduSchema extends DBSchema {
