@@ -1,0 +1,117 @@
+// The merge store with the worker stood in and IndexedDB faked: copies and the clerk's choices
+// survive a new page (a new store), a new layout waits for its columns to be confirmed, a row that
+// could be one of two waits for the clerk's answer, and the apply is one undo step.
+import 'fake-indexeddb/auto'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { TaskDocument } from '../../src/core'
+import { readWorkbook } from '../../src/io/read/readWorkbook'
+import { exportDocument } from '../../src/io/export'
+import { documentFromFixture } from './export-support'
+
+vi.mock('../../src/io/importClient', () => ({
+  prewarmImportWorker: () => {},
+  readWorkbookInWorker: async (bytes: Uint8Array, name: string) => ({ ok: true, workbook: await readWorkbook(bytes, name) }),
+}))
+
+const { useMergeStore, changeKey } = await import('../../src/stores/merge')
+const { useDocumentStore } = await import('../../src/stores/document')
+
+const master: TaskDocument = { ...documentFromFixture('kaihua-2023-q1.xlsx'), id: 'master-draft' }
+const data = (doc: TaskDocument) => doc.rows.filter((r) => r.kind === 'data')
+const progress = master.columns.find((c) => c.role === 'progress')!
+const task = master.columns.find((c) => c.role === 'task')!
+
+/** A new page: a fresh set of stores with the master open. */
+function page() {
+  setActivePinia(createPinia())
+  const docs = useDocumentStore()
+  docs.open(structuredClone(master))
+  return { docs, merge: useMergeStore() }
+}
+
+/** The master exported (with row ids), two tasks given new progress by the unit, as a File. */
+async function filledCopy(name: string): Promise<File> {
+  const copy = structuredClone(master)
+  data(copy)[0]!.cells[progress.id] = '已全部完成。'
+  data(copy)[1]!.cells[progress.id] = '已完成招标。'
+  const result = await exportDocument(copy, { format: 'xlsx', addRowIds: true })
+  if (!result.ok) throw new Error(result.message)
+  return new File([result.files[0]!.bytes as BlobPart], name)
+}
+
+beforeEach(() => { vi.stubGlobal('window', {}) })
+
+describe('merge store', () => {
+  it('keeps the copies and a rejected change over a new page; applies the rest as one undo step', async () => {
+    const first = page()
+    await first.merge.addFiles([await filledCopy('经信局.xlsx')])
+    expect(first.merge.plan!.changes).toHaveLength(2)
+    const [a, b] = first.merge.plan!.changes
+    expect(first.merge.accepted.has(changeKey(a!))).toBe(true)
+    first.merge.setAccepted([changeKey(a!)], false)
+    await vi.waitFor(async () => {
+      const again = page()
+      await again.merge.load()
+      expect(again.merge.records).toHaveLength(1)
+      expect(again.merge.accepted.has(changeKey(a!))).toBe(false)
+      expect(again.merge.accepted.has(changeKey(b!))).toBe(true)
+    })
+
+    const second = page()
+    await second.merge.load()
+    expect(await second.merge.apply()).toBe(true)
+    const cellOf = (rowIndex: number) => data(second.docs.doc!)[rowIndex]!.cells[progress.id]
+    expect(cellOf(0)).toBe(data(master)[0]!.cells[progress.id])
+    expect(cellOf(1)).toBe('已完成招标。')
+    expect(second.merge.report).not.toBeNull()
+    second.docs.undo()
+    expect(cellOf(1)).toBe(data(master)[1]!.cells[progress.id])
+    await second.merge.clear()
+    const third = page()
+    await third.merge.load()
+    expect(third.merge.records).toEqual([])
+  })
+
+  it('a copy in a layout never seen waits for its columns to be confirmed; a row like two tasks waits for the clerk', async () => {
+    const { merge } = page()
+    await merge.clear()
+    // The unit retyped one task into its own three-column sheet, with no row ids.
+    const rows = [['编号', '事项', '备注说明'], ['1', data(master)[2]!.cells[task.id]!, '已开工。']]
+    const csv = rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n')
+    await merge.addFiles([new File([csv], '自制表.csv')])
+    expect(merge.pending).toHaveLength(1)
+    expect(merge.plan).toBeNull()
+    const copy = merge.pending[0]!
+    await merge.confirmLayout(copy.id, ['seq', 'task', 'progress'])
+    expect(merge.pending).toHaveLength(0)
+    expect(merge.plan!.changes.map((c) => [c.masterRowId, c.after])).toEqual([[data(master)[2]!.id, '已开工。']])
+  })
+
+  it('honours the clerk\'s answer for a row that could be one of two tasks, and keeps it', async () => {
+    const twin = structuredClone(master)
+    data(twin)[1]!.cells[task.id] = data(twin)[0]!.cells[task.id]!
+    setActivePinia(createPinia())
+    const docs = useDocumentStore()
+    docs.open(twin)
+    const merge = useMergeStore()
+    await merge.clear()
+    const csv = `序号,工作任务,进展情况\n,"${data(twin)[0]!.cells[task.id]!.replace(/"/g, '""')}",已完成。`
+    await merge.addFiles([new File([csv], '某局.csv')])
+    expect(merge.pending).toHaveLength(1)
+    await merge.confirmLayout(merge.pending[0]!.id, ['seq', 'task', 'progress'])
+    expect(merge.plan!.files[0]!.ambiguous).toHaveLength(1)
+    expect(merge.plan!.changes).toEqual([])
+    const returnedRowId = merge.plan!.files[0]!.ambiguous[0]!.returnedRowId
+    merge.pairRow(0, returnedRowId, data(twin)[1]!.id)
+    expect(merge.plan!.files[0]!.ambiguous).toEqual([])
+    expect(merge.plan!.changes.map((c) => [c.masterRowId, c.after])).toEqual([[data(twin)[1]!.id, '已完成。']])
+    await vi.waitFor(async () => {
+      setActivePinia(createPinia())
+      useDocumentStore().open(structuredClone(twin))
+      const again = useMergeStore()
+      await again.load()
+      expect(again.plan!.changes.map((c) => c.masterRowId)).toEqual([data(twin)[1]!.id])
+    })
+  })
+})
