@@ -48,7 +48,20 @@ export const useMergeStore = defineStore('merge', () => {
   /** The copies in the plan: those whose structure is confirmed; file n of the plan is planned[n]. */
   const planned = computed(() => records.value.filter((r) => r.layoutConfirmed !== false))
   const pending = computed(() => records.value.filter((r) => r.layoutConfirmed === false))
-  const copies = computed<ReturnedCopy[]>(() => planned.value.map((r) => ({ name: r.name, doc: r.doc, ...(r.unit ? { unit: r.unit } : {}), ...(r.pairs ? { pairs: r.pairs } : {}) })))
+  /**
+   * The copies as planMerge takes them. A verdict changes its record but not what is planned:
+   * the same array then comes back, so the plan (20 copies: a few hundred ms) is not made again.
+   */
+  let lastCopies: ReturnedCopy[] = []
+  const copies = computed<ReturnedCopy[]>(() => {
+    const next = planned.value.map((r) => ({ name: r.name, doc: r.doc, ...(r.unit ? { unit: r.unit } : {}), ...(r.pairs ? { pairs: r.pairs } : {}) }))
+    const same = next.length === lastCopies.length && next.every((c, i) => {
+      const was = lastCopies[i]!
+      return c.name === was.name && c.doc === was.doc && c.unit === was.unit && c.pairs === was.pairs
+    })
+    if (!same) lastCopies = next
+    return lastCopies
+  })
   const plan = computed<MergePlan | null>(() => (docs.doc && copies.value.length ? planMerge(docs.doc, copies.value) : null))
 
   /** Keys of changes that two copies made differently: never accepted without the clerk's choice. */

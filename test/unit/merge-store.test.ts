@@ -115,3 +115,15 @@ describe('merge store', () => {
     })
   })
 })
+
+describe('merge store: cost of a click', () => {
+  it('a verdict does not plan the merge again', async () => {
+    const { merge } = page()
+    await merge.clear()
+    await merge.addFiles([await filledCopy('经信局.xlsx')])
+    const before = merge.plan
+    merge.setAccepted([changeKey(before!.changes[0]!)], false)
+    expect(merge.plan).toBe(before)
+    expect(merge.accepted.has(changeKey(before!.changes[0]!))).toBe(false)
+  })
+})

@@ -6,7 +6,7 @@ import type { Role } from '../types'
 import type { TaskDocument, TaskRow } from '../document'
 import type { CellChange, DocCommand } from '../commands'
 import { unitColumns, unitsInCell, unitsOfRow } from '../units'
-import { comparableText, matchRows, rowIdColumn, type AmbiguousMatch, type RowMatch, type RowPairs } from './matchRows'
+import { comparableText, matchRows, prepareMaster, rowIdColumn, type AmbiguousMatch, type RowMatch, type RowPairs } from './matchRows'
 
 /** One returned file, already read into a document (readWorkbook → toDocument). */
 export interface ReturnedCopy {
@@ -152,9 +152,10 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
   const masterById = new Map(master.rows.map((r) => [r.id, r]))
   const plan: MergePlan = { files: [], matches: [], changes: [], added: [], missing: [], conflicts: [], notReported: [], units: [] }
   const reported = new Set<string>()
+  const prepared = prepareMaster(master)
 
   copies.forEach((copy, file) => {
-    const { matches, ambiguous, unmatched } = matchRows(master, copy.doc, copy.pairs)
+    const { matches, ambiguous, unmatched } = matchRows(master, copy.doc, copy.pairs, prepared)
     const columns = mapColumns(master, copy.doc)
     const returnedById = new Map(copy.doc.rows.map((r) => [r.id, r]))
     const unit = unitOf(copy, units)
@@ -182,6 +183,7 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
     // Rows the unit added: new work, placed after the matched row they followed in its copy.
     const matchedMaster = new Map(matches.map((m) => [m.returnedRowId, m.masterRowId]))
     const ambiguousIds = new Set(ambiguous.map((a) => a.returnedRowId))
+    const unmatchedIds = new Set(unmatched)
     let after: string | null = null
     let added = 0
     const firstAdded = plan.added.length
@@ -192,7 +194,7 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
         if (added > 0) for (const a of plan.added.slice(firstAdded)) if (a.afterMasterRowId === null) a.afterMasterRowId = rowBefore(master, after)
         continue
       }
-      if (row.kind !== 'data' || ambiguousIds.has(row.id) || !unmatched.includes(row.id)) continue
+      if (row.kind !== 'data' || ambiguousIds.has(row.id) || !unmatchedIds.has(row.id)) continue
       if (!copy.doc.columns.some((c) => c.role !== 'seq' && (row.cells[c.id] ?? '').trim() && c.role !== null)) continue
       const cells: Record<string, string> = {}
       for (const column of master.columns) {
