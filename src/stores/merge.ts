@@ -26,7 +26,7 @@ const verdictKey = (viewKey: string) => viewKey.slice(viewKey.indexOf('\u0000') 
 const fileOf = (viewKey: string) => Number(viewKey.slice(0, viewKey.indexOf('\u0000')))
 
 /** What the last merge left to chase: units that sent nothing, and per unit its tasks without new progress. */
-export interface MergeReport { notReported: string[]; units: UnitReport[] }
+export interface MergeReport { notReported: string[]; units: UnitReport[]; rowIds: string[] }
 
 /** The roles remembered for a header, the same setting the import's confirmation keeps. */
 const rolesKey = (doc: TaskDocument) => `roles:${headerSignature(doc.columns)}`
@@ -152,16 +152,25 @@ export const useMergeStore = defineStore('merge', () => {
     await keep({ ...record, doc, layoutConfirmed: true })
   }
 
-  /** Records the clerk's verdicts, each with its copy. */
+  /**
+   * Records the clerk's verdicts, each with its copy. Of a conflict one text can go in: accepting
+   * one copy's rejects the others'.
+   */
   function setAccepted(keys: readonly string[], on: boolean) {
-    const byFile = new Map<number, string[]>()
-    for (const key of keys) byFile.set(fileOf(key), [...(byFile.get(fileOf(key)) ?? []), verdictKey(key)])
+    const verdicts = new Map<string, boolean>(keys.map((k) => [k, on]))
+    if (on) {
+      for (const c of plan.value?.conflicts ?? []) {
+        const options = c.options.map((o) => changeKey({ file: o.file, masterRowId: c.masterRowId, columnId: c.columnId }))
+        const chosen = options.filter((k) => verdicts.get(k) === true)
+        if (chosen.length) for (const k of options) if (k !== chosen[0]) verdicts.set(k, false)
+      }
+    }
+    const byFile = new Map<number, [string, boolean][]>()
+    for (const [key, verdict] of verdicts) byFile.set(fileOf(key), [...(byFile.get(fileOf(key)) ?? []), [verdictKey(key), verdict]])
     for (const [file, local] of byFile) {
       const record = planned.value[file]
       if (!record) continue
-      const verdicts = { ...record.verdicts }
-      for (const k of local) verdicts[k] = on
-      void keep({ ...record, verdicts })
+      void keep({ ...record, verdicts: { ...record.verdicts, ...Object.fromEntries(local) } })
     }
   }
 
@@ -182,9 +191,6 @@ export const useMergeStore = defineStore('merge', () => {
 
   /** Picks one copy's text for a conflicted cell: the others' changes to it are rejected. */
   function chooseConflict(masterRowId: string, columnId: string, file: number) {
-    const conflict = plan.value?.conflicts.find((c) => c.masterRowId === masterRowId && c.columnId === columnId)
-    if (!conflict) return
-    setAccepted(conflict.options.filter((o) => o.file !== file).map((o) => changeKey({ file: o.file, masterRowId, columnId })), false)
     setAccepted([changeKey({ file, masterRowId, columnId })], true)
   }
 
@@ -225,8 +231,10 @@ export const useMergeStore = defineStore('merge', () => {
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ')
     await drafts.takeSnapshot(i18n.t('merge.versionName', { stamp }), 'before-merge')
     const reported = new Set(current.files.map((f) => f.unit).filter((u): u is string => !!u))
-    const after = { notReported: current.notReported, units: reportByUnit(doc, changes, reported) }
-    const ok = docs.dispatch(mergeCommand(doc, { changes, added }, () => newId('r')))
+    const command = mergeCommand(doc, { changes, added }, () => newId('r'))
+    const inserted = command.kind === 'group' ? command.commands.flatMap((c) => (c.kind === 'insertRows' ? c.rows.map((r) => r.id) : [])) : []
+    const after = { notReported: current.notReported, units: reportByUnit(doc, changes, reported), rowIds: [...new Set([...changes.map((c) => c.masterRowId), ...inserted])] }
+    const ok = docs.dispatch(command)
     if (ok) {
       report.value = after
       ui.notify('success', i18n.t('merge.applied', { cells: changes.length, rows: added.length }))
@@ -244,6 +252,13 @@ export const useMergeStore = defineStore('merge', () => {
     ].join('\n')
   }
 
+  /** The grid shows only the rows the last merge wrote or inserted (the status bar names the filter). */
+  function showMerged() {
+    const rows = report.value?.rowIds.filter((id) => docs.doc?.rows.some((r) => r.id === id)) ?? []
+    ui.rowIdFilter = { rowIds: new Set(rows), label: i18n.t('merge.filterLabel', { n: rows.length }) }
+    ui.closePanel()
+  }
+
   /** Clears one copy or all of them: the only way a returned copy leaves the draft. */
   async function clear(copyId?: string) {
     const draftId = docs.doc?.id
@@ -255,6 +270,6 @@ export const useMergeStore = defineStore('merge', () => {
 
   return {
     records, planned, pending, reading, failures, accepted, plan, conflicted, report,
-    load, addFiles, confirmLayout, setAccepted, acceptReports, rejectAll, chooseConflict, pairRow, setUnit, statesOf, apply, chaseText, clear,
+    load, addFiles, confirmLayout, setAccepted, acceptReports, rejectAll, chooseConflict, pairRow, setUnit, statesOf, apply, chaseText, showMerged, clear,
   }
 })

@@ -31,9 +31,9 @@ function page() {
 }
 
 /** The master exported (with row ids), two tasks given new progress by the unit, as a File. */
-async function filledCopy(name: string): Promise<File> {
+async function filledCopy(name: string, firstProgress = '已全部完成。'): Promise<File> {
   const copy = structuredClone(master)
-  data(copy)[0]!.cells[progress.id] = '已全部完成。'
+  data(copy)[0]!.cells[progress.id] = firstProgress
   data(copy)[1]!.cells[progress.id] = '已完成招标。'
   const result = await exportDocument(copy, { format: 'xlsx', addRowIds: true })
   if (!result.ok) throw new Error(result.message)
@@ -125,5 +125,26 @@ describe('merge store: cost of a click', () => {
     merge.setAccepted([changeKey(before!.changes[0]!)], false)
     expect(merge.plan).toBe(before)
     expect(merge.accepted.has(changeKey(before!.changes[0]!))).toBe(false)
+  })
+})
+
+describe('merge store: conflicts', () => {
+  it('two copies writing one cell differently: neither goes in until chosen, and only one can', async () => {
+    const { merge } = page()
+    await merge.clear()
+    await merge.addFiles([await filledCopy('牵头单位.xlsx'), await filledCopy('配合单位.xlsx', '正在推进。')])
+    expect(merge.plan!.conflicts).toHaveLength(1)
+    const c = merge.plan!.conflicts[0]!
+    const [a, b] = c.options.map((o) => changeKey({ file: o.file, masterRowId: c.masterRowId, columnId: c.columnId }))
+    expect([merge.accepted.has(a!), merge.accepted.has(b!)]).toEqual([false, false])
+    merge.setAccepted([a!], true)
+    expect([merge.accepted.has(a!), merge.accepted.has(b!)]).toEqual([true, false])
+    merge.chooseConflict(c.masterRowId, c.columnId, c.options[1]!.file)
+    expect([merge.accepted.has(a!), merge.accepted.has(b!)]).toEqual([false, true])
+    expect(await merge.apply()).toBe(true)
+    expect(merge.report!.rowIds).toContain(c.masterRowId)
+    merge.showMerged()
+    const ui = (await import('../../src/stores/ui')).useUiStore()
+    expect(ui.rowIdFilter!.rowIds.has(c.masterRowId)).toBe(true)
   })
 })
