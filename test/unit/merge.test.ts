@@ -133,12 +133,14 @@ describe('planMerge: rows, units, conflicts', () => {
     const unit = dataRows(copy)[15]!.cells[owner.id]!
     copy.rows = copy.rows.filter((r) => r.kind !== 'data' || r.cells[owner.id] === unit)
     const first = dataRows(copy)[0]!
-    copy.rows.splice(copy.rows.indexOf(first), 0, { id: 'new', kind: 'data', cells: { [col(copy, 'task').id]: '新增:谋划一批重大项目', [owner.id]: unit } })
+    copy.rows.splice(copy.rows.indexOf(first), 0, { id: 'new', kind: 'data', cells: { [col(copy, 'task').id]: '新增:谋划一批重大项目', [owner.id]: '' } })
     const plan = planMerge(master, { name: `${unit}.xlsx`, doc: copy })
     const firstMaster = plan.matches.find((m) => m.returnedRowId === first.id)!.masterRowId
     const at = master.rows.findIndex((r) => r.id === firstMaster)
     expect(at).toBeGreaterThan(0)
     expect(plan.added.map((a) => a.afterMasterRowId)).toEqual([master.rows[at - 1]!.id])
+    // Written without naming its unit: it is the unit's own.
+    expect(plan.added[0]!.cells[col(master, 'owner').id]).toBe(unit)
     const applied = applyCommand(master, mergeCommand(master, { changes: [], added: plan.added }, () => 'inserted'))
     expect(applied.doc.rows.findIndex((r) => r.id === 'inserted')).toBe(at)
   })

@@ -201,6 +201,9 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
         const from = columns.get(column.id)
         if (from) cells[column.id] = row.cells[from] ?? ''
       }
+      // New work the unit wrote without naming itself is its own.
+      const lead = cols.lead[0]
+      if (unit && lead && !(cells[lead.id] ?? '').trim()) cells[lead.id] = unit
       plan.added.push({ file, returnedRowId: row.id, afterMasterRowId: after, cells })
       added++
     }
