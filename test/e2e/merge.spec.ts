@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { toTraditional } from '../../src/core'
 import { test, expect, openApp, importFile, fixture, count, setAsOf } from './fixtures'
 
 function hasSoffice(): boolean {
@@ -80,4 +81,26 @@ test('units’ returned copies merge back: new progress and states in the grid, 
   await expect(page.getByTestId('merge-accept').nth(1)).toBeChecked()
   await page.getByTestId('merge-clear').click()
   await expect(page.getByTestId('merge-files')).toBeHidden()
+})
+
+test('a copy retyped into a unit’s own sheet asks for its columns first, then matches by task text', async ({ page }) => {
+  await openApp(page)
+  const expected = JSON.parse(readFileSync(fixture('kaihua-2023-q1.expected.json'), 'utf8')) as { tasks: { fields: { task: string } }[] }
+  const dir = mkdtempSync(path.join(tmpdir(), 'jindu-merge-'))
+  const file = path.join(dir, '自制报表.csv')
+  // The unit's own template: its own header words, no 序号, no row ids, the task reworded in traditional script.
+  writeFileSync(file, `\uFEFF工作任务,目前进展,其他\n"${toTraditional(expected.tasks[0]!.fields.task)}",已全部完成。,无\n`)
+  await page.getByTestId('merge-button').click()
+  await page.getByTestId('merge-file-input').setInputFiles([file])
+  const layout = page.getByRole('group', { name: /表格结构是新的/ })
+  await expect(layout).toBeVisible()
+  await expect(page.getByTestId('merge-files')).toBeHidden()
+  await layout.getByLabel('工作任务 含义').selectOption('task')
+  await layout.getByLabel('目前进展 含义').selectOption('progress')
+  await layout.getByLabel('其他 含义').selectOption('')
+  await layout.getByTestId('merge-layout-confirm').click()
+  await expect(page.getByTestId('merge-file-0')).toContainText('自制报表.csv')
+  await expect(page.getByTestId('merge-changes')).toContainText('已全部完成。')
+  await expect(page.getByTestId('merge-accept')).toHaveCount(1)
+  await expect(page.getByTestId('merge-accept')).toBeChecked()
 })
