@@ -65,6 +65,18 @@ for (const file of FIXTURE_FILES) {
       expect(plan.matches.length + plan.files[0]!.ambiguous.length).toBe(dataRows(master).length)
     })
 
+    it('rows deleted, one added and the rest sorted, through .ods: the added row and the gap, no change', async () => {
+      const copy = await returnedCopy(master, 'ods')
+      const rows = dataRows(copy)
+      const gone = rows[1]!
+      copy.rows = copy.rows.filter((r) => r !== gone).reverse()
+      copy.rows.push({ id: 'new', kind: 'data', cells: { [col(copy, 'task').id]: '新增:建立重点工作月度调度机制' } })
+      const plan = planMerge(master, { name: 'copy.ods', doc: copy })
+      expect(plan.changes).toEqual([])
+      expect(plan.added.map((a) => a.returnedRowId)).toEqual(['new'])
+      expect(plan.matches.map((m) => m.masterRowId).sort()).toEqual(dataRows(master).filter((_, i) => i !== 1).map((r) => r.id).sort())
+    })
+
     it('an .xls round trip changes nothing', async () => {
       const plan = planMerge(master, { name: 'copy.xls', doc: await returnedCopy(master, 'xls') })
       expect(plan.changes).toEqual([])
