@@ -54,6 +54,8 @@ export const mergeZh = {
   'merge.rejectFile': '全部不接受',
   'merge.rejectAll': '全部不接受',
   'merge.clear': '清除回收的文件',
+  'merge.headerRow': '表头在第几行（如各列名称不对）：',
+  'merge.headerReread': '按此行重新识别',
   'merge.showRows': '在表格中查看合并的 {n} 行',
   'merge.filterLabel': '本次合并的 {n} 行',
 } as const
@@ -112,6 +114,8 @@ export const mergeEn: Record<keyof typeof mergeZh, string> = {
   'merge.rejectFile': 'Reject all',
   'merge.rejectAll': 'Reject all',
   'merge.clear': 'Clear the returned files',
+  'merge.headerRow': 'Header row (if the column names are wrong): ',
+  'merge.headerReread': 'Read again from this row',
   'merge.showRows': 'Show the {n} merged rows in the grid',
   'merge.filterLabel': 'The {n} rows of this merge',
 }

@@ -8,7 +8,7 @@ import {
   assessRow, comparableCell, effectiveAsOf, effectiveYear, mergeCommand, newId, planMerge, reportByUnit, rowIdColumn,
   type AddedRow, type MergeChange, type MergePlan, type ReturnedCopy, type Role, type TaskDocument, type TaskState, type UnitReport,
 } from '../core'
-import { headerSignature, readWorkbookInWorker, toDocument } from '../io'
+import { headerSignature, readWorkbookInWorker, reinterpretSheet, toDocument, type ImportedSheet } from '../io'
 import { ReturnedCopyStore, type ReturnedCopyRecord } from '../storage'
 import { useDocumentStore } from './document'
 import { useDraftStore } from './drafts'
@@ -43,6 +43,9 @@ export const useMergeStore = defineStore('merge', () => {
   const failures = ref<{ name: string; message: string }[]>([])
   const report = shallowRef<MergeReport | null>(null)
   let loadedFor: string | null = null
+  /** The sheets of copies waiting for their layout, as read: other header rows are read from them (this page only). */
+  const sheets = new Map<string, ImportedSheet>()
+  const rereadable = ref<string[]>([])
   let warnedNotKept = false
 
   /** The copies in the plan: those whose structure is confirmed; file n of the plan is planned[n]. */
@@ -131,16 +134,35 @@ export const useMergeStore = defineStore('merge', () => {
         }
         const sheet = result.workbook.sheets.find((s) => s.hasTaskTable !== false && s.headerRows.length > 0) ?? result.workbook.sheets[0]
         if (!sheet) { failures.value = [...failures.value, { name: file.name, message: i18n.t('merge.noTable') }]; continue }
-        const doc = toDocument(sheet, file.name)
-        // Jindu's own export (its row ids survived) or a header the clerk confirmed before: the layout is known.
-        const remembered = await drafts.getSetting<(Role | null)[]>(rolesKey(doc))
-        if (remembered?.length === doc.columns.length) doc.columns = doc.columns.map((c, i) => ({ ...c, role: remembered[i] ?? null }))
-        const known = rowIdColumn(doc) !== null || remembered?.length === doc.columns.length
-        await keep({ id: newId('copy'), draftId, name: file.name, addedAt: Date.now(), doc, layoutConfirmed: known })
+        const { doc, known } = await documentOf(sheet, file.name)
+        const id = newId('copy')
+        if (!known && sheet.raw) { sheets.set(id, sheet); rereadable.value = [...rereadable.value, id] }
+        await keep({ id, draftId, name: file.name, addedAt: Date.now(), doc, layoutConfirmed: known })
       } finally {
         reading.value = reading.value.filter((n) => n !== file.name)
       }
     }
+  }
+
+  /** A returned sheet as a document, with the roles remembered for its header; known: Jindu's own export (row ids) or a confirmed header. */
+  async function documentOf(sheet: ImportedSheet, name: string): Promise<{ doc: TaskDocument; known: boolean }> {
+    const doc = toDocument(sheet, name)
+    const remembered = await drafts.getSetting<(Role | null)[]>(rolesKey(doc))
+    const fits = remembered?.length === doc.columns.length
+    if (fits) doc.columns = doc.columns.map((c, i) => ({ ...c, role: remembered[i] ?? null }))
+    return { doc, known: rowIdColumn(doc) !== null || fits }
+  }
+
+  /** The clerk says where the header of a copy with a new layout is (1-based rows, as in Excel). */
+  async function setHeaderRows(copyId: string, firstRow: number, count = 1) {
+    const sheet = sheets.get(copyId)
+    const record = records.value.find((r) => r.id === copyId)
+    const raw = sheet?.raw
+    if (!sheet || !raw || !record) return
+    const rows = Array.from({ length: Math.max(1, Math.min(3, count)) }, (_, k) => firstRow - 1 + k).filter((r) => r >= 0 && r < raw.cells.length)
+    if (!rows.length) return
+    const { doc } = await documentOf({ ...reinterpretSheet(raw, rows, record.name), raw }, record.name)
+    await keep({ ...record, doc })
   }
 
   /** The clerk's roles for a copy whose layout was new: remembered for that header, and the copy joins the plan. */
@@ -150,6 +172,8 @@ export const useMergeStore = defineStore('merge', () => {
     const doc = { ...record.doc, columns: record.doc.columns.map((c, i) => ({ ...c, role: roles[i] ?? null })) }
     void drafts.putSetting(rolesKey(doc), [...roles])
     await keep({ ...record, doc, layoutConfirmed: true })
+    sheets.delete(copyId)
+    rereadable.value = rereadable.value.filter((id) => id !== copyId)
   }
 
   /**
@@ -263,6 +287,8 @@ export const useMergeStore = defineStore('merge', () => {
   async function clear(copyId?: string) {
     const draftId = docs.doc?.id
     records.value = copyId ? records.value.filter((r) => r.id !== copyId) : []
+    if (copyId) sheets.delete(copyId)
+    else sheets.clear()
     failures.value = []
     if (!copyId) report.value = null
     if (draftId) await storage.clear(draftId, copyId)
@@ -270,6 +296,6 @@ export const useMergeStore = defineStore('merge', () => {
 
   return {
     records, planned, pending, reading, failures, accepted, plan, conflicted, report,
-    load, addFiles, confirmLayout, setAccepted, acceptReports, rejectAll, chooseConflict, pairRow, setUnit, statesOf, apply, chaseText, showMerged, clear,
+    rereadable, load, addFiles, setHeaderRows, confirmLayout, setAccepted, acceptReports, rejectAll, chooseConflict, pairRow, setUnit, statesOf, apply, chaseText, showMerged, clear,
   }
 })

@@ -88,6 +88,21 @@ describe('merge store', () => {
     expect(merge.plan!.changes.map((c) => [c.masterRowId, c.after])).toEqual([[data(master)[2]!.id, '已开工。']])
   })
 
+  it('a copy whose header was not found: the clerk names the header row, then its columns', async () => {
+    const { merge } = page()
+    await merge.clear()
+    const rows = [['', '', ''], ['内容', '说明', '其他'], ['1', data(master)[3]!.cells[task.id]!, '已完成。']]
+    const csv = rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n')
+    await merge.addFiles([new File([csv], '无表头.csv')])
+    const copy = merge.pending[0]!
+    expect(merge.rereadable).toEqual([copy.id])
+    await merge.setHeaderRows(copy.id, 2)
+    expect(merge.pending[0]!.doc.columns.map((c) => c.header)).toEqual(['内容', '说明', '其他'])
+    await merge.confirmLayout(copy.id, ['seq', 'task', 'progress'])
+    expect(merge.rereadable).toEqual([])
+    expect(merge.plan!.changes.map((c) => [c.masterRowId, c.after])).toEqual([[data(master)[3]!.id, '已完成。']])
+  })
+
   it('honours the clerk\'s answer for a row that could be one of two tasks, and keeps it', async () => {
     const twin = structuredClone(master)
     data(twin)[1]!.cells[task.id] = data(twin)[0]!.cells[task.id]!
