@@ -4,7 +4,7 @@ import type { StateCounts, TaskDocument, TaskRow } from '../core'
 
 export const DATABASE_NAME = 'jindu'
 /** The IndexedDB layout version (stores and indexes), distinct from the document schema version. */
-export const DATABASE_VERSION = 1
+export const DATABASE_VERSION = 2
 
 /** Everything of a draft except its rows: small, so a cell edit can touch `updatedAt` cheaply. */
 export interface DraftMeta extends Omit<TaskDocument, 'rows'> {
@@ -50,6 +50,26 @@ export interface QuarantineRecord {
   raw: unknown
 }
 
+/**
+ * A copy a unit sent back, read into a document and kept with its draft until the clerk clears
+ * it, so a merge can be reviewed again after a reload (version 2). The clerk's choices ride along.
+ */
+export interface ReturnedCopyRecord {
+  id: string
+  draftId: string
+  name: string
+  addedAt: number
+  doc: TaskDocument
+  /** The unit the clerk said sent it (else read from the file). */
+  unit?: string
+  /** Returned row id → the master row the clerk chose, or null for "none: a new row". */
+  pairs?: Record<string, string | null>
+  /** The clerk's verdicts on this copy's changes and added rows, by a key of the merge view's. */
+  verdicts?: Record<string, boolean>
+  /** False while a copy whose layout was new waits for the clerk to confirm its columns. */
+  layoutConfirmed?: boolean
+}
+
 export interface JinduSchema extends DBSchema {
   drafts: { key: string; value: DraftMeta }
   rows: {
@@ -62,12 +82,18 @@ export interface JinduSchema extends DBSchema {
   settings: { key: string; value: unknown }
   trash: { key: string; value: TrashRecord }
   quarantine: { key: string; value: QuarantineRecord }
+  returnedCopies: { key: string; value: ReturnedCopyRecord; indexes: { byDraft: string } }
 }
 
 export type JinduDatabase = IDBPDatabase<JinduSchema>
 
-export function upgradeSchema(db: JinduDatabase, oldVersion: number): void {
-  if (oldVersion < 1) {
+/**
+ * Brings the layout from `oldVersion` up to `toVersion` one step at a time; a step only adds
+ * stores or indexes, so the drafts already kept are untouched. (`toVersion` lets a test build an
+ * older layout.)
+ */
+export function upgradeSchema(db: JinduDatabase, oldVersion: number, toVersion: number = DATABASE_VERSION): void {
+  if (oldVersion < 1 && toVersion >= 1) {
     db.createObjectStore('drafts', { keyPath: 'id' })
     const rows = db.createObjectStore('rows', { keyPath: ['draftId', 'id'] })
     rows.createIndex('byDraft', 'draftId')
@@ -78,5 +104,9 @@ export function upgradeSchema(db: JinduDatabase, oldVersion: number): void {
     db.createObjectStore('settings')
     db.createObjectStore('trash', { keyPath: 'id' })
     db.createObjectStore('quarantine', { keyPath: 'id' })
+  }
+  // Version 2: the copies units send back, per draft (merge view).
+  if (oldVersion < 2 && toVersion >= 2) {
+    db.createObjectStore('returnedCopies', { keyPath: 'id' }).createIndex('byDraft', 'draftId')
   }
 }

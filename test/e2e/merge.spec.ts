@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { toTraditional } from '../../src/core'
 import { test, expect, openApp, importFile, fixture, count, setAsOf } from './fixtures'
 
 function hasSoffice(): boolean {
@@ -53,11 +54,53 @@ test('units’ returned copies merge back: new progress and states in the grid, 
   await page.getByTestId('merge-file-input').setInputFiles([a, b])
   await expect(page.getByTestId('merge-files').locator('tbody tr')).toHaveCount(2)
   await expect(page.getByTestId('merge-file-0')).toContainText('发改局')
-  await expect(page.getByTestId('merge-chase')).toBeVisible()
+  await expect(page.getByTestId('merge-unit-1').locator('option').first()).toHaveText('经信局（按文件识别）')
+  await expect(page.getByTestId('merge-not-reported')).not.toContainText('发改局')
+  // The clerk turns down one change; the rest of the progress goes in.
+  const first = page.getByTestId('merge-accept').first()
+  await expect(first).toBeChecked()
+  await first.uncheck()
+  await expect(page.getByTestId('merge-accept').nth(1)).toBeChecked()
   await page.getByTestId('merge-apply').click()
+  await expect(page.getByTestId('merge-report')).toBeVisible()
+  await expect(page.getByTestId('merge-chase')).toBeVisible()
+  await page.keyboard.press('Escape')
   await expect(page.getByTestId('merge-dialog')).toBeHidden()
   await expect.poll(() => count(page, 'done')).toBeGreaterThan(doneBefore)
 
   await page.getByTestId('undo').click()
   await expect.poll(() => count(page, 'done')).toBe(doneBefore)
+
+  // The returned copies stay with the draft: after a reload they are there, the rejected change still rejected.
+  await expect(page.getByTestId('save-state')).toHaveText(/已保存|Saved/)
+  await page.reload()
+  await expect.poll(() => count(page, 'done')).toBe(doneBefore)
+  await page.getByTestId('merge-button').click()
+  await expect(page.getByTestId('merge-files').locator('tbody tr')).toHaveCount(2)
+  await expect(page.getByTestId('merge-accept').first()).not.toBeChecked()
+  await expect(page.getByTestId('merge-accept').nth(1)).toBeChecked()
+  await page.getByTestId('merge-clear').click()
+  await expect(page.getByTestId('merge-files')).toBeHidden()
+})
+
+test('a copy retyped into a unit’s own sheet asks for its columns first, then matches by task text', async ({ page }) => {
+  await openApp(page)
+  const expected = JSON.parse(readFileSync(fixture('kaihua-2023-q1.expected.json'), 'utf8')) as { tasks: { fields: { task: string } }[] }
+  const dir = mkdtempSync(path.join(tmpdir(), 'jindu-merge-'))
+  const file = path.join(dir, '自制报表.csv')
+  // The unit's own template: its own header words, no 序号, no row ids, the task reworded in traditional script.
+  writeFileSync(file, `\uFEFF工作任务,目前进展,其他\n"${toTraditional(expected.tasks[0]!.fields.task)}",已全部完成。,无\n`)
+  await page.getByTestId('merge-button').click()
+  await page.getByTestId('merge-file-input').setInputFiles([file])
+  const layout = page.getByRole('group', { name: /表格结构是新的/ })
+  await expect(layout).toBeVisible()
+  await expect(page.getByTestId('merge-files')).toBeHidden()
+  await layout.getByLabel('工作任务 含义').selectOption('task')
+  await layout.getByLabel('目前进展 含义').selectOption('progress')
+  await layout.getByLabel('其他 含义').selectOption('')
+  await layout.getByTestId('merge-layout-confirm').click()
+  await expect(page.getByTestId('merge-file-0')).toContainText('自制报表.csv')
+  await expect(page.getByTestId('merge-changes')).toContainText('已全部完成。')
+  await expect(page.getByTestId('merge-accept')).toHaveCount(1)
+  await expect(page.getByTestId('merge-accept')).toBeChecked()
 })

@@ -2,7 +2,7 @@
 // back as a unit's file, then edited as units edit — the exact set of changes, none spurious.
 import { describe, expect, it } from 'vitest'
 import {
-  applyCommand, planMerge, mergeCommand, newId, toTraditional, type TaskDocument,
+  applyCommand, diffText, planMerge, mergeCommand, newId, toTraditional, type TaskDocument,
 } from '../../src/core'
 import { readWorkbook, toDocument } from '../../src/io'
 import { exportDocument } from '../../src/io/export'
@@ -65,6 +65,18 @@ for (const file of FIXTURE_FILES) {
       expect(plan.matches.length + plan.files[0]!.ambiguous.length).toBe(dataRows(master).length)
     })
 
+    it('rows deleted, one added and the rest sorted, through .ods: the added row and the gap, no change', async () => {
+      const copy = await returnedCopy(master, 'ods')
+      const rows = dataRows(copy)
+      const gone = rows[1]!
+      copy.rows = copy.rows.filter((r) => r !== gone).reverse()
+      copy.rows.push({ id: 'new', kind: 'data', cells: { [col(copy, 'task').id]: '新增:建立重点工作月度调度机制' } })
+      const plan = planMerge(master, { name: 'copy.ods', doc: copy })
+      expect(plan.changes).toEqual([])
+      expect(plan.added.map((a) => a.returnedRowId)).toEqual(['new'])
+      expect(plan.matches.map((m) => m.masterRowId).sort()).toEqual(dataRows(master).filter((_, i) => i !== 1).map((r) => r.id).sort())
+    })
+
     it('an .xls round trip changes nothing', async () => {
       const plan = planMerge(master, { name: 'copy.xls', doc: await returnedCopy(master, 'xls') })
       expect(plan.changes).toEqual([])
@@ -114,6 +126,51 @@ describe('planMerge: rows, units, conflicts', () => {
     const plan = planMerge(twin, { name: 'c.xlsx', doc: copy })
     expect(plan.matches).toEqual([])
     expect(plan.files[0]!.ambiguous[0]!.candidates).toHaveLength(2)
+    expect(plan.added).toEqual([])
+    // The clerk's answer is honoured: the chosen row, or "none of them" (a row the unit added).
+    const second = dataRows(twin)[1]!.id
+    const chosen = planMerge(twin, { name: 'c.xlsx', doc: copy, pairs: { x: second } })
+    expect(chosen.matches).toEqual([{ file: 0, masterRowId: second, returnedRowId: 'x', by: 'clerk', confidence: 1 }])
+    expect(chosen.files[0]!.ambiguous).toEqual([])
+    const none = planMerge(twin, { name: 'c.xlsx', doc: copy, pairs: { x: null } })
+    expect(none.matches).toEqual([])
+    expect(none.files[0]!.ambiguous).toEqual([])
+    expect(none.added.map((a) => a.returnedRowId)).toEqual(['x'])
+  })
+
+  it('puts a row a unit added above its first task just above that task, in its section', async () => {
+    const copy = await returnedCopy(master)
+    const owner = col(copy, 'owner')
+    // A unit whose first task is well down the list.
+    const unit = dataRows(copy)[15]!.cells[owner.id]!
+    copy.rows = copy.rows.filter((r) => r.kind !== 'data' || r.cells[owner.id] === unit)
+    const first = dataRows(copy)[0]!
+    copy.rows.splice(copy.rows.indexOf(first), 0, { id: 'new', kind: 'data', cells: { [col(copy, 'task').id]: '新增:谋划一批重大项目', [owner.id]: '' } })
+    const plan = planMerge(master, { name: `${unit}.xlsx`, doc: copy })
+    const firstMaster = plan.matches.find((m) => m.returnedRowId === first.id)!.masterRowId
+    const at = master.rows.findIndex((r) => r.id === firstMaster)
+    expect(at).toBeGreaterThan(0)
+    expect(plan.added.map((a) => a.afterMasterRowId)).toEqual([master.rows[at - 1]!.id])
+    // Written without naming its unit: it is the unit's own.
+    expect(plan.added[0]!.cells[col(master, 'owner').id]).toBe(unit)
+    const applied = applyCommand(master, mergeCommand(master, { changes: [], added: plan.added }, () => 'inserted'))
+    expect(applied.doc.rows.findIndex((r) => r.id === 'inserted')).toBe(at)
+  })
+
+  it('counts per unit the tasks still without new progress, and who has not reported', async () => {
+    const copy = await returnedCopy(master)
+    const owner = col(copy, 'owner')
+    copy.rows = copy.rows.filter((r) => r.kind !== 'data' || r.cells[owner.id] === '发改局')
+    const mine = dataRows(copy).length
+    report(copy, [0], () => '已完成年度目标。')
+    const plan = planMerge(master, { name: '发改局.xlsx', doc: copy })
+    const byUnit = new Map(plan.units.map((u) => [u.unit, u]))
+    expect(byUnit.get('发改局')).toEqual({ unit: '发改局', rows: mine, reported: true, withoutNewProgress: mine - 1 })
+    for (const unit of plan.notReported) {
+      const u = byUnit.get(unit)!
+      expect(u.reported).toBe(false)
+      expect(u.withoutNewProgress).toBe(u.rows)
+    }
   })
 
   it('applies the accepted part as one command whose inverse restores the master', async () => {
@@ -127,5 +184,23 @@ describe('planMerge: rows, units, conflicts', () => {
     expect(applied.doc.rows.find((r) => r.id === dataRows(kaihua)[1]!.id)!.cells[col(kaihua, 'progress').id]).toBe(dataRows(kaihua)[1]!.cells[col(kaihua, 'progress').id])
     const undone = applyCommand(applied.doc, applied.inverse)
     expect(undone.doc.rows.map((r) => r.cells)).toEqual(kaihua.rows.map((r) => r.cells))
+  })
+})
+
+describe('columns and differences', () => {
+  it('a column under the same header is the same column even when the clerk gave the master another role', async () => {
+    const kaihua = documentFromFixture('kaihua-2023-q1.xlsx')
+    const copy = await returnedCopy(kaihua)
+    report(copy, [0], () => '已完成。')
+    // The clerk had made 进展情况 a plain column in the master: the unit's copy reads it as progress.
+    const master = { ...kaihua, columns: kaihua.columns.map((c) => (c.role === 'progress' ? { ...c, role: null } : c)) }
+    const plan = planMerge(master, { name: 'c.xlsx', doc: copy })
+    expect(plan.changes.map((c) => [c.masterRowId, c.columnId, c.after])).toEqual([[dataRows(kaihua)[0]!.id, col(kaihua, 'progress').id, '已完成。']])
+  })
+
+  it('diffText marks the differing middle, the shared start and end kept', () => {
+    expect(diffText('完成立项。', '完成立项，开工建设。')).toEqual({ before: ['完成立项', '', '。'], after: ['完成立项', '，开工建设', '。'] })
+    expect(diffText('', '新')).toEqual({ before: ['', '', ''], after: ['', '新', ''] })
+    expect(diffText('同', '同')).toEqual({ before: ['同', '', ''], after: ['同', '', ''] })
   })
 })

@@ -13,7 +13,8 @@ export function rowIdCell(rowId: string): string {
   return `JD:${rowId}`
 }
 
-export type MatchBy = 'id' | 'seq-text' | 'text'
+/** `clerk`: the clerk chose the row among close candidates. */
+export type MatchBy = 'id' | 'clerk' | 'seq-text' | 'text'
 
 export interface RowMatch {
   masterRowId: string
@@ -47,11 +48,14 @@ function bigrams(text: string): Map<string, number> {
 export function similarity(a: string, b: string): number {
   if (a === b) return a ? 1 : 0
   if (a.length < 2 || b.length < 2) return 0
-  const x = bigrams(a)
-  const y = bigrams(b)
+  return dice(bigrams(a), a.length, bigrams(b), b.length)
+}
+
+function dice(x: Map<string, number>, xLength: number, y: Map<string, number>, yLength: number): number {
+  if (xLength < 2 || yLength < 2) return 0
   let shared = 0
   for (const [k, n] of x) shared += Math.min(n, y.get(k) ?? 0)
-  return (2 * shared) / (a.length - 1 + b.length - 1)
+  return (2 * shared) / (xLength - 1 + yLength - 1)
 }
 
 /** The columns of a document that hold a row's id (the export's 行标识), if any. */
@@ -92,12 +96,40 @@ const AMBIGUITY_MARGIN = 0.06
 
 export interface RowMatching { matches: RowMatch[]; ambiguous: AmbiguousMatch[]; unmatched: string[] }
 
+/**
+ * The clerk's answers for rows that could be one of several: returned row id → master row id,
+ * or null for "none of them" (the row is then new work the unit added).
+ */
+export type RowPairs = Readonly<Record<string, string | null>>
+
+/**
+ * What matching needs of the master, worked out once for all the copies of a merge: its data
+ * rows, their comparable task texts and 序号, the rows under each text, and (as needed) each
+ * text's character pairs.
+ */
+export interface PreparedMaster {
+  rows: TaskRow[]
+  ids: Set<string>
+  texts: Map<string, string>
+  seqs: Map<string, string>
+  byText: Map<string, string[]>
+  pairs: Map<string, Map<string, number>>
+}
+
+export function prepareMaster(master: TaskDocument): PreparedMaster {
+  const rows = master.rows.filter((r) => r.kind === 'data')
+  const texts = new Map(rows.map((r) => [r.id, comparableText(taskTextOf(master, r))]))
+  const byText = new Map<string, string[]>()
+  for (const r of rows) {
+    const text = texts.get(r.id)!
+    if (text) byText.set(text, [...(byText.get(text) ?? []), r.id])
+  }
+  return { rows, ids: new Set(rows.map((r) => r.id)), texts, seqs: new Map(rows.map((r) => [r.id, seqOf(master, r)])), byText, pairs: new Map() }
+}
+
 /** Matches the data rows of a returned copy to the master's data rows. */
-export function matchRows(master: TaskDocument, returned: TaskDocument): RowMatching {
-  const masterRows = master.rows.filter((r) => r.kind === 'data')
-  const masterIds = new Set(masterRows.map((r) => r.id))
-  const texts = new Map(masterRows.map((r) => [r.id, comparableText(taskTextOf(master, r))]))
-  const seqs = new Map(masterRows.map((r) => [r.id, seqOf(master, r)]))
+export function matchRows(master: TaskDocument, returned: TaskDocument, pairs: RowPairs = {}, prepared: PreparedMaster = prepareMaster(master)): RowMatching {
+  const { rows: masterRows, ids: masterIds, texts, seqs, byText, pairs: pairsOf } = prepared
   const idColumn = rowIdColumn(returned)
   const taken = new Set<string>()
   const matches: RowMatch[] = []
@@ -115,18 +147,52 @@ export function matchRows(master: TaskDocument, returned: TaskDocument): RowMatc
     } else pending.push(row)
   }
 
+  // Then the clerk's answers: a chosen row is certain; "none of them" leaves the row unmatched.
+  const unanswered: TaskRow[] = []
   for (const row of pending) {
+    if (!Object.hasOwn(pairs, row.id)) { unanswered.push(row); continue }
+    const chosen = pairs[row.id]
+    if (chosen && masterIds.has(chosen) && !taken.has(chosen)) {
+      taken.add(chosen)
+      matches.push({ masterRowId: chosen, returnedRowId: row.id, by: 'clerk', confidence: 1 })
+    } else if (chosen === null) unmatched.push(row.id)
+    else unanswered.push(row)
+  }
+
+  // Identical task texts next: the usual case, and cheap. One such master row is the row; several
+  // are told apart by 序号, else the clerk chooses.
+  const fuzzy: { row: TaskRow; text: string; seq: string }[] = []
+  for (const row of unanswered) {
     const text = comparableText(taskTextOf(returned, row))
     if (!text) { unmatched.push(row.id); continue }
     const seq = seqOf(returned, row)
+    const same = (byText.get(text) ?? []).filter((id) => !taken.has(id))
+    if (!same.length) { fuzzy.push({ row, text, seq }); continue }
+    const sameSeq = seq ? same.filter((id) => seqs.get(id) === seq) : []
+    const chosen = same.length === 1 ? same[0]! : sameSeq.length === 1 ? sameSeq[0]! : null
+    if (!chosen) {
+      ambiguous.push({ returnedRowId: row.id, candidates: same.map((masterRowId) => ({ masterRowId, confidence: 1 })) })
+      continue
+    }
+    taken.add(chosen)
+    matches.push({ masterRowId: chosen, returnedRowId: row.id, by: seq && seqs.get(chosen) === seq ? 'seq-text' : 'text', confidence: 1 })
+  }
+
+  // Then reworded rows, by how alike their character pairs are (each master text's pairs counted once).
+  for (const { row, text, seq } of fuzzy) {
+    const mine = bigrams(text)
     const scored: { masterRowId: string; confidence: number; by: MatchBy }[] = []
     for (const m of masterRows) {
       if (taken.has(m.id)) continue
-      const s = similarity(text, texts.get(m.id)!)
+      const other = texts.get(m.id)!
       const sameSeq = seq !== '' && seq === seqs.get(m.id)
-      if (s >= TEXT_THRESHOLD || (sameSeq && s >= SEQ_TEXT_THRESHOLD)) {
-        scored.push({ masterRowId: m.id, confidence: Math.min(1, s + (sameSeq ? 0.05 : 0)), by: sameSeq ? 'seq-text' : 'text' })
-      }
+      const threshold = sameSeq ? SEQ_TEXT_THRESHOLD : TEXT_THRESHOLD
+      // Texts of very different lengths cannot reach the threshold: skip them without counting.
+      if ((2 * Math.min(text.length, other.length) - 2) / (text.length + other.length - 2) < threshold) continue
+      let theirs = pairsOf.get(m.id)
+      if (!theirs) pairsOf.set(m.id, theirs = bigrams(other))
+      const s = dice(mine, text.length, theirs, other.length)
+      if (s >= threshold) scored.push({ masterRowId: m.id, confidence: Math.min(1, s + (sameSeq ? 0.05 : 0)), by: sameSeq ? 'seq-text' : 'text' })
     }
     scored.sort((a, b) => b.confidence - a.confidence)
     const best = scored[0]

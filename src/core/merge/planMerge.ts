@@ -6,7 +6,7 @@ import type { Role } from '../types'
 import type { TaskDocument, TaskRow } from '../document'
 import type { CellChange, DocCommand } from '../commands'
 import { unitColumns, unitsInCell, unitsOfRow } from '../units'
-import { comparableText, matchRows, rowIdColumn, type AmbiguousMatch, type RowMatch } from './matchRows'
+import { comparableText, matchRows, prepareMaster, rowIdColumn, type AmbiguousMatch, type RowMatch, type RowPairs } from './matchRows'
 
 /** One returned file, already read into a document (readWorkbook → toDocument). */
 export interface ReturnedCopy {
@@ -15,6 +15,8 @@ export interface ReturnedCopy {
   doc: TaskDocument
   /** The unit that sent it, when the clerk said so; else it is read from the name or the rows. */
   unit?: string
+  /** The clerk's answers for rows that could be one of several (see matchRows). */
+  pairs?: RowPairs
 }
 
 export interface MergeOptions {
@@ -71,7 +73,11 @@ export interface MergePlan {
   conflicts: MergeConflict[]
   /** Units with tasks in the master and no returned copy: the 催报 list. */
   notReported: string[]
+  /** Per lead unit: its tasks, whether a copy spoke for it, and its tasks no copy brought new progress for. */
+  units: UnitReport[]
 }
+
+export interface UnitReport { unit: string; rows: number; reported: boolean; withoutNewProgress: number }
 
 const KIND_OF: Partial<Record<Role, ChangeKind>> = { progress: 'progress', status: 'status', schedule: 'schedule', deadline: 'deadline', task: 'task' }
 
@@ -81,23 +87,33 @@ export function comparableCell(text: string): string {
 }
 
 /**
- * Master column → returned column: by role first (the n-th column of a role to the n-th, so
- * 牵头单位 and 配合单位 stay apart), then by header text; the row id column is no content.
+ * Master column → returned column: a column under the same header (when only one has it) is
+ * the same column, whatever role each side gave it — the clerk may have corrected the master's;
+ * the rest by role (the n-th column of a role to the n-th, so 牵头单位 and 配合单位 stay apart,
+ * and a renamed 工作进展 still finds 进展情况). The row id column is no content.
  */
 export function mapColumns(master: TaskDocument, returned: TaskDocument): Map<string, string> {
   const map = new Map<string, string>()
   const used = new Set<string>()
   const idColumn = rowIdColumn(returned)
   if (idColumn) used.add(idColumn.id)
-  const byRole = (doc: TaskDocument, role: Role) => doc.columns.filter((c) => c.role === role)
+  const headerCounts = (doc: TaskDocument) => {
+    const counts = new Map<string, number>()
+    for (const c of doc.columns) { const h = comparableText(c.header); if (h) counts.set(h, (counts.get(h) ?? 0) + 1) }
+    return counts
+  }
+  const mine = headerCounts(master)
+  const theirs = headerCounts(returned)
   for (const column of master.columns) {
-    if (!column.role) continue
-    const other = byRole(returned, column.role).find((c) => !used.has(c.id))
+    const header = comparableText(column.header)
+    if (!header || mine.get(header) !== 1 || theirs.get(header) !== 1) continue
+    const other = returned.columns.find((c) => !used.has(c.id) && comparableText(c.header) === header)
     if (other) { map.set(column.id, other.id); used.add(other.id) }
   }
+  const byRole = (doc: TaskDocument, role: Role) => doc.columns.filter((c) => c.role === role)
   for (const column of master.columns) {
-    if (map.has(column.id)) continue
-    const other = returned.columns.find((c) => !used.has(c.id) && comparableText(c.header) === comparableText(column.header))
+    if (!column.role || map.has(column.id)) continue
+    const other = byRole(returned, column.role).find((c) => !used.has(c.id))
     if (other) { map.set(column.id, other.id); used.add(other.id) }
   }
   return map
@@ -134,11 +150,12 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
   const cols = unitColumns(master)
   const roles = options.roles ? new Set(options.roles) : null
   const masterById = new Map(master.rows.map((r) => [r.id, r]))
-  const plan: MergePlan = { files: [], matches: [], changes: [], added: [], missing: [], conflicts: [], notReported: [] }
+  const plan: MergePlan = { files: [], matches: [], changes: [], added: [], missing: [], conflicts: [], notReported: [], units: [] }
   const reported = new Set<string>()
+  const prepared = prepareMaster(master)
 
   copies.forEach((copy, file) => {
-    const { matches, ambiguous, unmatched } = matchRows(master, copy.doc)
+    const { matches, ambiguous, unmatched } = matchRows(master, copy.doc, copy.pairs, prepared)
     const columns = mapColumns(master, copy.doc)
     const returnedById = new Map(copy.doc.rows.map((r) => [r.id, r]))
     const unit = unitOf(copy, units)
@@ -166,17 +183,27 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
     // Rows the unit added: new work, placed after the matched row they followed in its copy.
     const matchedMaster = new Map(matches.map((m) => [m.returnedRowId, m.masterRowId]))
     const ambiguousIds = new Set(ambiguous.map((a) => a.returnedRowId))
+    const unmatchedIds = new Set(unmatched)
     let after: string | null = null
     let added = 0
+    const firstAdded = plan.added.length
     for (const row of copy.doc.rows) {
-      if (matchedMaster.has(row.id)) { after = matchedMaster.get(row.id)!; continue }
-      if (row.kind !== 'data' || ambiguousIds.has(row.id) || !unmatched.includes(row.id)) continue
+      if (matchedMaster.has(row.id)) {
+        after = matchedMaster.get(row.id)!
+        // Rows the unit put above its first matched row go just above that row, in its section.
+        if (added > 0) for (const a of plan.added.slice(firstAdded)) if (a.afterMasterRowId === null) a.afterMasterRowId = rowBefore(master, after)
+        continue
+      }
+      if (row.kind !== 'data' || ambiguousIds.has(row.id) || !unmatchedIds.has(row.id)) continue
       if (!copy.doc.columns.some((c) => c.role !== 'seq' && (row.cells[c.id] ?? '').trim() && c.role !== null)) continue
       const cells: Record<string, string> = {}
       for (const column of master.columns) {
         const from = columns.get(column.id)
         if (from) cells[column.id] = row.cells[from] ?? ''
       }
+      // New work the unit wrote without naming itself is its own.
+      const lead = cols.lead[0]
+      if (unit && lead && !(cells[lead.id] ?? '').trim()) cells[lead.id] = unit
       plan.added.push({ file, returnedRowId: row.id, afterMasterRowId: after, cells })
       added++
     }
@@ -205,7 +232,34 @@ export function planMerge(master: TaskDocument, returned: ReturnedCopy | TaskDoc
     }
   }
   plan.notReported = units.filter((u) => !reported.has(u) && isLeadSomewhere(master, u, cols))
+  plan.units = reportByUnit(master, plan.changes, reported)
   return plan
+}
+
+/** The master row just above `rowId` (null when it is the first: the row then goes at the end). */
+function rowBefore(master: TaskDocument, rowId: string): string | null {
+  const at = master.rows.findIndex((r) => r.id === rowId)
+  return at > 0 ? master.rows[at - 1]!.id : null
+}
+
+/**
+ * Each lead unit's tasks, whether a copy spoke for it, and how many of its tasks none of `changes`
+ * brings new progress (or status) for: the plan's changes, or after a merge the accepted ones.
+ */
+export function reportByUnit(master: TaskDocument, changes: readonly MergeChange[], reported: ReadonlySet<string>): UnitReport[] {
+  const cols = unitColumns(master)
+  const fresh = new Set(changes.filter((c) => (c.kind === 'progress' || c.kind === 'status') && comparableCell(c.after)).map((c) => c.masterRowId))
+  const byUnit = new Map<string, UnitReport>()
+  for (const row of master.rows) {
+    if (row.kind !== 'data') continue
+    for (const { unit } of unitsOfRow(row, cols, 'lead')) {
+      const report = byUnit.get(unit) ?? { unit, rows: 0, reported: reported.has(unit), withoutNewProgress: 0 }
+      report.rows++
+      if (!fresh.has(row.id)) report.withoutNewProgress++
+      byUnit.set(unit, report)
+    }
+  }
+  return [...byUnit.values()]
 }
 
 function isLeadSomewhere(master: TaskDocument, unit: string, cols: ReturnType<typeof unitColumns>): boolean {
