@@ -52,9 +52,7 @@ export const useImportStore = defineStore('import', () => {
 
   async function importFile(file: File) {
     if (file.size > MAX_IMPORT_BYTES) {
-      fail(file.name, i18n.locale === 'en'
-        ? `The file is ${(file.size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it in Excel or WPS, or delete unused sheets.`
-        : `文件大小为 ${(file.size / 1048576).toFixed(0)} MB，超过了 ${MAX_IMPORT_BYTES / 1048576} MB 的上限。请在 Excel 或 WPS 中拆分文件或删除无关的工作表后再导入。`)
+      fail(file.name, i18n.t('import.tooLarge', { size: (file.size / 1048576).toFixed(0), limit: MAX_IMPORT_BYTES / 1048576 }))
       return
     }
     performance.mark('jindu:import-start')
@@ -114,7 +112,7 @@ export const useImportStore = defineStore('import', () => {
   /** Shows the confirmation for a read that is still the current one. */
   async function offer(name: string, summary: WorkbookSummary, controller: AbortController) {
     const sheets = summary.sheets
-    if (sheets.length === 0) { controller.abort(); fail(name, i18n.locale === 'en' ? 'The file holds no table.' : '文件中没有表格。'); return }
+    if (sheets.length === 0) { controller.abort(); fail(name, i18n.t('import.noTable')); return }
     const first = Math.max(0, sheets.findIndex((s) => s.hasTaskTable !== false && s.headerRows.length > 0))
     const roles = await rolesFor(sheets[first]!)
     if (controller.signal.aborted) return
@@ -147,8 +145,7 @@ export const useImportStore = defineStore('import', () => {
     error.value = { title: i18n.t('import.failed', { name }), message }
     // The import panel, when open, stays open and shows the error itself: a notice would say it twice.
     if (ui.panel === 'import') return
-    // Chinese joins with a full-width colon, English with ": ".
-    ui.notify('error', `${i18n.t('import.failed', { name })}${i18n.locale === 'en' ? ': ' : '：'}${message}`)
+    ui.notify('error', i18n.t('import.failedWith', { name, message }))
   }
 
   /** The detected roles, or the ones the clerk chose last time for the same header. */
