@@ -1,8 +1,6 @@
 // Every UI string in both languages; zh-CN is the default and the source of truth for keys.
-import { overviewEn, overviewZh } from './overviewMessages'
 
 export const zh = {
-  ...overviewZh,
   appName: '进度',
   appTagline: '重点工作清单工作台',
   'toolbar.import': '导入',
@@ -120,6 +118,7 @@ export const zh = {
   'export.reasonColumn': '添加“逾期说明”列',
   'export.onlyFiltered': '只导出筛选出的行',
   'export.split': '按责任单位拆分',
+  'export.summarySheet': '在第一张表加“汇总”（各单位任务数、完成率和图表）',
   'export.splitNone': '不拆分',
   'export.splitFiles': '每个单位一个文件（.zip）',
   'export.splitSheets': '每个单位一个工作表',
@@ -232,7 +231,6 @@ export const zh = {
 export type MessageKey = keyof typeof zh
 
 export const en: Record<MessageKey, string> = {
-  ...overviewEn,
   appName: 'Jindu',
   appTagline: 'Key-work task lists',
   'toolbar.import': 'Import',
@@ -350,6 +348,7 @@ export const en: Record<MessageKey, string> = {
   'export.reasonColumn': 'Add an Overdue reasons column',
   'export.onlyFiltered': 'Only the filtered rows',
   'export.split': 'Split by unit',
+  'export.summarySheet': 'Add a first sheet “Summary” (tasks, done rate and charts by unit)',
   'export.splitNone': 'No split',
   'export.splitFiles': 'One file per unit (.zip)',
   'export.splitSheets': 'One sheet per unit',

@@ -212,6 +212,13 @@ export const useDraftStore = defineStore('drafts', () => {
     snapshots.value = listed.ok ? listed.snapshots : []
   }
 
+  /** A version's document, read only (the overview compares with it); null when it cannot be read. */
+  async function readSnapshot(snapshotId: string): Promise<TaskDocument | null> {
+    if (!db) return null
+    const loaded = await db.loadSnapshot(snapshotId)
+    return loaded.ok ? loaded.doc : null
+  }
+
   async function restoreSnapshot(snapshotId: string) {
     if (!db) return
     await flush()
@@ -265,6 +272,6 @@ export const useDraftStore = defineStore('drafts', () => {
     currentId, saveState, saveError, list, snapshots, quarantine, storage, started,
     hasUnsaved, refreshQuarantine, restoreQuarantined,
     start, openDraft, createFromDocument, flush, refreshList, renameDraft, duplicateDraft, deleteDraft,
-    takeSnapshot, refreshSnapshots, restoreSnapshot, backupAll, restoreBackup, takeOver,
+    takeSnapshot, refreshSnapshots, restoreSnapshot, readSnapshot, backupAll, restoreBackup, takeOver,
   }
 })

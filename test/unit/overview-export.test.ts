@@ -2,8 +2,10 @@
 // the chart pictures inside the workbook; without the option the workbook is as before.
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { assessDocument, overviewOf, summaryTable, type TaskDocument } from '../../src/core'
+import { assessDocument, type TaskDocument } from '../../src/core'
+import { bulletinText, overviewOf, summaryTable } from '../../src/core/overview'
 import { exportDocument } from '../../src/io/export'
+import { bulletinToDocx } from '../../src/io/export/bulletinDocx'
 import { documentFromFixture, readBack } from './export-support'
 
 /** A 1×1 white PNG: the page draws the real charts; the worker only places the bytes. */
@@ -54,5 +56,18 @@ describe('the 汇总 sheet', () => {
     const names = readBack(result.files[0]!.bytes).map((s) => s.name)
     expect(names[0]).toBe('汇总')
     expect(new Set(names).size).toBe(names.length)
+  })
+})
+
+describe('the bulletin as .docx', () => {
+  it('holds the title and every line of the (edited) text, headings in 黑体', async () => {
+    const { doc, assessment } = at(documentFromFixture('linan-2023-h1.xls'), '2023-12-31')
+    const text = `${bulletinText(overviewOf(doc, assessment))}\n（科室补充：请于下周五前报送整改情况。）`
+    const bytes = await bulletinToDocx(text, '重点工作推进情况通报')
+    const xml = new TextDecoder().decode(unzipSync(bytes)['word/document.xml'])
+    expect(xml).toContain('重点工作推进情况通报')
+    expect(xml).toContain('截至2023年12月31日，全县154项重点工作中')
+    expect(xml).toContain('科室补充：请于下周五前报送整改情况。')
+    expect(xml).toMatch(/w:eastAsia="黑体"[^]*一、逾期未完成的工作/)
   })
 })

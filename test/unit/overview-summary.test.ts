@@ -1,7 +1,8 @@
 // The 汇总 table's lines add up, the month timeline covers every month, and the overview of a
 // 10k-row list is timed (printed, not asserted: the budget is 500 ms; bench/overview.measure.ts measures it).
 import { describe, expect, it } from 'vitest'
-import { assessDocument, overviewOf, summaryTable, bulletinText, type TaskDocument } from '../../src/core'
+import { assessDocument, type TaskDocument } from '../../src/core'
+import { bulletinText, overviewOf, summaryTable } from '../../src/core/overview'
 import { documentFromFixture, handmadeDocument } from './export-support'
 
 const LABELS = { unassigned: '未填责任单位', total: '合计' }
@@ -74,5 +75,14 @@ describe('the overview of a 10k-row list', () => {
     const ms = performance.now() - started
     console.log(`overview of ${o.total} rows: ${ms.toFixed(0)} ms (budget 500 ms)`)
     expect(o.total).toBe(10_000)
+  })
+})
+
+describe('the overview’s words', () => {
+  it('use full-width punctuation in Chinese (they load with the view, outside messages.ts)', async () => {
+    const { overviewZh, overviewEn } = await import('../../src/i18n/overviewMessages')
+    const halfWidth = /[\u4e00-\u9fff「」“”][,;:()]|[,;:()][\u4e00-\u9fff「」“”]/
+    expect(Object.entries(overviewZh).filter(([, text]) => halfWidth.test(text.replace(/\{[^}]*\}/g, 'x')))).toEqual([])
+    expect(Object.keys(overviewEn).sort()).toEqual(Object.keys(overviewZh).sort())
   })
 })

@@ -2,7 +2,8 @@
 // UPDATE_GOLDEN=1 to write them again after a deliberate change) and the comparison of versions.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { assessDocument, bulletinText, compareVersions, overviewOf, type TaskDocument } from '../../src/core'
+import { assessDocument, type TaskDocument } from '../../src/core'
+import { bulletinText, compareVersions, overviewOf } from '../../src/core/overview'
 import { documentFromFixture, handmadeDocument } from './export-support'
 
 function at(doc: TaskDocument, asOf: string) {

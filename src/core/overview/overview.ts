@@ -132,17 +132,3 @@ function monthAxis(months: Map<string, MonthOverview>): MonthOverview[] {
   for (const key of keys) if (key > out[out.length - 1]!.month) out.push(months.get(key)!)
   return out
 }
-
-/** What changed since an earlier version (a named snapshot): rows matched by id. */
-export interface VersionComparison { newlyDone: string[]; newlyOverdue: string[]; stillOverdue: string[] }
-
-export function compareVersions(earlier: DocumentAssessment, now: DocumentAssessment): VersionComparison {
-  const out: VersionComparison = { newlyDone: [], newlyOverdue: [], stillOverdue: [] }
-  for (const [rowId, task] of now.byRow) {
-    const before = earlier.byRow.get(rowId)?.state
-    if (task.state === 'done' && before !== undefined && before !== 'done') out.newlyDone.push(rowId)
-    if (task.state === 'overdue') (before === 'overdue' ? out.stillOverdue : out.newlyOverdue).push(rowId)
-  }
-  return out
-}
-

@@ -2,7 +2,8 @@
 // as-of line, a bordered bold header, a bold total), then the overview's charts as pictures,
 // which the page draws (the worker has no canvas) and sends along.
 import type { Workbook } from 'exceljs'
-import { assessDocument, overviewOf, summaryTable, type DocumentAssessment, type SummaryLine, type TaskDocument } from '../../core'
+import { assessDocument, type DocumentAssessment, type SummaryLine, type TaskDocument } from '../../core'
+import { overviewOf, summaryTable } from '../../core/overview'
 import type { ExportLocale, SummaryChartImage } from './types'
 
 const FONT = '宋体'
