@@ -12,7 +12,8 @@ export const STATE_COLORS: Record<TaskState, string> = {
 /** The unit chart shows the worst units: what a leader reads (the table view and the 汇总 sheet have them all). */
 export const MAX_UNITS = 30
 
-const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+/** Single quotes: ECharts writes the family into a double-quoted SVG attribute for the PNG. */
+const FONT = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
 export interface UnitChartText { state: (s: TaskState) => string; supportOnly: string }
 
