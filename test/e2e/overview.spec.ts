@@ -49,6 +49,18 @@ test('the overview counts, filters the grid from a unit’s overdue figure, and 
   await expect(page.getByTestId('overview-panel')).toBeHidden()
   await expect(page.getByTestId('row-id-filter')).toContainText(unit)
   await expect(page.getByTestId('task-total')).toContainText(`显示 ${figure} / 154 项`)
+
+  // The chart itself: the red segment of the top bar (the same unit, worst first) filters alike.
+  await page.getByTestId('overview-button').click()
+  const red = page.getByTestId('overview-units').locator('svg path[fill="#c62828"]')
+  await expect(red.first()).toBeVisible()
+  const tops = await red.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top))
+  const legend = Math.min(...tops)
+  const bar = tops.map((top, i) => ({ top, i })).filter((b) => b.top > legend + 10).sort((a, b) => a.top - b.top)[0]!
+  await red.nth(bar.i).click()
+  await expect(page.getByTestId('overview-panel')).toBeHidden()
+  await expect(page.getByTestId('row-id-filter')).toContainText(`${unit} · 逾期`)
+  await expect(page.getByTestId('task-total')).toContainText(`显示 ${figure} / 154 项`)
 })
 
 test('the timeline’s table view gives each month’s milestones, and a month filters the grid', async ({ page }) => {
@@ -136,4 +148,18 @@ test('the edited bulletin downloads as .docx, and each chart as a PNG', async ({
   const png = await downloaded(page, () => page.getByTestId('overview-units-png').click())
   expect(png.name).toBe('各责任单位任务情况.png')
   expect([...png.bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG')
+})
+
+test('in English, the overview, its charts’ tables and the bulletin read in English', async ({ page }) => {
+  await openLinan(page)
+  await page.getByTestId('language').click()
+  await page.getByTestId('overview-button').click()
+  const panel = page.getByRole('dialog', { name: 'Overview' })
+  await expect(panel).toBeVisible()
+  await expect(panel.getByRole('heading', { name: /Tasks by responsible unit/ })).toBeVisible()
+  await expect(panel.getByRole('heading', { name: /Milestones by month/ })).toBeVisible()
+  await page.getByTestId('overview-timeline-table-toggle').click()
+  await expect(page.getByTestId('overview-month-table').getByRole('columnheader', { name: 'Not yet due' })).toBeVisible()
+  await expect(page.getByTestId('overview-bulletin')).toHaveValue(/^As of 2023-12-31, of 154 key tasks/)
+  await expect(page.getByTestId('overview-docx')).toHaveText('Download as Word')
 })
