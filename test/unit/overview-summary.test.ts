@@ -45,7 +45,7 @@ describe('the 汇总 table', () => {
 })
 
 describe('the month timeline', () => {
-  it('has every month from the first due milestone to the last, due = done + overdue + open', () => {
+  it('has every month from the first due milestone to the last, the as-of month included, due = done + overdue + open', () => {
     const doc = documentFromFixture('kaihua-2023-q1.xlsx')
     const o = overviewOf(doc, at(doc, '2023-06-01'))
     expect(o.months.length).toBeGreaterThan(3)
@@ -53,6 +53,9 @@ describe('the month timeline', () => {
       const [y, m] = o.months[i - 1]!.month.split('-').map(Number) as [number, number]
       expect(o.months[i]!.month).toBe(m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`)
     }
+    expect(o.months.map((m) => m.month)).toContain('2023-06')
+    const late = overviewOf(doc, at(doc, '2024-02-29'))
+    expect(late.months[late.months.length - 1]!.month).toBe('2024-02')
     for (const m of o.months) {
       expect(m.done + m.overdue + m.open).toBe(m.due)
       if (m.month > '2023-06') expect(m.overdue).toBe(0)

@@ -1,12 +1,13 @@
 // The chart engine, loaded only when the overview opens or an export asks for the 汇总 sheet (its
 // own chunk: nothing of it is in the app's first bundle). Only the parts used are registered.
 import { BarChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
 import { init, use, type ECharts } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import type { ChartOption } from './chartOptions'
 
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer])
+// The title only in the 汇总 sheet's pictures (the panel's headings are HTML).
+use([BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, TitleComponent, SVGRenderer])
 
 export type { ECharts }
 

@@ -46,7 +46,7 @@ export interface Overview {
   units: UnitOverview[]
   /** Tasks with no lead unit named. */
   unassigned: StateCounts
-  /** Every month from the first due milestone to the last, gaps included (the axis is time). */
+  /** Every month from the first due milestone (or the as-of month) to the last, gaps included (the axis is time). */
   months: MonthOverview[]
   overdue: OverdueItem[]
   dueNext: DueItem[]
@@ -112,13 +112,16 @@ export function overviewOf(doc: TaskDocument, assessment: DocumentAssessment, du
   })
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue)
   dueNext.sort((a, b) => a.due.localeCompare(b.due))
-  return { asOf, total, counts, units: sortedUnits, unassigned, months: monthAxis(months), overdue, dueNext }
+  return { asOf, total, counts, units: sortedUnits, unassigned, months: monthAxis(months, asOf.slice(0, 7)), overdue, dueNext }
 }
 
-/** The months in order with the empty ones between them filled in (at most 20 years: a list spans one or two). */
-function monthAxis(months: Map<string, MonthOverview>): MonthOverview[] {
-  const keys = [...months.keys()].sort()
-  if (!keys.length) return []
+/**
+ * The months in order with the empty ones between them filled in (at most 20 years: a list spans
+ * one or two), reaching the as-of month so the timeline can always mark it.
+ */
+function monthAxis(months: Map<string, MonthOverview>, asOfMonth: string): MonthOverview[] {
+  if (!months.size) return []
+  const keys = [...months.keys(), ...(months.has(asOfMonth) ? [] : [asOfMonth])].sort()
   const last = keys[keys.length - 1]!
   const out: MonthOverview[] = []
   let [y, m] = keys[0]!.split('-').map(Number) as [number, number]
@@ -129,6 +132,6 @@ function monthAxis(months: Map<string, MonthOverview>): MonthOverview[] {
     if (++m > 12) { m = 1; y++ }
   }
   // Months beyond the cap (a stray far-off year) still count: they follow in order.
-  for (const key of keys) if (key > out[out.length - 1]!.month) out.push(months.get(key)!)
+  for (const key of keys) if (key > out[out.length - 1]!.month) out.push(months.get(key) ?? { month: key, due: 0, done: 0, overdue: 0, open: 0, rowIds: [] })
   return out
 }
