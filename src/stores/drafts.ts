@@ -219,6 +219,13 @@ export const useDraftStore = defineStore('drafts', () => {
     return loaded.ok ? loaded.doc : null
   }
 
+  /** Another draft's document, read only, without opening it (the overview compares with it). */
+  async function readDraft(draftId: string): Promise<TaskDocument | null> {
+    if (!db) return null
+    const loaded = await db.loadDraft(draftId)
+    return loaded.ok ? loaded.doc : null
+  }
+
   async function restoreSnapshot(snapshotId: string) {
     if (!db) return
     await flush()
@@ -272,6 +279,6 @@ export const useDraftStore = defineStore('drafts', () => {
     currentId, saveState, saveError, list, snapshots, quarantine, storage, started,
     hasUnsaved, refreshQuarantine, restoreQuarantined,
     start, openDraft, createFromDocument, flush, refreshList, renameDraft, duplicateDraft, deleteDraft,
-    takeSnapshot, refreshSnapshots, restoreSnapshot, readSnapshot, backupAll, restoreBackup, takeOver,
+    takeSnapshot, refreshSnapshots, restoreSnapshot, readSnapshot, readDraft, backupAll, restoreBackup, takeOver,
   }
 })

@@ -60,28 +60,37 @@ export const useOverviewStore = defineStore('overview', () => {
     if (m) showRows(m.rowIds, t('overview.monthLabel', { month }))
   }
 
-  // --- Comparison with a named version of this draft ---
-  const snapshots = computed(() => drafts.snapshots)
+  // --- Comparison with an earlier version: a named version of this draft, or another draft ---
+  /** What can be compared with: `snapshot:<id>` (this draft's named versions), `draft:<id>` (other drafts). */
+  const sources = computed(() => [
+    ...drafts.snapshots.map((s) => ({ key: `snapshot:${s.id}`, name: s.name, at: s.createdAt, kind: 'snapshot' as const })),
+    ...drafts.list.filter((d) => d.id !== drafts.currentId).map((d) => ({ key: `draft:${d.id}`, name: d.name, at: d.updatedAt, kind: 'draft' as const })),
+  ])
   const compareWith = ref<string | null>(null)
   const earlier = shallowRef<TaskDocument | null>(null)
-  /** Named versions are listed afresh each time the overview opens. */
-  function refreshVersions() { void drafts.refreshSnapshots() }
-  watch(compareWith, async (id) => {
+  /** Named versions and drafts are listed afresh each time the overview opens. */
+  function refreshVersions() {
+    void drafts.refreshSnapshots()
+    void drafts.refreshList()
+  }
+  watch(compareWith, async (key) => {
     earlier.value = null
-    if (!id) return
-    const doc = await drafts.readSnapshot(id)
-    if (compareWith.value !== id) return
+    if (!key) return
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
+    const doc = kind === 'draft' ? await drafts.readDraft(id) : await drafts.readSnapshot(id)
+    if (compareWith.value !== key) return
     if (!doc) ui.notify('error', t('overview.compareFailed'))
     earlier.value = doc
   })
   /**
-   * Rows matched by id (a version of this draft keeps them). The earlier version is judged on its
-   * own as-of date: "overdue then" is what that version's report said.
+   * Rows matched by id, else by task text (another draft has other ids). The earlier version is
+   * judged on its own as-of date: "overdue then" is what that version's report said.
    */
   const comparison = computed<VersionComparison | null>(() => {
     const before = earlier.value
-    if (!before || !engine.value || !docs.doc || docs.assessing !== null) return null
-    return engine.value.compareVersions(assessDocument(before), docs.assessment)
+    const e = engine.value
+    if (!before || !e || !docs.doc || docs.assessing !== null) return null
+    return e.compareVersions(assessDocument(before), docs.assessment, e.matchEarlierRows(before, toRaw(docs.doc)))
   })
   /** Each compared row's task, for the comparison's lists. */
   const taskText = computed(() => {
@@ -91,7 +100,7 @@ export const useOverviewStore = defineStore('overview', () => {
   function showComparison(kind: ComparisonKind) {
     const c = comparison.value
     if (!c) return
-    const name = snapshots.value.find((s) => s.id === compareWith.value)?.name ?? ''
+    const name = sources.value.find((s) => s.key === compareWith.value)?.name ?? ''
     const what = t(`overview.${kind}`, { n: c[kind].length })
     showRows(c[kind], t('overview.compareLabel', { name, what }))
   }
@@ -122,7 +131,7 @@ export const useOverviewStore = defineStore('overview', () => {
 
   return {
     t, ready, overview, bulletin, generateBulletin, showRows, showUnitState, showMonth,
-    snapshots, compareWith, comparison, taskText, refreshVersions, showComparison,
+    sources, compareWith, comparison, taskText, refreshVersions, showComparison,
     copyBulletin, bulletinDocx,
   }
 })
