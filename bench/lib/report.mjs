@@ -13,6 +13,9 @@ const IMPORT_100K_SOFFICE_LIMIT = 1.0
 
 const num = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 export const formatMs = (ms) => (ms === null || ms === undefined ? '—' : ms >= 10_000 ? `${num(ms / 1000, 1)} s` : ms >= 100 ? `${num(ms)} ms` : `${num(ms, 1)} ms`)
+/** The overview's chart chunk (gzip bytes) and the 10k overview's figures (ms), issue 15's budgets. */
+const CHART_CHUNK_BUDGET = 250_000
+const OVERVIEW_10K_LIMIT_MS = 500
 const formatKb = (bytes) => `${num(bytes / 1000, 1)} kB`
 const formatRatio = (r) => `${num(r, 2)}×`
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -55,6 +58,15 @@ export function evaluateBudgets(results) {
 
   if (!isOk(results.bundle)) add('initial JS ≤ 350 kB gzip', formatKb(INITIAL_JS_BUDGET), null, false, whyNot(results.bundle))
   else add('initial JS ≤ 350 kB gzip', formatKb(INITIAL_JS_BUDGET), formatKb(results.bundle.initialGzip), results.bundle.pass)
+
+  // The overview's charts (ECharts) load in their own chunk with the view: its own budget.
+  const charts = isOk(results.bundle) ? results.bundle.lazyFiles.find((f) => /(^|\/)charts-[^/]*\.js$/.test(f.file)) : null
+  if (!isOk(results.bundle)) add('overview chart chunk ≤ 250 kB gzip', formatKb(CHART_CHUNK_BUDGET), null, false, whyNot(results.bundle))
+  else if (!charts) add('overview chart chunk ≤ 250 kB gzip', formatKb(CHART_CHUNK_BUDGET), null, false, 'no charts-*.js chunk in dist/')
+  else add('overview chart chunk ≤ 250 kB gzip', formatKb(CHART_CHUNK_BUDGET), formatKb(charts.gzip), charts.gzip <= CHART_CHUNK_BUDGET)
+  const overview = results.vitest?.overview
+  if (!isOk(overview)) add('overview of 10k rows ≤ 500 ms (figures, 汇总 table, bulletins; Node)', '500 ms', null, false, whyNot(overview))
+  else add('overview of 10k rows ≤ 500 ms (figures, 汇总 table, bulletins; Node)', '500 ms', formatMs(overview.data.overviewWithSummaryAndBulletins10kMs), overview.data.overviewWithSummaryAndBulletins10kMs <= OVERVIEW_10K_LIMIT_MS)
 
   const e1 = sizeByLabel(results, '1k')?.edit
   const e100 = sizeByLabel(results, '100k')?.edit

@@ -212,6 +212,20 @@ export const useDraftStore = defineStore('drafts', () => {
     snapshots.value = listed.ok ? listed.snapshots : []
   }
 
+  /** A version's document, read only (the overview compares with it); null when it cannot be read. */
+  async function readSnapshot(snapshotId: string): Promise<TaskDocument | null> {
+    if (!db) return null
+    const loaded = await db.loadSnapshot(snapshotId)
+    return loaded.ok ? loaded.doc : null
+  }
+
+  /** Another draft's document, read only, without opening it (the overview compares with it). */
+  async function readDraft(draftId: string): Promise<TaskDocument | null> {
+    if (!db) return null
+    const loaded = await db.loadDraft(draftId)
+    return loaded.ok ? loaded.doc : null
+  }
+
   async function restoreSnapshot(snapshotId: string) {
     if (!db) return
     await flush()
@@ -265,6 +279,6 @@ export const useDraftStore = defineStore('drafts', () => {
     currentId, saveState, saveError, list, snapshots, quarantine, storage, started,
     hasUnsaved, refreshQuarantine, restoreQuarantined,
     start, openDraft, createFromDocument, flush, refreshList, renameDraft, duplicateDraft, deleteDraft,
-    takeSnapshot, refreshSnapshots, restoreSnapshot, backupAll, restoreBackup, takeOver,
+    takeSnapshot, refreshSnapshots, restoreSnapshot, readSnapshot, readDraft, backupAll, restoreBackup, takeOver,
   }
 })

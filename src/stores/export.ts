@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, toRaw } from 'vue'
 import { unitColumns, unitsOfRow, type UnitScope } from '../core'
-import { exportInWorker, type ExportFormat, type ExportSplit } from '../io'
+import { exportInWorker, type ExportFormat, type ExportSplit, type SummaryChartImage } from '../io'
 import { useDocumentStore } from './document'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
@@ -15,6 +15,8 @@ export interface ExportChoice {
   onlyFiltered: boolean
   split: ExportSplit
   splitUnits: UnitScope
+  /** .xlsx: a first sheet 汇总 with the per-unit counts and the overview's charts. */
+  summarySheet: boolean
 }
 
 /** Saves bytes as a download; nothing leaves the browser. */
@@ -35,7 +37,7 @@ export const useExportStore = defineStore('export', () => {
   const ui = useUiStore()
   const i18n = useLocaleStore()
   const working = ref(false)
-  const choice = ref<ExportChoice>({ format: 'xlsx', highlightStates: true, addStateColumn: true, addReasonColumn: true, onlyFiltered: false, split: 'none', splitUnits: 'lead' })
+  const choice = ref<ExportChoice>({ format: 'xlsx', highlightStates: true, addStateColumn: true, addReasonColumn: true, onlyFiltered: false, split: 'none', splitUnits: 'lead', summarySheet: false })
 
   /** What the browser will download for the current choice (a zip when split into files). */
   async function downloadName(): Promise<string> {
@@ -60,7 +62,11 @@ export const useExportStore = defineStore('export', () => {
     return [...names]
   })
 
-  async function run(): Promise<boolean> {
+  /** Whether the chosen format and split can carry the 汇总 sheet (one .xlsx workbook). */
+  const summaryPossible = computed(() => choice.value.format === 'xlsx' && choice.value.split !== 'owner-files')
+
+  /** `summaryImages`: the 汇总 sheet's chart pictures, drawn by the page (the worker has no canvas). */
+  async function run(summaryImages: SummaryChartImage[] = []): Promise<boolean> {
     const doc = docs.doc
     if (!doc || working.value) return false
     working.value = true
@@ -71,6 +77,7 @@ export const useExportStore = defineStore('export', () => {
       const result = await exportInWorker(toRaw(doc), {
         format: c.format, highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn,
         split: c.split, splitUnits: c.splitUnits, addRowIds: true, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),
+        ...(c.summarySheet && summaryPossible.value ? { summarySheet: { images: summaryImages } } : {}),
       }, toRaw(docs.assessment))
       if (!result.ok) {
         ui.notify('error', i18n.t('export.failed', { message: i18n.locale === 'en' ? result.messageEn : result.message }))
@@ -98,5 +105,5 @@ export const useExportStore = defineStore('export', () => {
     return renderPrintHtml(doc, { highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn, locale: i18n.locale }, docs.assessment)
   }
 
-  return { working, choice, run, downloadName, hasSupportingUnits, splitUnitNames, printHtml, download }
+  return { working, choice, summaryPossible, run, downloadName, hasSupportingUnits, splitUnitNames, printHtml, download }
 })

@@ -2,7 +2,8 @@
 // UPDATE_GOLDEN=1 to write them again after a deliberate change) and the comparison of versions.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { assessDocument, bulletinText, compareVersions, overviewOf, type TaskDocument } from '../../src/core'
+import { assessDocument, type TaskDocument } from '../../src/core'
+import { bulletinText, compareVersions, matchEarlierRows, overviewOf } from '../../src/core/overview'
 import { documentFromFixture, handmadeDocument } from './export-support'
 
 function at(doc: TaskDocument, asOf: string) {
@@ -73,5 +74,20 @@ describe('comparison with an earlier version', () => {
     for (const id of c.newlyOverdue) expect(earlier.byRow.get(id)!.state).not.toBe('overdue')
     for (const id of c.stillOverdue) expect(earlier.byRow.get(id)!.state).toBe('overdue')
     expect(c.newlyOverdue.length + c.stillOverdue.length).toBe(later.counts.overdue)
+  })
+
+  it('matches another draft (last period’s import, new row ids) by its tasks, and compares alike', () => {
+    const doc = documentFromFixture('kaihua-2023-q1.xlsx')
+    const reimported = { ...doc, rows: doc.rows.map((row) => ({ ...row, id: `new-${row.id}` })) }
+    const earlier = at(doc, '2023-03-31')
+    const later = at(reimported, '2023-06-01')
+    const match = matchEarlierRows(doc, reimported)
+    expect(match.size).toBe(earlier.byRow.size)
+    for (const [now, before] of match) expect(now).toBe(`new-${before}`)
+    const byText = compareVersions(earlier, later, match)
+    const byId = compareVersions(earlier, at(doc, '2023-06-01'))
+    const strip = (ids: string[]) => ids.map((id) => id.replace(/^new-/, ''))
+    expect({ done: strip(byText.newlyDone), newly: strip(byText.newlyOverdue), still: strip(byText.stillOverdue) })
+      .toEqual({ done: byId.newlyDone, newly: byId.newlyOverdue, still: byId.stillOverdue })
   })
 })

@@ -1,5 +1,6 @@
 // The export's entry point: one TaskDocument and the clerk's choices in, named files out, errors as a result.
 import { zipSync } from 'fflate'
+import type { Workbook } from 'exceljs'
 import { effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow } from '../../core'
 import { XLSX_MAX_CELL_CHARS } from './cellText'
 import { exportBaseName, exportDownloadName, sanitizeFileName } from './fileName'
@@ -9,6 +10,7 @@ import type { ExportFile, ExportFormat, ExportOptions, ExportResult } from './ty
 import { writeCsv } from './writeCsv'
 import { writeSheetJs, XLS_MAX_CELL_CHARS, XLS_MAX_COLUMNS, XLS_MAX_ROWS } from './writeSheetJs'
 import { writeXlsx } from './writeXlsx'
+import { addSummarySheet } from './summarySheet'
 
 export const EXPORT_MIME: Record<ExportFormat | 'zip', string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -51,9 +53,18 @@ function clipCells(plans: TablePlan[], limit: number, notes: WriteNotes): TableP
   })
 }
 
-async function writeBook(plans: TablePlan[], options: ExportOptions, notes: WriteNotes): Promise<Uint8Array> {
+/** What the 汇总 sheet counts: the whole document on the as-of date, whichever rows the table sheets keep. */
+interface SummarySource { doc: TaskDocument; assessment?: DocumentAssessment }
+
+async function writeBook(plans: TablePlan[], options: ExportOptions, notes: WriteNotes, summary?: SummarySource): Promise<Uint8Array> {
   switch (options.format) {
-    case 'xlsx': return writeXlsx(clipCells(plans, XLSX_MAX_CELL_CHARS, notes), options.highlightStates ?? false)
+    case 'xlsx': {
+      const images = options.summarySheet?.images
+      const first = summary && images
+        ? (workbook: Workbook) => addSummarySheet(workbook, summary.doc, summary.assessment, options.locale ?? 'zh', images, plans.map((p) => p.sheetName))
+        : undefined
+      return writeXlsx(clipCells(plans, XLSX_MAX_CELL_CHARS, notes), options.highlightStates ?? false, first)
+    }
     case 'csv': return writeCsv(plans[0]!)
     case 'xls': return writeSheetJs(clipCells(plans, XLS_MAX_CELL_CHARS, notes), 'biff8')
     case 'ods': return writeSheetJs(plans, 'ods')
@@ -121,7 +132,7 @@ async function exportUnchecked(
   if (split === 'none') {
     const plan = buildTablePlan({ doc, options, assessment, keep: pass, sheetName: uniqueSheetNames([doc.sheetName ?? 'Sheet1'])[0]! })
     if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
-    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook([plan], options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
+    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook([plan], options, notes, { doc, assessment }), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   if (!hasOwnerColumn(doc)) {
@@ -140,7 +151,7 @@ async function exportUnchecked(
     const names = uniqueSheetNames(groups.map((g) => g.owner))
     const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))
     if (ext === 'xls') { const tooBig = tooBigForXls(plans); if (tooBig) return tooBig }
-    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook(plans, options, notes), mime: EXPORT_MIME[ext] }], notes, ext)
+    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook(plans, options, notes, { doc, assessment }), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   // owner-files: one file per unit, zipped so the browser downloads one thing.

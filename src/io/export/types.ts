@@ -30,7 +30,15 @@ export interface ExportOptions {
   locale?: ExportLocale
   /** The as-of date named in the file name; defaults to the assessment's, else the document's. */
   asOf?: string
+  /**
+   * .xlsx, one file (not split into files): a first sheet 汇总 with the per-unit counts and these
+   * chart pictures (see summarySheet.ts).
+   */
+  summarySheet?: { images: SummaryChartImage[] }
 }
+
+/** A chart the page drew (PNG bytes and its pixel size), placed on the 汇总 sheet. */
+export interface SummaryChartImage { png: Uint8Array; width: number; height: number }
 
 export interface ExportFile {
   name: string

@@ -113,12 +113,13 @@ function addSheet(workbook: Workbook, plan: TablePlan, highlight: boolean): Work
   return sheet
 }
 
-/** One workbook, one sheet per plan. */
-export async function writeXlsx(plans: TablePlan[], highlight: boolean): Promise<Uint8Array> {
+/** One workbook, one sheet per plan; `first` adds sheets ahead of them (the 汇总 sheet). */
+export async function writeXlsx(plans: TablePlan[], highlight: boolean, first?: (workbook: Workbook) => void): Promise<Uint8Array> {
   const { Workbook } = await loadExcelJs()
   const workbook = new Workbook()
   workbook.creator = 'Jindu 进度'
   workbook.created = new Date()
+  first?.(workbook)
   for (const plan of plans) addSheet(workbook, plan, highlight)
   const buffer = await workbook.xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)
