@@ -17,3 +17,4 @@ export { findMatches, replaceCommand, type FindMatch, type FindOptions, type Fin
 export { parseHtmlTable, parsePlainText, parseTsv, parseBarTable, barRowCells, pasteCommand, toHtmlTable, toTsv } from './clipboard'
 export * from './merge'
 export * from './overview'
+export { runSlicedPass, type SlicedPass, type SlicedPassOptions, type SlicedPassEvents } from './slicedPass'

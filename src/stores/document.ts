@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import {
-  assessRow, emptyCounts, effectiveAsOf, effectiveYear, todayIso,
+  assessRow, emptyCounts, effectiveAsOf, effectiveYear, runSlicedPass, todayIso, type SlicedPass,
   type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskColumn, type TaskDocument, type TaskRow,
 } from '../core'
 import {
@@ -20,7 +20,14 @@ export interface GridChange {
   structure: boolean
   /** Settings changed: every state may differ. */
   assessAll: boolean
+  /**
+   * The cell to focus once the grid holds this change (an inserted row, a moved row): the one
+   * place that decides focus after a change. Null: focus stays where the grid has it.
+   */
+  focus?: FocusTarget | null
 }
+
+export interface FocusTarget { rowId: string; colId: string }
 
 /** The grid registers these so stores can ask about focus and order without touching AG Grid. */
 export interface GridPort {
@@ -77,23 +84,31 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
 
-  /** Large lists are assessed in slices between frames, so the page answers input meanwhile. */
-  const SYNC_ROWS = 3000
-  const SLICE_MS = 12
-  /** Rows assessed before a large list's first paint: a screenful with AG Grid's row buffer. */
-  const FIRST_SCREEN_ROWS = 128
-  let pass = 0
+  /** Large lists are assessed in slices between frames (core's runSlicedPass), so the page answers input meanwhile. */
+  const SLICED_PASS = {
+    syncLimit: 3000,
+    // Rows assessed before a large list's first paint: a screenful with AG Grid's row buffer.
+    firstBatch: 128,
+    sliceMs: 12,
+    now: () => performance.now(),
+    defer: (next: () => void) => { setTimeout(next, 0) },
+  }
+  let running: SlicedPass | null = null
   /** Fraction of rows assessed while a sliced pass runs; null when none runs. */
   const assessing = ref<number | null>(null)
+  /** Rows assessed of all, while a sliced pass runs: the counts are not final until it ends. */
+  const assessProgress = shallowRef<{ done: number; total: number } | null>(null)
 
   /**
    * `opening`: the document was just opened (an import, a draft loaded), its cells never read
    * before: the engine keeps nothing, since most documents are opened and read, not re-dated.
    */
   function reassess(d: TaskDocument | null, all: boolean, opening = false) {
-    const mine = ++pass
+    running?.cancel()
+    running = null
     if (!d) {
       assessing.value = null
+      assessProgress.value = null
       assessment.value = { asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() }
       return
     }
@@ -106,39 +121,33 @@ export const useDocumentStore = defineStore('document', () => {
     for (const row of d.rows) index.set(row.id, row)
     rowIndexMap = index
     const rows = d.rows
-    let i = 0
-    const step = (deadline: number, end = rows.length) => {
-      for (; i < end; i++) {
-        if ((i & 63) === 0 && performance.now() > deadline) return false
-        const row = rows[i]!
-        const a = assessRowCached(d, row, asOf, year, !opening)
-        if (!a) continue
-        byRow.set(row.id, a)
-        counts[a.state]++
-      }
-      return i >= rows.length
-    }
-    if (rows.length <= SYNC_ROWS) {
-      step(Infinity)
-      assessing.value = null
-      assessment.value = { asOf, year, byRow, counts }
-      return
-    }
-    // The first screenful synchronously, so the grid paints with its states; the rest in slices.
-    step(performance.now() + SLICE_MS, FIRST_SCREEN_ROWS)
-    assessment.value = { asOf, year, byRow, counts: { ...counts } }
-    assessing.value = i / rows.length
-    const next = () => {
-      if (mine !== pass) return
-      const done = step(performance.now() + SLICE_MS)
-      assessing.value = i / rows.length
-      if (!done) { setTimeout(next, 0); return }
-      assessing.value = null
-      if (doc.value !== d) { reassess(doc.value, false); bump({ rows: [], structure: false, assessAll: true }); return }
-      assessment.value = { asOf, year, byRow, counts }
-      bump({ rows: [], structure: false, assessAll: true })
-    }
-    setTimeout(next, 0)
+    let first = true
+    const pass = runSlicedPass(rows.length, (i) => {
+      const row = rows[i]!
+      const a = assessRowCached(d, row, asOf, year, !opening)
+      if (!a) return
+      byRow.set(row.id, a)
+      counts[a.state]++
+    }, SLICED_PASS, {
+      progress: (done, total) => {
+        if (done >= total) return
+        // The first screenful is shown with its states at once; the rest follows in slices.
+        if (first) { first = false; assessment.value = { asOf, year, byRow, counts: { ...counts } } }
+        assessing.value = done / total
+        assessProgress.value = { done, total }
+      },
+      finish: () => {
+        const sliced = running !== null
+        running = null
+        assessing.value = null
+        assessProgress.value = null
+        if (!sliced) { assessment.value = { asOf, year, byRow, counts }; return }
+        if (doc.value !== d) { reassess(doc.value, false); bump({ rows: [], structure: false, assessAll: true }); return }
+        assessment.value = { asOf, year, byRow, counts }
+        bump({ rows: [], structure: false, assessAll: true })
+      },
+    })
+    if (!pass.finishedAtOnce) running = pass
   }
 
   /** Only the listed rows changed (same order, same columns): patch the assessment in place. */
@@ -180,7 +189,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   const ROW_ONLY: ReadonlySet<DocCommand['kind']> = new Set(['setCells', 'replaceAll', 'setOverride', 'putRows', 'renumberSeq'])
 
-  function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo') {
+  function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo', focus: FocusTarget | null = null) {
     if (isEmptyChanged(changed)) return
     doc.value = current = markRaw(after)
     historyTick.value++
@@ -202,13 +211,16 @@ export const useDocumentStore = defineStore('document', () => {
       }
       if (ownersMoved) ownersTick.value++
       reassessRows(after, changed.rows)
-      bump({ rows: changed.rows, structure: false, assessAll: false })
+      bump({ rows: changed.rows, structure: false, assessAll: false, focus })
     } else {
       const settingsChanged = before.settings !== after.settings || before.columns !== after.columns
       const structure = changed.removedRows.length > 0 || before.rows.length !== after.rows.length || before.columns !== after.columns
         || fresh.size > 0 || (changed.meta && orderChanged(before, after))
+      // Any owner cell may have changed (an undo, a paste, a row added or removed): the
+      // 责任单位 choices are gathered again, so the filter never offers a name no cell has.
+      ownersTick.value++
       reassess(after, settingsChanged)
-      bump({ rows: changed.rows, structure, assessAll: settingsChanged })
+      bump({ rows: changed.rows, structure, assessAll: settingsChanged, focus })
     }
     for (const listener of listeners) listener(after, before, changed, fresh)
   }
@@ -219,12 +231,15 @@ export const useDocumentStore = defineStore('document', () => {
     return false
   }
 
-  /** Applies one command as one undo step. Refused while another tab owns the draft. */
-  function dispatch(cmd: DocCommand): boolean {
+  /**
+   * Applies one command as one undo step, then focuses `focus` once the grid shows the change.
+   * Refused while another tab owns the draft.
+   */
+  function dispatch(cmd: DocCommand, focus: FocusTarget | null = null): boolean {
     const before = doc.value
     if (!before || readOnly.value) return false
     const result = history.apply(before, cmd)
-    commit(before, result.doc, result.changed, cmd.kind)
+    commit(before, result.doc, result.changed, cmd.kind, focus)
     return true
   }
 
@@ -285,24 +300,26 @@ export const useDocumentStore = defineStore('document', () => {
     return doc.value ? doc.value.rows.findIndex((r) => r.id === rowId) : -1
   }
   /** Inserts an empty row (or a section row); returns its id, or null when nothing was inserted. */
-  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data'): string | null {
+  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data', focusColId: string | null = null): string | null {
     if (!doc.value) return null
     const at = rowId ? indexOfRow(rowId) : doc.value.rows.length - 1
     const index = where === 'above' ? Math.max(0, at) : at + 1
     const id = newId(kind === 'section' ? 's' : 'r')
+    const focus = focusColId ? { rowId: id, colId: focusColId } : null
     const done = kind === 'section'
-      ? dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section'), id })
-      : dispatch({ kind: 'insertRows', index, rows: [{ id, kind: 'data', cells: {} }] })
+      ? dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section'), id }, focus)
+      : dispatch({ kind: 'insertRows', index, rows: [{ id, kind: 'data', cells: {} }] }, focus)
     return done ? id : null
   }
   function deleteRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'deleteRows', rowIds }) }
   function duplicateRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'duplicateRows', rowIds }) }
-  function moveRowsBy(rowIds: string[], delta: number) {
+  /** Moves rows by `delta` places; with `focusColId`, focus follows the first row to its new place. */
+  function moveRowsBy(rowIds: string[], delta: number, focusColId: string | null = null) {
     const d = doc.value
     if (!d || rowIds.length === 0) return
     const first = indexOfRow(rowIds[0]!)
     const target = Math.max(0, Math.min(d.rows.length - rowIds.length, first + delta))
-    if (target !== first) dispatch({ kind: 'moveRows', rowIds, toIndex: target })
+    if (target !== first) dispatch({ kind: 'moveRows', rowIds, toIndex: target }, focusColId ? { rowId: rowIds[0]!, colId: focusColId } : null)
   }
   function moveRowsTo(rowIds: string[], overRowId: string) {
     const target = indexOfRow(overRowId)
@@ -322,25 +339,25 @@ export const useDocumentStore = defineStore('document', () => {
   /** Row actions from the toolbar and their shortcuts; focus follows the row. */
   function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete') {
     const ids = targetRowIds()
-    const focus = grid?.focusedCell()
-    let inserted: string | null = null
+    const d = doc.value
+    const inserting = action === 'insert-above' || action === 'insert-below' || action === 'section'
+    if (inserting && d && !readOnly.value) {
+      // An empty row passes no filter: it would vanish as it is made. The filters go first, and say so.
+      const ui = useUiStore()
+      if (ui.stateFilter || ui.ownerFilter || ui.quickFilter || ui.rowIdFilter) {
+        ui.clearFilters()
+        ui.notify('info', useLocaleStore().t('grid.filtersClearedForNewRow'))
+      }
+    }
+    // The new row is where the clerk types next, whether the toolbar or a key inserted it.
+    const colId = grid?.focusedCell()?.colId ?? grid?.visibleColumnIds()[0] ?? null
     switch (action) {
-      case 'insert-above': inserted = insertRow(ids[0] ?? null, 'above'); break
-      case 'insert-below': inserted = insertRow(ids[ids.length - 1] ?? null, 'below'); break
-      case 'section': inserted = insertRow(ids[0] ?? null, 'above', 'section'); break
+      case 'insert-above': insertRow(ids[0] ?? null, 'above', 'data', colId); break
+      case 'insert-below': insertRow(ids[ids.length - 1] ?? null, 'below', 'data', colId); break
+      case 'section': insertRow(ids[0] ?? null, 'above', 'section', colId); break
       case 'duplicate': duplicateRows(ids); break
       case 'delete': deleteRows(ids); break
     }
-    if (!inserted) return
-    // An empty row passes no filter: it would vanish as it is made. The filters go, and say so.
-    const ui = useUiStore()
-    if (ui.stateFilter || ui.ownerFilter || ui.quickFilter || ui.rowIdFilter) {
-      ui.clearFilters()
-      ui.notify('info', useLocaleStore().t('grid.filtersClearedForNewRow'))
-    }
-    // The new row is where the clerk types next, whether the toolbar or a key inserted it.
-    const colId = focus?.colId ?? grid?.visibleColumnIds()[0]
-    if (colId) setTimeout(() => grid?.focusCell(inserted, colId), 0)
   }
 
   // --- Clipboard ---
@@ -414,7 +431,7 @@ export const useDocumentStore = defineStore('document', () => {
   })
 
   return {
-    doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
+    doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, assessProgress, today,
     rowIndex: computed(() => { void revision.value; return rowIndexMap }),
     canUndo, canRedo, undoLabel, redoLabel,
     open, setName, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
