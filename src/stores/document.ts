@@ -2,16 +2,14 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import {
-  assessRow, emptyCounts, effectiveAsOf, effectiveYear, runSlicedPass, todayIso, type SlicedPass,
-  type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskColumn, type TaskDocument, type TaskRow,
-} from '../core'
-import {
+  todayIso, type DocumentSettings, type Role, type TaskColumn, type TaskDocument, type TaskRow,
   History, applyCommand, isEmptyChanged, newId, parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv,
   type CellChange, type Changed, type DocCommand,
 } from '../core'
 import { useLocaleStore } from './locale'
 import { useUiStore } from './ui'
 import { afterNextPaint } from './frames'
+import { createIncrementalAssessment } from './incrementalAssessment'
 
 /** What the grid needs to update itself after a change. */
 export interface GridChange {
@@ -70,101 +68,12 @@ export const useDocumentStore = defineStore('document', () => {
   const listeners: ChangeListener[] = []
 
   // Assessment, kept incrementally: a cell edit re-assesses one row, not the whole list.
-  let cache = new WeakMap<TaskRow, TaskAssessment>()
-  const assessment = shallowRef<DocumentAssessment>({ asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() })
-  let rowIndexMap = new Map<string, TaskRow>()
-
-  /** `keep`: the engine keeps the row's readings for its next assessment (see AssessContext.keep). */
-  function assessRowCached(d: TaskDocument, row: TaskRow, asOf: string, year: number, keep: boolean): TaskAssessment | null {
-    const hit = cache.get(row)
-    if (hit) return hit
-    const result = assessRow(d, row, asOf, year, keep)
-    if (result) cache.set(row, result)
-    return result
-  }
-
-
-  /** Large lists are assessed in slices between frames (core's runSlicedPass), so the page answers input meanwhile. */
-  const SLICED_PASS = {
-    syncLimit: 3000,
-    // Rows assessed before a large list's first paint: a screenful with AG Grid's row buffer.
-    firstBatch: 128,
-    sliceMs: 12,
-    now: () => performance.now(),
-    defer: (next: () => void) => { setTimeout(next, 0) },
-  }
-  let running: SlicedPass | null = null
-  /** Fraction of rows assessed while a sliced pass runs; null when none runs. */
-  const assessing = ref<number | null>(null)
-  /** Rows assessed of all, while a sliced pass runs: the counts are not final until it ends. */
-  const assessProgress = shallowRef<{ done: number; total: number } | null>(null)
-
-  /**
-   * `opening`: the document was just opened (an import, a draft loaded), its cells never read
-   * before: the engine keeps nothing, since most documents are opened and read, not re-dated.
-   */
-  function reassess(d: TaskDocument | null, all: boolean, opening = false) {
-    running?.cancel()
-    running = null
-    if (!d) {
-      assessing.value = null
-      assessProgress.value = null
-      assessment.value = { asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() }
-      return
-    }
-    if (all) cache = new WeakMap()
-    const asOf = effectiveAsOf(d, today.value)
-    const year = effectiveYear(d, asOf)
-    const byRow = new Map<string, TaskAssessment>()
-    const counts = emptyCounts()
-    const index = new Map<string, TaskRow>()
-    for (const row of d.rows) index.set(row.id, row)
-    rowIndexMap = index
-    const rows = d.rows
-    let first = true
-    const pass = runSlicedPass(rows.length, (i) => {
-      const row = rows[i]!
-      const a = assessRowCached(d, row, asOf, year, !opening)
-      if (!a) return
-      byRow.set(row.id, a)
-      counts[a.state]++
-    }, SLICED_PASS, {
-      progress: (done, total) => {
-        if (done >= total) return
-        // The first screenful is shown with its states at once; the rest follows in slices.
-        if (first) { first = false; assessment.value = { asOf, year, byRow, counts: { ...counts } } }
-        assessing.value = done / total
-        assessProgress.value = { done, total }
-      },
-      finish: () => {
-        const sliced = running !== null
-        running = null
-        assessing.value = null
-        assessProgress.value = null
-        if (!sliced) { assessment.value = { asOf, year, byRow, counts }; return }
-        if (doc.value !== d) { reassess(doc.value, false); bump({ rows: [], structure: false, assessAll: true }); return }
-        assessment.value = { asOf, year, byRow, counts }
-        bump({ rows: [], structure: false, assessAll: true })
-      },
-    })
-    if (!pass.finishedAtOnce) running = pass
-  }
-
-  /** Only the listed rows changed (same order, same columns): patch the assessment in place. */
-  function reassessRows(d: TaskDocument, rowIds: readonly string[]) {
-    const current = assessment.value
-    const counts = { ...current.counts }
-    const byRow = current.byRow
-    for (const id of rowIds) {
-      const row = rowIndexMap.get(id)
-      const old = byRow.get(id)
-      if (old) { counts[old.state]--; byRow.delete(id) }
-      if (!row) continue
-      const a = assessRowCached(d, row, current.asOf, current.year, true)
-      if (a) { byRow.set(id, a); counts[a.state]++ }
-    }
-    assessment.value = { ...current, byRow, counts }
-  }
+  const assessor = createIncrementalAssessment({
+    today: () => today.value,
+    currentDoc: () => doc.value,
+    slicedPassDone: () => bump({ rows: [], structure: false, assessAll: true }),
+  })
+  const { assessment, assessing, assessProgress, reassess, reassessRows } = assessor
 
   function bump(change: GridChange | null) {
     lastChange.value = change
@@ -193,10 +102,10 @@ export const useDocumentStore = defineStore('document', () => {
     if (isEmptyChanged(changed)) return
     doc.value = current = markRaw(after)
     historyTick.value++
-    const fresh = new Set(changed.rows.filter((id) => !rowIndexMap.has(id)))
+    const fresh = new Set(changed.rows.filter((id) => !assessor.rowIndex().has(id)))
     // Row-only edits keep order and columns: patch those rows. Anything else: recompute all.
     const rowsOnly = !changed.meta && changed.removedRows.length === 0 && cmdKind !== 'undo' && ROW_ONLY.has(cmdKind as DocCommand['kind'])
-      && changed.rows.every((id) => rowIndexMap.has(id))
+      && changed.rows.every((id) => assessor.rowIndex().has(id))
     if (rowsOnly) {
       // One pass finds the new versions of the changed rows (one early-exit scan for a cell edit).
       const ids = new Set(changed.rows)
@@ -206,8 +115,8 @@ export const useDocumentStore = defineStore('document', () => {
         const row = after.rows[i]!
         if (!ids.has(row.id)) continue
         found++
-        if (!ownersMoved) ownersMoved = ownersDiffer(rowIndexMap.get(row.id), row)
-        rowIndexMap.set(row.id, row)
+        if (!ownersMoved) ownersMoved = ownersDiffer(assessor.rowIndex().get(row.id), row)
+        assessor.rowIndex().set(row.id, row)
       }
       if (ownersMoved) ownersTick.value++
       reassessRows(after, changed.rows)
@@ -277,7 +186,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Cycles a milestone: automatic → the opposite of what the rules say → automatic. */
   function toggleMilestone(rowId: string, index: number) {
-    const row = rowIndexMap.get(rowId)
+    const row = assessor.rowIndex().get(rowId)
     const milestone = assessment.value.byRow.get(rowId)?.milestones.find((m) => m.index === index)
     if (!row || !milestone) return
     const current = row.overrides?.[index]
@@ -379,20 +288,20 @@ export const useDocumentStore = defineStore('document', () => {
     if (!d || !grid) return null
     const block = grid.rangeBlock()
     if (block) {
-      const grid2d = block.rowIds.map((id) => block.colIds.map((c) => rowIndexMap.get(id)?.cells[c] ?? ''))
+      const grid2d = block.rowIds.map((id) => block.colIds.map((c) => assessor.rowIndex().get(id)?.cells[c] ?? ''))
       return { tsv: toTsv(grid2d), html: toHtmlTable(grid2d) }
     }
     const colIds = grid.visibleColumnIds()
     const selected = grid.selectedRowIds()
     if (selected.length > 0) {
-      const rows = selected.map((id) => rowIndexMap.get(id)).filter((r): r is TaskRow => !!r)
+      const rows = selected.map((id) => assessor.rowIndex().get(id)).filter((r): r is TaskRow => !!r)
       const block = rows.map((r) => colIds.map((c) => r.cells[c] ?? ''))
       const headers = colIds.map((c) => d.columns.find((col) => col.id === c)?.header ?? '')
       return { tsv: toTsv(block), html: toHtmlTable(block, headers) }
     }
     const at = grid.focusedCell()
     if (!at) return null
-    const value = rowIndexMap.get(at.rowId)?.cells[at.colId] ?? ''
+    const value = assessor.rowIndex().get(at.rowId)?.cells[at.colId] ?? ''
     return { tsv: toTsv([[value]]), html: toHtmlTable([[value]]) }
   }
 
@@ -432,7 +341,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   return {
     doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, assessProgress, today,
-    rowIndex: computed(() => { void revision.value; return rowIndexMap }),
+    rowIndex: computed(() => { void revision.value; return assessor.rowIndex() }),
     canUndo, canRedo, undoLabel, redoLabel,
     open, setName, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
     setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
