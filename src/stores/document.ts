@@ -27,9 +27,12 @@ export interface GridChange {
 
 export interface FocusTarget { rowId: string; colId: string }
 
-/** The grid registers these so stores can ask about focus and order without touching AG Grid. */
+/**
+ * The grid registers these so stores can ask what it shows (focus, order, selection) without
+ * touching AG Grid. Focus itself is never set through it: a change carries its focus target
+ * (GridChange.focus), a plain request is `focusRequest`; the grid applies both, in one place.
+ */
 export interface GridPort {
-  focusCell(rowId: string, colId: string): void
   focusedCell(): { rowId: string; colId: string } | null
   displayedRowIds(): string[]
   selectedRowIds(): string[]
@@ -66,6 +69,8 @@ export const useDocumentStore = defineStore('document', () => {
   const untrackedDoc = (): TaskDocument | null => current
   let grid: GridPort | null = null
   const listeners: ChangeListener[] = []
+  /** A cell to focus now, not after a change (a find match, a dialog giving focus back): the grid applies it at once. */
+  const focusRequest = shallowRef<FocusTarget | null>(null)
 
   // Assessment, kept incrementally: a cell edit re-assesses one row, not the whole list.
   const assessor = createIncrementalAssessment({
@@ -349,7 +354,8 @@ export const useDocumentStore = defineStore('document', () => {
     onChange: (listener: ChangeListener) => { listeners.push(listener) },
     setReadOnly: (value: boolean) => { readOnly.value = value },
     registerGrid: (port: GridPort | null) => { grid = port },
-    focusCell: (rowId: string, colId: string) => grid?.focusCell(rowId, colId),
+    focusRequest,
+    focusCell: (rowId: string, colId: string) => { focusRequest.value = { rowId, colId } },
     displayedRowIds: () => grid?.displayedRowIds() ?? [],
     selectedRowIds: () => grid?.selectedRowIds() ?? [],
     clearSort: () => grid?.clearSort(),
