@@ -7,6 +7,7 @@ import { imeKeyAction, startsImeEdit } from '../../src/components/grid/imeBox'
 import { commitOnPageLeave, createEditorRegistry } from '../../src/components/grid/editorCommit'
 import { createRowHeights } from '../../src/components/grid/rowHeights'
 import { fillFreeWidth, type WidthGrid } from '../../src/components/grid/columnWidths'
+import { anyRowFilter, passesRowFilters } from '../../src/components/grid/rowFilter'
 import { TEST_COLUMNS } from './support/testDocuments'
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'isComposing', boolean>> = {}, keyCode = 0) =>
@@ -164,5 +165,25 @@ describe('row heights and the free width', () => {
     const grid = widthGrid({ [STATE_COL]: 200, seq: 64, task: 320, sched: 320, prog: 320, status: 120 })
     fillFreeWidth(grid, COLUMNS, 1124, new Set([STATE_COL, 'task']))
     expect(grid.set.at(-1)).toEqual([{ key: 'prog', newWidth: 620 }])
+  })
+})
+
+describe('the grid’s row filters', () => {
+  const task: TaskRow = { id: 'r1', kind: 'data', cells: {} }
+  const section: TaskRow = { id: 's1', kind: 'section', cells: {} }
+  const none = { state: null, owner: null, rowIds: null }
+  const stateOf = () => 'overdue'
+  const ownersOf = () => ['县民政局', '县财政局']
+  it('with no filter every row passes; a section row only then', () => {
+    expect(passesRowFilters(task, none, stateOf, ownersOf)).toBe(true)
+    expect(passesRowFilters(section, none, stateOf, ownersOf)).toBe(true)
+    expect(passesRowFilters(section, { ...none, state: 'overdue' }, stateOf, ownersOf)).toBe(false)
+    expect(anyRowFilter(none)).toBe(false)
+  })
+  it('a task passes each filter by its state, any of its units, and the rows named', () => {
+    expect(passesRowFilters(task, { ...none, state: 'overdue', owner: '县财政局' }, stateOf, ownersOf)).toBe(true)
+    expect(passesRowFilters(task, { ...none, state: 'done' }, stateOf, ownersOf)).toBe(false)
+    expect(passesRowFilters(task, { ...none, owner: '县公安局' }, stateOf, ownersOf)).toBe(false)
+    expect(passesRowFilters(task, { ...none, rowIds: new Set(['r2']) }, stateOf, ownersOf)).toBe(false)
   })
 })
