@@ -1,4 +1,5 @@
 // Every UI string in both languages; zh-CN is the default and the source of truth for keys.
+import { gridEn, gridZh } from './gridMessages'
 import { mergeEn, mergeZh } from './mergeMessages'
 
 export const zh = {
@@ -50,7 +51,6 @@ export const zh = {
   'status.tasks': '共 {n} 项任务',
   'status.filtered': '显示 {shown} / {total} 项',
   'status.clearFilter': '清除筛选',
-  'status.assessing': '正在判定进度… {pct}%',
   'grid.empty': '把 Excel、WPS、CSV 文件拖到这里，或粘贴网页上的表格，或点击“导入”。',
   'grid.section': '分组行',
   'grid.footer': '表尾',
@@ -205,6 +205,7 @@ export const zh = {
   'storage.quarantineItem': '{when}：{problems}',
   'storage.quarantineRestore': '恢复为新草稿',
   'storage.quarantineRestored': '已恢复为新草稿（{rows} 行）',
+  ...gridZh,
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -258,7 +259,6 @@ export const en: Record<MessageKey, string> = {
   'status.tasks': '{n} tasks',
   'status.filtered': 'Showing {shown} of {total}',
   'status.clearFilter': 'Clear filter',
-  'status.assessing': 'Checking milestones… {pct}%',
   'grid.empty': 'Drop an Excel, WPS or CSV file here, paste a table from a web page, or click Import.',
   'grid.section': 'Section',
   'grid.footer': 'Footer',
@@ -413,4 +413,5 @@ export const en: Record<MessageKey, string> = {
   'storage.quarantineItem': '{when}: {problems}',
   'storage.quarantineRestore': 'Restore as a new draft',
   'storage.quarantineRestored': 'Restored as a new draft ({rows} rows)',
+  ...gridEn,
 }

@@ -2,16 +2,14 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import {
-  assessRow, emptyCounts, effectiveAsOf, effectiveYear, todayIso,
-  type DocumentAssessment, type DocumentSettings, type Role, type TaskAssessment, type TaskColumn, type TaskDocument, type TaskRow,
-} from '../core'
-import {
+  todayIso, type DocumentSettings, type Role, type TaskColumn, type TaskDocument, type TaskRow,
   History, applyCommand, isEmptyChanged, newId, parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv,
   type CellChange, type Changed, type DocCommand,
 } from '../core'
 import { useLocaleStore } from './locale'
 import { useUiStore } from './ui'
 import { afterNextPaint } from './frames'
+import { createIncrementalAssessment } from './incrementalAssessment'
 
 /** What the grid needs to update itself after a change. */
 export interface GridChange {
@@ -20,11 +18,21 @@ export interface GridChange {
   structure: boolean
   /** Settings changed: every state may differ. */
   assessAll: boolean
+  /**
+   * The cell to focus once the grid holds this change (an inserted row, a moved row): the one
+   * place that decides focus after a change. Null: focus stays where the grid has it.
+   */
+  focus?: FocusTarget | null
 }
 
-/** The grid registers these so stores can ask about focus and order without touching AG Grid. */
+export interface FocusTarget { rowId: string; colId: string }
+
+/**
+ * The grid registers these so stores can ask what it shows (focus, order, selection) without
+ * touching AG Grid. Focus itself is never set through it: a change carries its focus target
+ * (GridChange.focus), a plain request is `focusRequest`; the grid applies both, in one place.
+ */
 export interface GridPort {
-  focusCell(rowId: string, colId: string): void
   focusedCell(): { rowId: string; colId: string } | null
   displayedRowIds(): string[]
   selectedRowIds(): string[]
@@ -61,101 +69,16 @@ export const useDocumentStore = defineStore('document', () => {
   const untrackedDoc = (): TaskDocument | null => current
   let grid: GridPort | null = null
   const listeners: ChangeListener[] = []
+  /** A cell to focus now, not after a change (a find match, a dialog giving focus back): the grid applies it at once. */
+  const focusRequest = shallowRef<FocusTarget | null>(null)
 
   // Assessment, kept incrementally: a cell edit re-assesses one row, not the whole list.
-  let cache = new WeakMap<TaskRow, TaskAssessment>()
-  const assessment = shallowRef<DocumentAssessment>({ asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() })
-  let rowIndexMap = new Map<string, TaskRow>()
-
-  /** `keep`: the engine keeps the row's readings for its next assessment (see AssessContext.keep). */
-  function assessRowCached(d: TaskDocument, row: TaskRow, asOf: string, year: number, keep: boolean): TaskAssessment | null {
-    const hit = cache.get(row)
-    if (hit) return hit
-    const result = assessRow(d, row, asOf, year, keep)
-    if (result) cache.set(row, result)
-    return result
-  }
-
-
-  /** Large lists are assessed in slices between frames, so the page answers input meanwhile. */
-  const SYNC_ROWS = 3000
-  const SLICE_MS = 12
-  /** Rows assessed before a large list's first paint: a screenful with AG Grid's row buffer. */
-  const FIRST_SCREEN_ROWS = 128
-  let pass = 0
-  /** Fraction of rows assessed while a sliced pass runs; null when none runs. */
-  const assessing = ref<number | null>(null)
-
-  /**
-   * `opening`: the document was just opened (an import, a draft loaded), its cells never read
-   * before: the engine keeps nothing, since most documents are opened and read, not re-dated.
-   */
-  function reassess(d: TaskDocument | null, all: boolean, opening = false) {
-    const mine = ++pass
-    if (!d) {
-      assessing.value = null
-      assessment.value = { asOf: today.value, year: Number(today.value.slice(0, 4)), byRow: new Map(), counts: emptyCounts() }
-      return
-    }
-    if (all) cache = new WeakMap()
-    const asOf = effectiveAsOf(d, today.value)
-    const year = effectiveYear(d, asOf)
-    const byRow = new Map<string, TaskAssessment>()
-    const counts = emptyCounts()
-    const index = new Map<string, TaskRow>()
-    for (const row of d.rows) index.set(row.id, row)
-    rowIndexMap = index
-    const rows = d.rows
-    let i = 0
-    const step = (deadline: number, end = rows.length) => {
-      for (; i < end; i++) {
-        if ((i & 63) === 0 && performance.now() > deadline) return false
-        const row = rows[i]!
-        const a = assessRowCached(d, row, asOf, year, !opening)
-        if (!a) continue
-        byRow.set(row.id, a)
-        counts[a.state]++
-      }
-      return i >= rows.length
-    }
-    if (rows.length <= SYNC_ROWS) {
-      step(Infinity)
-      assessing.value = null
-      assessment.value = { asOf, year, byRow, counts }
-      return
-    }
-    // The first screenful synchronously, so the grid paints with its states; the rest in slices.
-    step(performance.now() + SLICE_MS, FIRST_SCREEN_ROWS)
-    assessment.value = { asOf, year, byRow, counts: { ...counts } }
-    assessing.value = i / rows.length
-    const next = () => {
-      if (mine !== pass) return
-      const done = step(performance.now() + SLICE_MS)
-      assessing.value = i / rows.length
-      if (!done) { setTimeout(next, 0); return }
-      assessing.value = null
-      if (doc.value !== d) { reassess(doc.value, false); bump({ rows: [], structure: false, assessAll: true }); return }
-      assessment.value = { asOf, year, byRow, counts }
-      bump({ rows: [], structure: false, assessAll: true })
-    }
-    setTimeout(next, 0)
-  }
-
-  /** Only the listed rows changed (same order, same columns): patch the assessment in place. */
-  function reassessRows(d: TaskDocument, rowIds: readonly string[]) {
-    const current = assessment.value
-    const counts = { ...current.counts }
-    const byRow = current.byRow
-    for (const id of rowIds) {
-      const row = rowIndexMap.get(id)
-      const old = byRow.get(id)
-      if (old) { counts[old.state]--; byRow.delete(id) }
-      if (!row) continue
-      const a = assessRowCached(d, row, current.asOf, current.year, true)
-      if (a) { byRow.set(id, a); counts[a.state]++ }
-    }
-    assessment.value = { ...current, byRow, counts }
-  }
+  const assessor = createIncrementalAssessment({
+    today: () => today.value,
+    currentDoc: () => doc.value,
+    slicedPassDone: () => bump({ rows: [], structure: false, assessAll: true }),
+  })
+  const { assessment, assessing, assessProgress, reassess, reassessRows } = assessor
 
   function bump(change: GridChange | null) {
     lastChange.value = change
@@ -180,14 +103,14 @@ export const useDocumentStore = defineStore('document', () => {
 
   const ROW_ONLY: ReadonlySet<DocCommand['kind']> = new Set(['setCells', 'replaceAll', 'setOverride', 'putRows', 'renumberSeq'])
 
-  function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo') {
+  function commit(before: TaskDocument, after: TaskDocument, changed: Changed, cmdKind: DocCommand['kind'] | 'undo', focus: FocusTarget | null = null) {
     if (isEmptyChanged(changed)) return
     doc.value = current = markRaw(after)
     historyTick.value++
-    const fresh = new Set(changed.rows.filter((id) => !rowIndexMap.has(id)))
+    const fresh = new Set(changed.rows.filter((id) => !assessor.rowIndex().has(id)))
     // Row-only edits keep order and columns: patch those rows. Anything else: recompute all.
     const rowsOnly = !changed.meta && changed.removedRows.length === 0 && cmdKind !== 'undo' && ROW_ONLY.has(cmdKind as DocCommand['kind'])
-      && changed.rows.every((id) => rowIndexMap.has(id))
+      && changed.rows.every((id) => assessor.rowIndex().has(id))
     if (rowsOnly) {
       // One pass finds the new versions of the changed rows (one early-exit scan for a cell edit).
       const ids = new Set(changed.rows)
@@ -197,18 +120,21 @@ export const useDocumentStore = defineStore('document', () => {
         const row = after.rows[i]!
         if (!ids.has(row.id)) continue
         found++
-        if (!ownersMoved) ownersMoved = ownersDiffer(rowIndexMap.get(row.id), row)
-        rowIndexMap.set(row.id, row)
+        if (!ownersMoved) ownersMoved = ownersDiffer(assessor.rowIndex().get(row.id), row)
+        assessor.rowIndex().set(row.id, row)
       }
       if (ownersMoved) ownersTick.value++
       reassessRows(after, changed.rows)
-      bump({ rows: changed.rows, structure: false, assessAll: false })
+      bump({ rows: changed.rows, structure: false, assessAll: false, focus })
     } else {
       const settingsChanged = before.settings !== after.settings || before.columns !== after.columns
       const structure = changed.removedRows.length > 0 || before.rows.length !== after.rows.length || before.columns !== after.columns
         || fresh.size > 0 || (changed.meta && orderChanged(before, after))
+      // Any owner cell may have changed (an undo, a paste, a row added or removed): the
+      // 责任单位 choices are gathered again, so the filter never offers a name no cell has.
+      ownersTick.value++
       reassess(after, settingsChanged)
-      bump({ rows: changed.rows, structure, assessAll: settingsChanged })
+      bump({ rows: changed.rows, structure, assessAll: settingsChanged, focus })
     }
     for (const listener of listeners) listener(after, before, changed, fresh)
   }
@@ -219,12 +145,15 @@ export const useDocumentStore = defineStore('document', () => {
     return false
   }
 
-  /** Applies one command as one undo step. Refused while another tab owns the draft. */
-  function dispatch(cmd: DocCommand): boolean {
+  /**
+   * Applies one command as one undo step, then focuses `focus` once the grid shows the change.
+   * Refused while another tab owns the draft.
+   */
+  function dispatch(cmd: DocCommand, focus: FocusTarget | null = null): boolean {
     const before = doc.value
     if (!before || readOnly.value) return false
     const result = history.apply(before, cmd)
-    commit(before, result.doc, result.changed, cmd.kind)
+    commit(before, result.doc, result.changed, cmd.kind, focus)
     return true
   }
 
@@ -262,7 +191,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Cycles a milestone: automatic → the opposite of what the rules say → automatic. */
   function toggleMilestone(rowId: string, index: number) {
-    const row = rowIndexMap.get(rowId)
+    const row = assessor.rowIndex().get(rowId)
     const milestone = assessment.value.byRow.get(rowId)?.milestones.find((m) => m.index === index)
     if (!row || !milestone) return
     const current = row.overrides?.[index]
@@ -285,24 +214,26 @@ export const useDocumentStore = defineStore('document', () => {
     return doc.value ? doc.value.rows.findIndex((r) => r.id === rowId) : -1
   }
   /** Inserts an empty row (or a section row); returns its id, or null when nothing was inserted. */
-  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data'): string | null {
+  function insertRow(rowId: string | null, where: 'above' | 'below', kind: 'data' | 'section' = 'data', focusColId: string | null = null): string | null {
     if (!doc.value) return null
     const at = rowId ? indexOfRow(rowId) : doc.value.rows.length - 1
     const index = where === 'above' ? Math.max(0, at) : at + 1
     const id = newId(kind === 'section' ? 's' : 'r')
+    const focus = focusColId ? { rowId: id, colId: focusColId } : null
     const done = kind === 'section'
-      ? dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section'), id })
-      : dispatch({ kind: 'insertRows', index, rows: [{ id, kind: 'data', cells: {} }] })
+      ? dispatch({ kind: 'addSectionRow', index, label: useLocaleStore().t('grid.section'), id }, focus)
+      : dispatch({ kind: 'insertRows', index, rows: [{ id, kind: 'data', cells: {} }] }, focus)
     return done ? id : null
   }
   function deleteRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'deleteRows', rowIds }) }
   function duplicateRows(rowIds: string[]) { if (rowIds.length) dispatch({ kind: 'duplicateRows', rowIds }) }
-  function moveRowsBy(rowIds: string[], delta: number) {
+  /** Moves rows by `delta` places; with `focusColId`, focus follows the first row to its new place. */
+  function moveRowsBy(rowIds: string[], delta: number, focusColId: string | null = null) {
     const d = doc.value
     if (!d || rowIds.length === 0) return
     const first = indexOfRow(rowIds[0]!)
     const target = Math.max(0, Math.min(d.rows.length - rowIds.length, first + delta))
-    if (target !== first) dispatch({ kind: 'moveRows', rowIds, toIndex: target })
+    if (target !== first) dispatch({ kind: 'moveRows', rowIds, toIndex: target }, focusColId ? { rowId: rowIds[0]!, colId: focusColId } : null)
   }
   function moveRowsTo(rowIds: string[], overRowId: string) {
     const target = indexOfRow(overRowId)
@@ -322,25 +253,25 @@ export const useDocumentStore = defineStore('document', () => {
   /** Row actions from the toolbar and their shortcuts; focus follows the row. */
   function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete') {
     const ids = targetRowIds()
-    const focus = grid?.focusedCell()
-    let inserted: string | null = null
+    const d = doc.value
+    const inserting = action === 'insert-above' || action === 'insert-below' || action === 'section'
+    if (inserting && d && !readOnly.value) {
+      // An empty row passes no filter: it would vanish as it is made. The filters go first, and say so.
+      const ui = useUiStore()
+      if (ui.stateFilter || ui.ownerFilter || ui.quickFilter || ui.rowIdFilter) {
+        ui.clearFilters()
+        ui.notify('info', useLocaleStore().t('grid.filtersClearedForNewRow'))
+      }
+    }
+    // The new row is where the clerk types next, whether the toolbar or a key inserted it.
+    const colId = grid?.focusedCell()?.colId ?? grid?.visibleColumnIds()[0] ?? null
     switch (action) {
-      case 'insert-above': inserted = insertRow(ids[0] ?? null, 'above'); break
-      case 'insert-below': inserted = insertRow(ids[ids.length - 1] ?? null, 'below'); break
-      case 'section': inserted = insertRow(ids[0] ?? null, 'above', 'section'); break
+      case 'insert-above': insertRow(ids[0] ?? null, 'above', 'data', colId); break
+      case 'insert-below': insertRow(ids[ids.length - 1] ?? null, 'below', 'data', colId); break
+      case 'section': insertRow(ids[0] ?? null, 'above', 'section', colId); break
       case 'duplicate': duplicateRows(ids); break
       case 'delete': deleteRows(ids); break
     }
-    if (!inserted) return
-    // An empty row passes no filter: it would vanish as it is made. The filters go, and say so.
-    const ui = useUiStore()
-    if (ui.stateFilter || ui.ownerFilter || ui.quickFilter || ui.rowIdFilter) {
-      ui.clearFilters()
-      ui.notify('info', useLocaleStore().t('grid.filtersClearedForNewRow'))
-    }
-    // The new row is where the clerk types next, whether the toolbar or a key inserted it.
-    const colId = focus?.colId ?? grid?.visibleColumnIds()[0]
-    if (colId) setTimeout(() => grid?.focusCell(inserted, colId), 0)
   }
 
   // --- Clipboard ---
@@ -362,20 +293,20 @@ export const useDocumentStore = defineStore('document', () => {
     if (!d || !grid) return null
     const block = grid.rangeBlock()
     if (block) {
-      const grid2d = block.rowIds.map((id) => block.colIds.map((c) => rowIndexMap.get(id)?.cells[c] ?? ''))
+      const grid2d = block.rowIds.map((id) => block.colIds.map((c) => assessor.rowIndex().get(id)?.cells[c] ?? ''))
       return { tsv: toTsv(grid2d), html: toHtmlTable(grid2d) }
     }
     const colIds = grid.visibleColumnIds()
     const selected = grid.selectedRowIds()
     if (selected.length > 0) {
-      const rows = selected.map((id) => rowIndexMap.get(id)).filter((r): r is TaskRow => !!r)
+      const rows = selected.map((id) => assessor.rowIndex().get(id)).filter((r): r is TaskRow => !!r)
       const block = rows.map((r) => colIds.map((c) => r.cells[c] ?? ''))
       const headers = colIds.map((c) => d.columns.find((col) => col.id === c)?.header ?? '')
       return { tsv: toTsv(block), html: toHtmlTable(block, headers) }
     }
     const at = grid.focusedCell()
     if (!at) return null
-    const value = rowIndexMap.get(at.rowId)?.cells[at.colId] ?? ''
+    const value = assessor.rowIndex().get(at.rowId)?.cells[at.colId] ?? ''
     return { tsv: toTsv([[value]]), html: toHtmlTable([[value]]) }
   }
 
@@ -414,8 +345,8 @@ export const useDocumentStore = defineStore('document', () => {
   })
 
   return {
-    doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, today,
-    rowIndex: computed(() => { void revision.value; return rowIndexMap }),
+    doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, assessProgress, today,
+    rowIndex: computed(() => { void revision.value; return assessor.rowIndex() }),
     canUndo, canRedo, undoLabel, redoLabel,
     open, setName, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
     setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
@@ -423,7 +354,8 @@ export const useDocumentStore = defineStore('document', () => {
     onChange: (listener: ChangeListener) => { listeners.push(listener) },
     setReadOnly: (value: boolean) => { readOnly.value = value },
     registerGrid: (port: GridPort | null) => { grid = port },
-    focusCell: (rowId: string, colId: string) => grid?.focusCell(rowId, colId),
+    focusRequest,
+    focusCell: (rowId: string, colId: string) => { focusRequest.value = { rowId, colId } },
     displayedRowIds: () => grid?.displayedRowIds() ?? [],
     selectedRowIds: () => grid?.selectedRowIds() ?? [],
     clearSort: () => grid?.clearSort(),

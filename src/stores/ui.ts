@@ -12,6 +12,12 @@ export interface Notice {
   action?: { label: string; run: () => void }
 }
 
+/** How long a notice stays: one with an action waits for the answer; an error stays long enough to read. */
+export function noticeTimeout(kind: Notice['kind'], needsAnswer: boolean): number {
+  if (needsAnswer) return 0
+  return kind === 'error' ? 20_000 : 6000
+}
+
 export const useUiStore = defineStore('ui', () => {
   const panel = ref<Panel>('none')
   const findOpen = ref(false)
@@ -36,9 +42,19 @@ export const useUiStore = defineStore('ui', () => {
   const focusReason = ref('')
   let nextNotice = 1
 
-  function notify(kind: Notice['kind'], text: string, action?: Notice['action'], timeoutMs = kind === 'error' ? 0 : 6000) {
+  /** Notices posted in the current task: a loop posting several (export warnings) keeps them all. */
+  const postedThisTask = new Set<number>()
+  /**
+   * Shows a notice. One of the same kind replaces the one shown (three failed imports leave one
+   * error box, the latest), unless that one waits for an answer (it has an action) or was posted
+   * in this same task. Notices time out unless they need an answer: see noticeTimeout.
+   */
+  function notify(kind: Notice['kind'], text: string, action?: Notice['action'], timeoutMs = noticeTimeout(kind, !!action)) {
     const id = nextNotice++
-    notices.value = [...notices.value, { id, kind, text, action }]
+    if (postedThisTask.size === 0) queueMicrotask(() => postedThisTask.clear())
+    postedThisTask.add(id)
+    const kept = notices.value.filter((n) => n.kind !== kind || !!n.action || postedThisTask.has(n.id))
+    notices.value = [...kept, { id, kind, text, action }]
     if (timeoutMs > 0) setTimeout(() => dismiss(id), timeoutMs)
     return id
   }

@@ -13,20 +13,27 @@ test('an edit closed within 100 ms of the last keystroke is there on reopening',
   await expect(await cellAt(again, 3, '完成情况')).toHaveText('X1')
 })
 
-test('closing the tab with a cell editor open asks first; text left in it when the page hides is saved', async ({ page, context }) => {
+test('closing the tab with a cell editor open asks first, its text already an edit; text left in it when the page hides is saved', async ({ page, context }) => {
   await openApp(page)
   const cell = await cellAt(page, 3, '完成情况')
   await cell.click()
   await page.keyboard.press('F2')
   await page.keyboard.press('Control+a')
   await page.keyboard.type('编辑中未确认')
-  // The browser's "leave this page?" question: the clerk stays, and the text is still there.
+  // The browser's "leave this page?" question: the text became an edit before the answer
+  // matters; the clerk stays, and the text is in the cell, saved.
   const asked = page.waitForEvent('dialog')
   await page.close({ runBeforeUnload: true })
   const dialog = await asked
   expect(dialog.type()).toBe('beforeunload')
   await dialog.dismiss()
-  await expect(page.getByTestId('cell-editor')).toHaveValue('编辑中未确认')
+  await expect(page.getByTestId('cell-editor')).toHaveCount(0)
+  await expect(cell).toHaveText('编辑中未确认')
+  await expect(page.getByTestId('save-state')).toHaveText('已保存')
+  await cell.click()
+  await page.keyboard.press('F2')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('隐藏时提交')
   // The page going to the background (another tab, a minimised window, a discard) commits it.
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
@@ -36,7 +43,7 @@ test('closing the tab with a cell editor open asks first; text left in it when t
   await expect(page.getByTestId('save-state')).toHaveText('已保存')
   const again = await context.newPage()
   await again.goto('./')
-  await expect(await cellAt(again, 3, '完成情况')).toHaveText('编辑中未确认')
+  await expect(await cellAt(again, 3, '完成情况')).toHaveText('隐藏时提交')
 })
 
 test('the draft list opens, renames, duplicates, and deletes with undo', async ({ page }) => {

@@ -1,0 +1,114 @@
+// The grid's store sync and the editor rescue, with a fake grid and a fake storage: what an edit, a
+// structural change and a change with a focus target ask of the grid; what a reload finds.
+import { computed, nextTick, ref, shallowRef } from 'vue'
+import { describe, expect, it, vi } from 'vitest'
+import type { GridApi } from 'ag-grid-community'
+import type { TaskDocument, TaskRow } from '../../src/core'
+import type { GridChange } from '../../src/stores/document'
+import { useGridSync } from '../../src/components/grid/gridSync'
+import { createRowHeights } from '../../src/components/grid/rowHeights'
+import { createEditRescue } from '../../src/components/grid/editorCommit'
+import { testDocument } from './support/testDocuments'
+
+function fakeGrid(doc: TaskDocument) {
+  const calls: string[] = []
+  let rows = doc.rows
+  const node = (row: TaskRow, i: number) => ({
+    data: row, rowIndex: i, rowHeight: 34,
+    updateData(r: TaskRow) { calls.push(`update ${r.id}`) },
+    setRowHeight(h: number) { this.rowHeight = h; calls.push(`height ${row.id}`) },
+  })
+  const grid = {
+    calls,
+    isDestroyed: () => false,
+    updateGridOptions: () => { calls.push('start') },
+    setGridOption: (name: string, value: unknown) => { calls.push(`set ${name}`); if (name === 'rowData') rows = value as TaskRow[] },
+    redrawRows: () => { calls.push('redraw') },
+    refreshCells: () => { calls.push('refresh') },
+    resetRowHeights: () => { calls.push('reset heights') },
+    onRowHeightChanged: () => { calls.push('relayout') },
+    onFilterChanged: () => { calls.push('filter') },
+    getColumn: () => null,
+    getRowNode: (id: string) => { const i = rows.findIndex((r) => r.id === id); return i < 0 ? undefined : node(rows[i]!, i) },
+    ensureIndexVisible: () => {},
+    ensureColumnVisible: () => {},
+    setFocusedCell: (rowIndex: number, colId: string) => { calls.push(`focus ${rowIndex} ${colId}`) },
+  }
+  return grid
+}
+
+function setUp() {
+  const doc = shallowRef<TaskDocument>(testDocument())
+  const revision = ref(0)
+  const change = shallowRef<GridChange | null>(null)
+  const grid = fakeGrid(doc.value)
+  const api = shallowRef(grid as unknown as GridApi<TaskRow>)
+  // New columns with every other document, as the grid's column definitions follow the document's.
+  const docId = computed(() => doc.value.id)
+  const defs = computed(() => [{ colId: `seq-${docId.value}` }])
+  const sync = useGridSync({
+    api, columnDefs: defs, revision: () => revision.value, lastChange: () => change.value, doc: () => doc.value,
+    rowIndex: () => new Map(doc.value.rows.map((r) => [r.id, r])), saving: () => false, current: () => true,
+    externalFilter: () => false, heights: createRowHeights(() => doc.value.columns), fillWidth: () => { grid.calls.push('fill width') },
+  })
+  sync.started(api.value!)
+  grid.calls.length = 0
+  const commit = async (next: TaskDocument, c: GridChange) => { doc.value = next; change.value = c; revision.value++; await nextTick() }
+  return { doc, grid, commit }
+}
+
+describe('grid sync', () => {
+  it('a cell edit updates its row’s node only, and its state cell; no reload, no redraw', async () => {
+    const { doc, grid, commit } = setUp()
+    const rows = doc.value.rows.map((r) => (r.id === 'r2' ? { ...r, cells: { ...r.cells, task: '新的任务' } } : r))
+    await commit({ ...doc.value, rows }, { rows: ['r2'], structure: false, assessAll: false })
+    expect(grid.calls).toEqual(['update r2', 'refresh'])
+  })
+
+  it('a structural change reloads the rows and focuses the cell the change names', async () => {
+    const { doc, grid, commit } = setUp()
+    const rows = [doc.value.rows[0]!, { id: 'new', kind: 'data' as const, cells: {} }, ...doc.value.rows.slice(1)]
+    await commit({ ...doc.value, rows }, { rows: ['new'], structure: true, assessAll: false, focus: { rowId: 'new', colId: 'task' } })
+    expect(grid.calls).toEqual(['set rowData', 'redraw', 'focus 1 task'])
+  })
+
+  it('another document comes with its columns before its rows, the old rows gone first, the free width shared again', async () => {
+    const { grid, commit } = setUp()
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    const other = testDocument({ id: 'draft2', rowCount: 5 })
+    await commit(other, null as unknown as GridChange)
+    expect(grid.calls).toEqual(['set rowData', 'set columnDefs', 'fill width', 'set rowData'])
+    vi.unstubAllGlobals()
+  })
+})
+
+describe('editor rescue', () => {
+  function memory() {
+    const items = new Map<string, string>()
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => { items.set(k, v) }, removeItem: (k: string) => { items.delete(k) }, items }
+  }
+
+  it('keeps the edits of a page that left, for the same draft only, once', () => {
+    const store = memory()
+    const rescue = createEditRescue(store)
+    rescue.keep('draft1', [{ rowId: 'r1', colId: 'status', value: '重新加载前输入' }])
+    expect(rescue.takeFor('draft2')).toEqual([])
+    expect(rescue.takeFor('draft1')).toEqual([{ rowId: 'r1', colId: 'status', value: '重新加载前输入' }])
+    expect(rescue.takeFor('draft1')).toEqual([])
+  })
+
+  it('a completed save clears it; damaged or missing storage loses nothing else and throws nothing', () => {
+    const store = memory()
+    const rescue = createEditRescue(store)
+    rescue.keep('draft1', [{ rowId: 'r1', colId: 'status', value: 'x' }])
+    rescue.clear()
+    expect(rescue.takeFor('draft1')).toEqual([])
+    store.setItem('jindu.editorRescue', '{not json')
+    expect(rescue.takeFor('draft1')).toEqual([])
+    store.setItem('jindu.editorRescue', JSON.stringify({ docId: 'draft1', edits: [{ rowId: 1 }, { rowId: 'r1', colId: 'c', value: 'ok' }] }))
+    expect(rescue.takeFor('draft1')).toEqual([{ rowId: 'r1', colId: 'c', value: 'ok' }])
+    const none = createEditRescue(null)
+    none.keep('draft1', [{ rowId: 'r1', colId: 'c', value: 'v' }])
+    expect(none.takeFor('draft1')).toEqual([])
+  })
+})
