@@ -16,13 +16,9 @@ export { History, DEFAULT_HISTORY_LIMIT, type HistoryMove, type HistoryStep } fr
 export { findMatches, replaceCommand, type FindMatch, type FindOptions, type FindResult } from './find'
 export { parseHtmlTable, parsePlainText, parseTsv, parseBarTable, barRowCells, pasteCommand, toHtmlTable, toTsv } from './clipboard'
 export * from './merge'
-<<<<<<< HEAD
 // The overview's functions load with the overview (its own chunk): the first paint never pays for
 // them. Their types are here; the functions come from `loadOverview()` (or './overview' in Node).
 export type * from './overview'
 export const loadOverview = () => import('./overview')
 export type OverviewEngine = Awaited<ReturnType<typeof loadOverview>>
-=======
-export * from './overview'
 export { runSlicedPass, type SlicedPass, type SlicedPassOptions, type SlicedPassEvents } from './slicedPass'
->>>>>>> rough
