@@ -33,8 +33,10 @@ window.addEventListener('unhandledrejection', (event) => {
   reportUnexpected(event.reason)
 })
 
-document.documentElement.lang = useLocaleStore(pinia).locale === 'en' ? 'en' : 'zh-CN'
-app.mount('#app')
+const locale = useLocaleStore(pinia)
+document.documentElement.lang = locale.locale === 'en' ? 'en' : 'zh-CN'
+// A clerk who chose English sees English from the first paint: its words load before mounting.
+void locale.ready().catch((error: unknown) => console.error('[jindu] English words did not load', error)).finally(() => app.mount('#app'))
 
 // Offline: the service worker precaches the built app. An update is offered, never forced mid-edit.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -9,13 +9,3 @@ export const gridZh = {
   'grid.duplicateRowsWord': '复制行',
   'grid.deleteRowsWord': '删除行',
 } as const
-
-export const gridEn: Record<keyof typeof gridZh, string> = {
-  'grid.assessingRows': 'Checking… {done} / {total}',
-  'grid.countPending': 'Still checking: this number will change',
-  'grid.insertAboveWord': 'Row above',
-  'grid.insertBelowWord': 'Row below',
-  'grid.insertSectionWord': 'Section',
-  'grid.duplicateRowsWord': 'Duplicate',
-  'grid.deleteRowsWord': 'Delete',
-}

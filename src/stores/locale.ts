@@ -1,7 +1,7 @@
 // The UI language: zh-CN by default, English on request; remembered in this browser.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
-import { en, zh, type MessageKey } from '../i18n/messages'
+import { computed, ref, shallowRef } from 'vue'
+import { zh, type MessageKey } from '../i18n/messages'
 import { loadLanguage, saveLanguage, type UiLanguage } from '../storage'
 
 export type Locale = UiLanguage
@@ -13,7 +13,14 @@ export function formatMessage(template: string, params?: Record<string, string |
 
 export const useLocaleStore = defineStore('locale', () => {
   const locale = ref<Locale>(loadLanguage())
-  const messages = computed(() => (locale.value === 'en' ? en : zh))
+  /** The English words, once loaded (see messagesEn.ts); until then every text reads in Chinese. */
+  const en = shallowRef<Readonly<Record<MessageKey, string>> | null>(null)
+  const messages = computed(() => (locale.value === 'en' && en.value ? en.value : zh))
+
+  /** Loads the words of the current language (English comes in its own chunk). */
+  async function ready(): Promise<void> {
+    if (locale.value === 'en' && !en.value) en.value = (await import('../i18n/messagesEn')).en
+  }
 
   function t(key: MessageKey, params?: Record<string, string | number>): string {
     return formatMessage(messages.value[key], params)
@@ -27,11 +34,12 @@ export const useLocaleStore = defineStore('locale', () => {
     return locale.value === 'en' ? pair.en : pair.zh
   }
 
-  function setLocale(next: Locale) {
+  async function setLocale(next: Locale) {
+    if (next === 'en' && !en.value) en.value = (await import('../i18n/messagesEn')).en
     locale.value = next
     document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN'
     saveLanguage(next)
   }
 
-  return { locale, t, pick, setLocale, toggle: () => setLocale(locale.value === 'zh' ? 'en' : 'zh') }
+  return { locale, t, pick, ready, setLocale, toggle: () => setLocale(locale.value === 'zh' ? 'en' : 'zh') }
 })

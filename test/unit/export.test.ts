@@ -5,7 +5,8 @@ import { exportDocument, exportFileName, renderPrintHtml, sanitizeFileName } fro
 import { buildTablePlan, estimateLines, selectRows } from '../../src/io/export/tablePlan'
 import { csvField, isFormulaLike } from '../../src/io/export/cellText'
 import { documentFromFixture, handmadeAssessment, handmadeDocument, parseCsv, readBack } from './export-support'
-import { en, zh } from '../../src/i18n/messages'
+import { zh } from '../../src/i18n/messages'
+import { en } from '../../src/i18n/messagesEn'
 import { stateLabel } from '../../src/io/export/stateStyle'
 import { TASK_STATE_ORDER } from '../../src/core'
 
