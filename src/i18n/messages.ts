@@ -1,4 +1,5 @@
 // Every UI string in both languages; zh-CN is the default and the source of truth for keys.
+import { importEn, importZh } from './importMessages'
 
 export const zh = {
   appName: '进度',
@@ -240,6 +241,7 @@ export const zh = {
   'storage.quarantineItem': '{when}：{problems}',
   'storage.quarantineRestore': '恢复为新草稿',
   'storage.quarantineRestored': '已恢复为新草稿（{rows} 行）',
+  ...importZh,
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -484,4 +486,5 @@ export const en: Record<MessageKey, string> = {
   'storage.quarantineItem': '{when}: {problems}',
   'storage.quarantineRestore': 'Restore as a new draft',
   'storage.quarantineRestored': 'Restored as a new draft ({rows} rows)',
+  ...importEn,
 }

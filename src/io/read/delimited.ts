@@ -1,6 +1,8 @@
 // Delimited text (CSV, TSV, `;`, and `|` text tables) to a raw grid, with the separator sniffed.
 import { barRowCells } from '../../core/clipboard'
-import { cleanCellText, type RawSheet } from './rawSheet'
+import { trimCellText, type RawSheet } from './rawSheet'
+import { MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './readLimits'
+import { tooBig } from './sheetBounds'
 
 export type Separator = ',' | '\t' | ';' | '|'
 
@@ -22,18 +24,21 @@ export function parseDelimited(text: string, sep: string, quotes = true, maxReco
     const ch = text[i]!
     if (quotes && ch === '"' && field === '') {
       // Quoted field: read to the closing quote.
+      const start = i
       i++
+      // Whole runs up to the next quote are copied at once (a cell may hold half a megabyte).
       while (i < n) {
-        const q = text[i]!
-        if (q === '"') {
-          if (text[i + 1] === '"') { field += '"'; i += 2; continue }
-          i++
-          break
-        }
-        field += q
-        i++
+        const q = text.indexOf('"', i)
+        // A quote never closed was a literal quote, not quoting (as Excel and the paste reader take it):
+        // otherwise one stray `"` swallows the rest of the file into one cell.
+        if (q < 0) { field = '"'; i = start + 1; break }
+        field += text.slice(i, q)
+        if (text[q + 1] === '"') { field += '"'; i = q + 2; continue }
+        i = q + 1
+        break
       }
       // Anything between the closing quote and the separator is kept, as Excel does.
+      if (field === '"' && i === start + 1) { field = '"'; continue }
       while (i < n && text[i] !== sep && text[i] !== '\n' && text[i] !== '\r') field += text[i++]
       continue
     }
@@ -84,9 +89,20 @@ export function sniffSeparator(text: string, tabular = false): Separator {
 export function readDelimited(text: string, name: string, sep: Separator = sniffSeparator(text)): RawSheet {
   let rows = parseDelimited(text, sep, sep !== '|')
   if (sep === '|') rows = rows.map(barRowCells).filter((r): r is string[] => r !== null)
+  // Trailing empty fields (a line of 500,000 commas) are cut before the used area is checked.
+  let height = 0
+  let width = 0
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!
+    let last = row.length
+    while (last > 0 && row[last - 1]!.trim() === '') last--
+    if (last < row.length) rows[r] = row.slice(0, last)
+    if (last > 0) { height = r + 1; width = Math.max(width, last) }
+  }
+  if (width > MAX_COLUMNS || height > MAX_ROWS || height * width > MAX_CELLS) throw tooBig(name, height, width, `${height} × ${width}`)
   return {
     name,
-    cells: rows.map((r) => r.map(cleanCellText)),
+    cells: rows.slice(0, height).map((r) => r.map(trimCellText)),
     merges: [],
     source: { format: sep === '|' ? 'text' : 'csv', delimiter: sep },
   }

@@ -4,7 +4,8 @@ import { inspectContainer } from './container'
 import { decodeText, looksLikeText } from './decodeText'
 import { readXlsx } from './fastXlsx'
 import { readDelimited, sniffSeparator } from './delimited'
-import { ImportError, MAX_FILE_BYTES, notASpreadsheet } from './errors'
+import { ImportError, notASpreadsheet } from './errors'
+import { MAX_FILE_BYTES } from './readLimits'
 import { readHtmlTables } from './htmlTable'
 import type { RawSheet } from './rawSheet'
 import { readSpreadsheet } from './sheetjs'
@@ -48,7 +49,7 @@ function readTextContent(text: string, name: string, encoding?: string, tabular 
     if (/<\?xml|<Workbook|<office:document|<ss:Workbook/i.test(head) && /urn:schemas-microsoft-com:office:spreadsheet|opendocument/i.test(body.slice(0, 65536))) {
       return readSpreadsheet(body, 'xml')
     }
-    throw notASpreadsheet({ zh: '网页或 XML 文件（里面没有表格）', en: 'a web page or XML file without a table' }, 'markup without a table')
+    throw notASpreadsheet('markup', 'markup without a table')
   }
   const sheet = readDelimited(body, name, sniffSeparator(body, tabular))
   if (encoding) sheet.source = { ...sheet.source, format: sheet.source?.format ?? 'csv', encoding }
@@ -83,7 +84,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
 /** An HTML table (a saved page or clipboard HTML) as a workbook; each table is a sheet. */
 export function readHtmlTable(html: string, name = '表格'): ImportedWorkbook {
   const tables = readHtmlTables(html, name)
-  if (!tables.length) throw notASpreadsheet({ zh: '网页内容（里面没有表格）', en: 'web content without a table' }, 'no table in the HTML')
+  if (!tables.length) throw notASpreadsheet('web-content', 'no table in the HTML')
   return toWorkbook(tables, name)
 }
 
