@@ -1,5 +1,6 @@
 // What kind of file the bytes are, and whether it is safe to unpack: checked before SheetJS sees them.
 import * as XLSX from '@e965/xlsx'
+import { checkBiffStrings } from './biffStrings'
 import { ImportError, notASpreadsheet, type OtherFileKind } from './errors'
 import { MAX_ENTRY_RATIO, MAX_UNPACKED_BYTES } from './readLimits'
 
@@ -144,9 +145,9 @@ function inspectCfb(bytes: Uint8Array): Container {
   const book = byName.get('Workbook') ?? byName.get('Book')
   if (book) {
     const content = book.content
-    if (content && hasFilePass(content instanceof Uint8Array ? content : Uint8Array.from(content))) {
-      throw new ImportError('encrypted', 'biff filepass')
-    }
+    const stream = content ? (content instanceof Uint8Array ? content : Uint8Array.from(content)) : null
+    if (stream && hasFilePass(stream)) throw new ImportError('encrypted', 'biff filepass')
+    if (stream) checkBiffStrings(stream)
     return { kind: 'cfb', format: 'xls' }
   }
   if (byName.has('WordDocument')) throw notASpreadsheet('word', 'doc')
