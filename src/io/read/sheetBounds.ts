@@ -8,6 +8,13 @@ function columnNumber(letters: string): number {
   return n
 }
 
+/** `A1`-style name of a 0-based cell, for the refusal message (the clerk looks for it in Excel). */
+export function cellName(row: number, col: number): string {
+  let letters = ''
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+  return `${letters}${row + 1}`
+}
+
 /** The refusal for a used area past the limits, naming the figures a clerk can look for. */
 export function tooBig(sheet: string, rows: number, columns: number, where: string): ImportError {
   if (columns > MAX_COLUMNS) return new ImportError('too-many-columns', `${sheet}: ${where}`, { sheet, found: columns, where, rows, columns })
@@ -61,7 +68,10 @@ export function checkOdsContent(xml: string, sheet: string): void {
   const tag = /<(\/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(\/?)>/g
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
     const [, closing, name, attrs, selfClosed] = m
-    if (name === 'table') { if (!closing) { rows = 0 } continue }
+    if (name === 'table') {
+      if (!closing) { rows = 0; sheet = /table:name="([^"]{0,100})"/.exec(attrs!)?.[1] ?? sheet }
+      continue
+    }
     if (name === 'table-row') {
       if (!closing) { rowRepeat = repeat(attrs!, 'table:number-rows-repeated'); col = 0; rowLast = 0 }
       if (closing || selfClosed) {
@@ -69,7 +79,7 @@ export function checkOdsContent(xml: string, sheet: string): void {
         if (rowLast > 0) {
           cells += rowRepeat * rowLast
           widest = Math.max(widest, rowLast)
-          if (widest > MAX_COLUMNS || cells > MAX_CELLS || rows > MAX_ROWS) check(sheet, rows, widest, `${rows}`)
+          if (widest > MAX_COLUMNS || cells > MAX_CELLS || rows > MAX_ROWS) check(sheet, rows, widest, cellName(rows - 1, widest - 1))
         }
       }
       continue
@@ -91,5 +101,5 @@ export function checkSpreadsheetMl(xml: string, sheet: string): void {
     if (m[1] === 'Row') rows = Math.max(rows, n)
     else columns = Math.max(columns, n)
   }
-  check(sheet, Math.max(rows, 1), Math.max(columns, 1), `${rows}`)
+  check(sheet, Math.max(rows, 1), Math.max(columns, 1), cellName(Math.max(rows, 1) - 1, Math.max(columns, 1) - 1))
 }

@@ -1,15 +1,8 @@
 // The one place a spreadsheet reader's cells become a grid: both .xlsx readers (fast and SheetJS) and the
 // other SheetJS formats put their cells here, so the used area is cut and bounded the same way for all.
 import type { CellMerge } from './rawSheet'
-import { tooBig } from './sheetBounds'
+import { cellName, tooBig } from './sheetBounds'
 import { MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './readLimits'
-
-/** `A1`-style name of a 0-based cell, for the refusal message (the clerk looks for it in Excel). */
-export function cellName(row: number, col: number): string {
-  let letters = ''
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
-  return `${letters}${row + 1}`
-}
 
 /**
  * Cells in, grid out. An empty text is never stored, so trailing empty cells and rows are cut
