@@ -8,7 +8,7 @@ export const DEFAULT_TABLE_LIMITS: TableLimits = { maxRows: 200_000, maxColumns:
 
 /** A table that would be larger than the limits: what overflowed and by how much. */
 export class TableTooLarge extends Error {
-  constructor(readonly what: 'columns' | 'cells', readonly found: number, readonly rows: number, readonly columns: number) {
+  constructor(readonly what: 'columns' | 'rows' | 'cells', readonly found: number, readonly rows: number, readonly columns: number) {
     super(`html table: ${found} ${what}`)
     this.name = 'TableTooLarge'
   }
@@ -242,7 +242,13 @@ export function readHtmlTables(html: string, limits: TableLimits = DEFAULT_TABLE
     if (name === 'tr') {
       closeCell()
       hiddenRow = !closing && /display\s*:\s*none/i.test(attrs)
-      if (!closing && !hiddenRow) table.rows.push([])
+      if (!closing && !hiddenRow) {
+        // Rows past the limit are never collected: a paste is cut there, an import refused.
+        if (table.rows.length >= limits.maxRows) {
+          if (!clip) throw new TableTooLarge('rows', table.rows.length + 1, table.rows.length + 1, 0)
+          hiddenRow = true
+        } else table.rows.push([])
+      }
       continue
     }
     if (hiddenRow) continue
@@ -252,6 +258,11 @@ export function readHtmlTables(html: string, limits: TableLimits = DEFAULT_TABLE
         closeCell()
         if (closing) break
         if (!table.rows.length) table.rows.push([])
+        // A row of more cells than columns allowed is refused (or cut) before they are collected.
+        if (table.rows[table.rows.length - 1]!.length >= limits.maxColumns) {
+          if (!clip) throw new TableTooLarge('columns', limits.maxColumns + 1, table.rows.length, limits.maxColumns + 1)
+          break
+        }
         cell = { text: '', rowspan: spanAttr(attrs, 'rowspan', limits.maxRowspan), colspan: spanAttr(attrs, 'colspan', limits.maxColspan) }
         break
       case 'br': if (cell) (cell as SourceCell).text += BREAK; break

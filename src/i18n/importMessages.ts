@@ -21,6 +21,7 @@ export const importZh = {
   'importError.unsupported': '暂不支持这种表格格式。请在 Excel 或 WPS 中打开后另存为 .xlsx，再导入。',
   'importError.too-many-cells': '工作表“{sheet}”有 {found} 个单元格（{rows} 行 × {columns} 列），超过可导入的 {maxCells} 个。请删除远处无用的单元格或拆分表格后再导入。',
   'importError.too-many-columns': '工作表“{sheet}”用到了第 {found} 列（{where}），超过可导入的 {maxColumns} 列。请删除右侧远处的内容后再导入。',
+  'importError.too-many-rows': '工作表“{sheet}”有 {found} 行，超过可导入的 {maxRows} 行。请删除远处无用的行或拆分表格后再导入。',
   'importError.timeout': '读取文件超过 {seconds} 秒，已停止。文件可能已损坏或过于复杂；请在 Excel/WPS 中打开后另存为 .xlsx 再导入。',
 } as const
 
@@ -46,5 +47,6 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'importError.unsupported': 'This spreadsheet format is not supported. Open it in Excel or WPS, save it as .xlsx, and import again.',
   'importError.too-many-cells': 'Sheet “{sheet}” has {found} cells ({rows} rows × {columns} columns), more than the {maxCells} that can be imported. Delete far-away unused cells or split the table, then import.',
   'importError.too-many-columns': 'Sheet “{sheet}” uses column {found} ({where}), beyond the {maxColumns} columns that can be imported. Delete the far-right content, then import.',
+  'importError.too-many-rows': 'Sheet “{sheet}” has {found} rows, more than the {maxRows} that can be imported. Delete far-away unused rows or split the table, then import.',
   'importError.timeout': 'Reading the file took more than {seconds} seconds and was stopped. The file may be damaged or too complex; open it in Excel/WPS, save it as .xlsx and import again.',
 }

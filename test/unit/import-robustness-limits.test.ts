@@ -53,3 +53,17 @@ describe('the page stops a worker past the time limit', () => {
     if (!result.ok && result.code !== 'cancelled') { expect(result.message).toMatch(/秒/); expect(result.messageEn).toMatch(/seconds/) }
   })
 })
+
+describe('rows past the limit', () => {
+  it('refuses an HTML table of more rows than allowed without collecting them, naming the row figure', () => {
+    const html = `<table>${'<tr><td>x</td></tr>'.repeat(200_001)}</table>`
+    expect(() => readHtmlTables(html)).toThrow(expect.objectContaining({ code: 'too-many-rows', message: expect.stringContaining('200,000') }) as Error)
+  })
+  it('says rows, not cells, when a CSV is long but narrow', async () => {
+    const csv = new TextEncoder().encode(`序号,工作事项\r\n${'1,x\r\n'.repeat(200_001)}`)
+    await expect(readWorkbook(csv, 'long.csv')).rejects.toMatchObject({ code: 'too-many-rows', message: expect.stringContaining('200,002 行') })
+  })
+  it('cuts a pasted table at the row limit instead', () => {
+    expect(parseHtmlTable(`<table>${'<tr><td>x</td></tr>'.repeat(200_001)}</table>`)).toHaveLength(200_000)
+  })
+})

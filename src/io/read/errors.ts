@@ -1,6 +1,6 @@
 // Why an import failed, as a code and the figures behind it; the clerk's words live in src/i18n/importMessages.ts.
 import { importEn as en, importZh as zh } from '../../i18n/importMessages'
-import { MAX_CELLS, MAX_COLUMNS, MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_UNPACKED_BYTES, READ_TIME_LIMIT_MS } from './readLimits'
+import { MAX_CELLS, MAX_COLUMNS, MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, READ_TIME_LIMIT_MS } from './readLimits'
 
 type MessageKey = keyof typeof zh
 
@@ -8,7 +8,7 @@ export { MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_UNPACKED_BYTES } from './readLimit
 
 export type ImportErrorCode =
   | 'not-a-spreadsheet' | 'corrupt' | 'encrypted' | 'empty' | 'no-header'
-  | 'too-large' | 'zip-bomb' | 'unsupported' | 'too-many-cells' | 'too-many-columns' | 'timeout'
+  | 'too-large' | 'zip-bomb' | 'unsupported' | 'too-many-cells' | 'too-many-columns' | 'too-many-rows' | 'timeout'
 
 /** What a file turned out to be, when it is no spreadsheet: names a `importError.what.*` text. */
 export type OtherFileKind =
@@ -23,6 +23,7 @@ const LIMIT_FIGURES: ImportErrorParams = {
   ratio: MAX_ENTRY_RATIO,
   maxCells: MAX_CELLS.toLocaleString('en-US'),
   maxColumns: MAX_COLUMNS,
+  maxRows: MAX_ROWS.toLocaleString('en-US'),
   seconds: READ_TIME_LIMIT_MS / 1000,
 }
 

@@ -15,7 +15,7 @@ export function readHtmlTables(html: string, name = '表格'): RawSheet[] {
   } catch (e) {
     if (!(e instanceof TableTooLarge)) throw e
     const params = { sheet: name, found: e.found.toLocaleString('en-US'), rows: e.rows, columns: e.columns, where: `${e.rows} × ${e.columns}` }
-    throw new ImportError(e.what === 'columns' ? 'too-many-columns' : 'too-many-cells', e.message, params)
+    throw new ImportError(e.what === 'columns' ? 'too-many-columns' : e.what === 'rows' ? 'too-many-rows' : 'too-many-cells', e.message, params)
   }
   return tables.map((t, i) => {
     const prefix = [t.before, t.caption].filter((line) => line.trim()).map(trimCellText)

@@ -20,5 +20,5 @@ export const MAX_HTML_COLSPAN = 200
 export const READ_TIME_LIMIT_MS = 60_000
 
 /** Why a read was refused by the budget; each is an ImportErrorCode. */
-export const LIMIT_CODES = ['too-large', 'zip-bomb', 'too-many-cells', 'too-many-columns', 'timeout'] as const
+export const LIMIT_CODES = ['too-large', 'zip-bomb', 'too-many-cells', 'too-many-columns', 'too-many-rows', 'timeout'] as const
 export type LimitCode = typeof LIMIT_CODES[number]

@@ -18,6 +18,7 @@ export function cellName(row: number, col: number): string {
 /** The refusal for a used area past the limits, naming the figures a clerk can look for. */
 export function tooBig(sheet: string, rows: number, columns: number, where: string): ImportError {
   if (columns > MAX_COLUMNS) return new ImportError('too-many-columns', `${sheet}: ${where}`, { sheet, found: columns, where, rows, columns })
+  if (rows > MAX_ROWS) return new ImportError('too-many-rows', `${sheet}: ${where}`, { sheet, found: rows.toLocaleString('en-US'), where, rows, columns })
   return new ImportError('too-many-cells', `${sheet}: ${rows}x${columns}`, { sheet, found: (rows * columns).toLocaleString('en-US'), rows, columns, where })
 }
 
