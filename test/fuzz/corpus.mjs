@@ -47,6 +47,14 @@ const table = (n) => [HEADER, ...Array.from({ length: n }, (_, i) => ROW(i + 1))
 const csv = (rows) => rows.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n')
 const html = (rows, attrs = '') => `<table>${rows.map((r) => `<tr>${r.map((v) => `<td${attrs}>${xml(v)}</td>`).join('')}</tr>`).join('')}</table>`
 
+/** Bytes flipped inside the deflate data of the largest entry (the sheet), as a damaged download has them. */
+function corruptDeflate(bytes) {
+  const out = bytes.slice()
+  const mid = Math.floor(out.length * 0.6)
+  for (let i = 0; i < 16; i++) out[mid + i * 37] ^= 0x5a
+  return out
+}
+
 /** The hostile inputs named in issue 18, each with the answer it must give quickly. */
 export function attacks() {
   const spanCells = Array.from({ length: 100 }, (_, i) => `<td rowspan="1000" colspan="200">${i}</td>`)
@@ -62,6 +70,7 @@ export function attacks() {
     { name: 'spreadsheetml-far-index', ext: 'xml', bytes: enc(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="a"><Table><Row><Cell><Data ss:Type="String">序号</Data></Cell><Cell><Data ss:Type="String">工作事项</Data></Cell></Row><Row ss:Index="1048576"><Cell ss:Index="16384" ss:MergeAcross="100" ss:MergeDown="100"><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet></Workbook>`) },
     { name: 'csv-wide', ext: 'csv', bytes: enc(`序号,工作事项\r\n${','.repeat(500000)}x\r\n`) },
     { name: 'csv-unclosed-quote', ext: 'csv', bytes: enc(`序号,工作事项\r\n1,"${'a,b\r\n'.repeat(100000)}`) },
+    { name: 'xlsx-corrupt-deflate', ext: 'xlsx', bytes: corruptDeflate(xlsx(table(3000))) },
     { name: 'html-wide-colspans', ext: 'html', bytes: enc(`<table><tr><td>序号</td><td>工作事项</td></tr><tr>${'<td colspan="200">x</td>'.repeat(5000)}</tr></table>`) },
   ]
 }

@@ -31,6 +31,13 @@ describe('hostile inputs answer within 2 s', () => {
   })
 })
 
+describe('damaged deflate data', () => {
+  it('is called damaged, not empty, when it inflates to garbage without an error (the CRC tells)', async () => {
+    const damaged = (attacks() as Attack[]).find((a) => a.name === 'xlsx-corrupt-deflate')!
+    await expect(readWorkbook(damaged.bytes, 'damaged.xlsx')).rejects.toMatchObject({ code: 'corrupt', detail: expect.stringContaining('CRC') })
+  })
+})
+
 describe('one HTML table reader for paste and import', () => {
   const html = '<table><tr style="display:none"><td>w</td><td>w</td></tr><tr><td>序号</td><td>工作事项</td></tr><tr><td rowspan="2">a\n  b</td><td>x&nbsp;</td></tr><tr><td>y</td></tr></table>'
   it('reads spaces, hidden rows and merges the same way', () => {

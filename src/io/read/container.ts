@@ -31,6 +31,8 @@ function u64(b: Uint8Array, o: number): number { return u32(b, o) + u32(b, o + 4
 
 export interface ZipEntry {
   name: string; compressed: number; uncompressed: number
+  /** CRC-32 of the unpacked bytes, as the central directory states it. */
+  crc: number
   /** Where the entry's local header starts, and its compression method (0 stored, 8 deflate). */
   localOffset: number; method: number
 }
@@ -86,7 +88,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
       x += 4 + size
     }
     if (localOffset + 30 > len) throw new ImportError('corrupt', `zip: entry ${name} past the end`)
-    entries.push({ name, compressed, uncompressed, localOffset, method })
+    entries.push({ name, compressed, uncompressed, localOffset, method, crc: u32(bytes, p + 16) })
     p = extraEnd + commentLen
   }
   return entries

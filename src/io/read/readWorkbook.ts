@@ -1,6 +1,6 @@
 // The importer's entry: any file a clerk receives (or pastes) to ImportedWorkbook, or an ImportError saying why not.
 import type { ImportedSheet, ImportedWorkbook } from '../imported'
-import { inspectContainer } from './container'
+import { inspectContainer, listZipEntries } from './container'
 import { decodeText, looksLikeText } from './decodeText'
 import { readXlsx } from './fastXlsx'
 import { readDelimited, sniffSeparator } from './delimited'
@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES } from './readLimits'
 import { readHtmlTables } from './htmlTable'
 import type { RawSheet } from './rawSheet'
 import { readSpreadsheet } from './sheetjs'
+import { damagedEntry } from './unpack'
 import { hasContent, interpretSheet } from './structure'
 
 export { ImportError } from './errors'
@@ -76,7 +77,17 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
     raws = readSpreadsheet(bytes, container.kind === 'zip' ? container.format : 'xls')
   }
   progress('structure', 0.7)
-  const workbook = toWorkbook(raws, fileName)
+  let workbook: ImportedWorkbook
+  try {
+    workbook = toWorkbook(raws, fileName)
+  } catch (e) {
+    // Nothing found in a zip may be damage that inflated to garbage without an error: the CRCs tell.
+    if (e instanceof ImportError && e.code === 'empty' && container.kind === 'zip') {
+      const damaged = damagedEntry(bytes, listZipEntries(bytes))
+      if (damaged) throw new ImportError('corrupt', `zip: ${damaged} does not match its CRC`)
+    }
+    throw e
+  }
   progress('done', 1)
   return workbook
 }

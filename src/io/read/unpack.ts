@@ -1,6 +1,7 @@
 // Unpacking a zip (xlsx, ods) ourselves, under the byte budget counted as the bytes come out, before SheetJS sees it.
 import { Inflate } from 'fflate'
 import type { ZipEntry } from './container'
+import { crc32 } from './crc32'
 import { ImportError } from './errors'
 import { MAX_ENTRY_RATIO, MAX_UNPACKED_BYTES } from './readLimits'
 
@@ -60,4 +61,26 @@ export function unpackZip(bytes: Uint8Array, entries: readonly ZipEntry[]): Reco
     files[entry.name] = out
   }
   return files
+}
+
+/**
+ * The first entry whose unpacked bytes do not match the CRC-32 the zip states, or null. Only asked
+ * when a read found nothing (flipped bytes in deflate data can inflate to garbage without an error):
+ * then the clerk is told the file is damaged, not that it is empty. Too slow to run on every read.
+ */
+export function damagedEntry(bytes: Uint8Array, entries: readonly ZipEntry[]): string | null {
+  let files: Record<string, Uint8Array>
+  try {
+    files = unpackZip(bytes, entries)
+  } catch {
+    return 'unpack'
+  }
+  const seen = new Set<string>()
+  for (const entry of entries) {
+    const data = files[entry.name]
+    if (!data || seen.has(entry.name)) continue
+    seen.add(entry.name)
+    if (crc32(data) !== entry.crc) return entry.name
+  }
+  return null
 }
