@@ -29,7 +29,7 @@ const gc = vm.runInNewContext('gc')
 const { readWorkbook } = await import(workerData.reader)
 // The app starts its import worker ahead of the file (prewarmImportWorker); one tiny read here does the like,
 // so the first case is not charged for compiling the reader.
-await readWorkbook(new TextEncoder().encode('序号,工作事项\r\n1,任务'), 'warm.csv').catch(() => {})
+await readWorkbook(new TextEncoder().encode('序号,工作事项\\r\\n1,任务'), 'warm.csv').catch(() => {})
 parentPort.on('message', async ({ id, bytes, name }) => {
   gc()
   const t0 = performance.now()
@@ -107,7 +107,9 @@ function report(s, seconds) {
   const line = (r) => `| ${r.name} | ${r.bytes.toLocaleString('en-US')} | ${r.outcome}${r.code ? ` (${r.code})` : ''} | ${Math.round(r.ms)} |`
   return `# Import reliability (fuzz)
 
-Written by \`npm run fuzz\` (test/fuzz/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), ${Math.round(seconds)} s.
+Written by \`npm run fuzz\` (test/fuzz/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} CPU(s),
+${Math.round(seconds)} s, load average ${os.loadavg()[0].toFixed(1)} at the end (times are wall-clock, so a loaded machine stretches them).
+The limits the refusals apply are in src/io/read/readLimits.ts.
 Every input goes through \`readWorkbook\` in a worker thread capped at ${HEAP_LIMIT_MB} MB of heap; the named
 attacks of issue 18 come first, then seeds (real fixtures, generated .xlsx/.ods/.csv/HTML) mutated by byte
 flips, truncation, spliced junk, zip entries removed/duplicated/altered, far cells, huge repeats and spans,
@@ -127,7 +129,7 @@ Slowest inputs:
 | Input | Bytes | Outcome | ms |
 |---|---|---|---|
 ${s.slowest.map(line).join('\n')}
-${s.uncaught.length || s.over2s.length ? `\nFailures:\n\n| Input | Bytes | Outcome | ms |\n|---|---|---|---|\n${[...s.uncaught, ...s.over2s].map(line).join('\n')}\n` : ''}`
+${s.uncaught.length || s.over2s.length ? `\nFailures:\n\n| Input | Bytes | Outcome | ms |\n|---|---|---|---|\n${[...new Set([...s.uncaught, ...s.over2s])].map(line).join('\n')}\n` : ''}`
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop())) {
