@@ -1,6 +1,7 @@
 // Clipboard formats as Excel and WPS write them (TSV and HTML tables), and turning a pasted block into a command.
 import { newId, type TaskDocument, type TaskRow } from './document'
 import type { CellChange, DocCommand } from './commands'
+import { DEFAULT_TABLE_LIMITS, readHtmlTables } from './htmlTable'
 
 // --- TSV ---
 
@@ -128,185 +129,22 @@ export function toHtmlTable(grid: readonly (readonly string[])[], headers?: read
   return `<meta charset="utf-8">${style}<table>${head}${body}</table>`
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003',
-  thinsp: '\u2009', hellip: '…', mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘',
-  rsquo: '’', middot: '·', times: '×', divide: '÷', copy: '©', reg: '®', yen: '¥', deg: '°',
-  plusmn: '±', permil: '‰', bull: '•', laquo: '«', raquo: '»', shy: '',
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    const named = NAMED_ENTITIES[name.toLowerCase()]
-    // Without the semicolon only the common ones are entities (as browsers read `&nbsp` or `&amp`).
-    return named !== undefined && (whole.endsWith(';') || ['amp', 'lt', 'gt', 'quot', 'nbsp'].includes(name.toLowerCase())) ? named : whole
-  })
-}
-
-interface HtmlTag { name: string; closing: boolean; attrs: string }
-
-type HtmlToken = { tag: HtmlTag } | { text: string }
-
-/** Splits HTML into tags and text; comments, doctype and Office's `<![if …]>` vanish. */
-function* tokenizeHtml(html: string): Generator<HtmlToken> {
-  let i = 0
-  const n = html.length
-  while (i < n) {
-    const lt = html.indexOf('<', i)
-    if (lt === -1) { yield { text: html.slice(i) }; return }
-    if (lt > i) yield { text: html.slice(i, lt) }
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4)
-      i = end === -1 ? n : end + 3
-      continue
-    }
-    if (html[lt + 1] === '!' || html[lt + 1] === '?') {
-      const end = html.indexOf('>', lt)
-      i = end === -1 ? n : end + 1
-      continue
-    }
-    const m = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(html.slice(lt, lt + 64))
-    if (!m) { yield { text: '<' }; i = lt + 1; continue }
-    // The tag ends at the first `>` outside a quoted attribute value.
-    let j = lt + m[0].length
-    let quote = ''
-    while (j < n) {
-      const ch = html[j]
-      if (quote) { if (ch === quote) quote = '' } else if (ch === '"' || ch === "'") quote = ch
-      else if (ch === '>') break
-      j += 1
-    }
-    const name = (m[2] ?? '').toLowerCase()
-    yield { tag: { name, closing: m[1] === '/', attrs: html.slice(lt + m[0].length, j) } }
-    i = j + 1
-    if (!m[1] && (name === 'style' || name === 'script' || name === 'title')) {
-      // Their content is not text a clerk sees.
-      const close = html.toLowerCase().indexOf(`</${name}`, i)
-      i = close === -1 ? n : close
-    }
-  }
-}
-
-function spanAttr(attrs: string, name: string): number {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(attrs)
-  const value = m ? parseInt(m[1] ?? '1', 10) : 1
-  // rowspan=0 ("to the end") and absurd spans are read as 1 and capped, so a bad page cannot blow up memory.
-  return Math.max(1, Math.min(value || 1, 1000))
-}
-
-const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article'])
-
-/** Collapses source whitespace as a browser shows it; keeps &nbsp; and intended line breaks. */
-function finishCellText(raw: string): string {
-  const text = raw
-    .replace(/[ \t\r\n\f]+/g, ' ')
-    .replace(/\u2028/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/^ +| +$/g, ''))
-    .join('\n')
-    .replace(/^\n+|\n+$/g, '')
-    .replace(/\u00a0/g, ' ')
-  // Web pages fill empty cells with &nbsp;: a cell of nothing but spaces is empty.
-  return text.trim() === '' ? '' : text
-}
-
 /**
  * Reads the first <table> of text/html from Excel, WPS or a web page into a rectangular grid,
- * without a DOM (runs in Node and workers). Like the importer, a rowspan copies the text into
- * every row it covers (a 牵头单位 merged over several tasks belongs to each), while a colspan
- * leaves the covered cells to its right empty (a label merged across belongs to its first column).
+ * with the importer's reader (core/htmlTable). A rowspan copies the text into every row it
+ * covers (a 牵头单位 merged over several tasks belongs to each), while a colspan leaves the
+ * covered cells to its right empty (a label merged across belongs to its first column). A table
+ * past the limits is cut, as a paste wider than the view is.
  */
 export function parseHtmlTable(html: string): string[][] {
-  const grid: string[][] = []
-  const taken: boolean[][] = []
-  let depth = 0
-  let row = -1
-  let col = 0
-  let cell: { text: string; rowspan: number; colspan: number } | null = null
-  let inCaption = false
-  let hiddenRow = false
-  // Line breaks inside a cell are carried as U+2028 until whitespace is collapsed.
-  const BREAK = '\u2028'
-  // A block boundary starts a new line unless one just started (source whitespace in between aside).
-  const breakLine = () => {
-    if (!cell) return
-    const text = cell.text.replace(/[ \t\r\n\f]+$/, '')
-    if (text && !text.endsWith(BREAK)) cell.text = text + BREAK
+  const table = readHtmlTables(html, DEFAULT_TABLE_LIMITS, true)[0]
+  if (!table) return []
+  const grid = table.cells
+  for (const m of table.merges) {
+    const text = grid[m.r0]![m.c0]!
+    for (let r = m.r0 + 1; r <= m.r1; r++) grid[r]![m.c0] = text
   }
-
-  const place = (c: { text: string; rowspan: number; colspan: number }) => {
-    const text = finishCellText(c.text)
-    while (taken[row]?.[col]) col += 1
-    for (let dr = 0; dr < c.rowspan; dr += 1) {
-      const r = row + dr
-      grid[r] ??= []
-      taken[r] ??= []
-      for (let dc = 0; dc < c.colspan; dc += 1) {
-        ;(grid[r] as string[])[col + dc] = dc === 0 ? text : ''
-        ;(taken[r] as boolean[])[col + dc] = true
-      }
-    }
-    col += c.colspan
-  }
-  const closeCell = () => { if (cell) { place(cell); cell = null } }
-  const openRow = () => { closeCell(); row += 1; col = 0; grid[row] ??= []; taken[row] ??= [] }
-
-  for (const token of tokenizeHtml(html)) {
-    if ('text' in token) {
-      if (depth >= 1 && cell && !inCaption) cell.text += decodeEntities(token.text)
-      continue
-    }
-    const { name, closing, attrs } = token.tag
-    if (name === 'table') {
-      if (!closing) {
-        depth += 1
-        // A table inside a cell is part of that cell's text.
-        if (depth > 1) breakLine()
-      } else if (depth > 0) {
-        depth -= 1
-        if (depth === 0) break
-        breakLine()
-      }
-      continue
-    }
-    if (depth === 0) continue
-    if (depth > 1) {
-      if (name === 'br' || name === 'tr' || BLOCK_TAGS.has(name)) breakLine()
-      else if ((name === 'td' || name === 'th') && !closing && cell) cell.text += ' '
-      continue
-    }
-    if (name === 'tr') {
-      closeCell()
-      // Excel and WPS add a hidden `display:none` row to fix column widths; it is no row of data.
-      hiddenRow = !closing && /display\s*:\s*none/i.test(attrs)
-      if (!closing && !hiddenRow) openRow()
-      continue
-    }
-    if (hiddenRow) continue
-    switch (name) {
-      case 'caption': inCaption = !closing; break
-      case 'td': case 'th':
-        if (closing) { closeCell(); break }
-        if (row < 0) openRow()
-        closeCell()
-        cell = { text: '', rowspan: spanAttr(attrs, 'rowspan'), colspan: spanAttr(attrs, 'colspan') }
-        break
-      case 'br': if (cell) cell.text += BREAK; break
-      default:
-        if (BLOCK_TAGS.has(name)) breakLine()
-    }
-  }
-  closeCell()
-  const width = grid.reduce((w, r) => Math.max(w, r.length), 0)
-  // As in a browser, a rowspan stops at the last row the table has; an empty <tr> is no row.
   return grid
-    .slice(0, row + 1)
-    .filter((r, i) => r.length > 0 || (taken[i]?.length ?? 0) > 0)
-    .map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''))
 }
 
 // --- Paste ---

@@ -1,6 +1,7 @@
 // Every UI string in Chinese, the default language and the source of truth for keys. The English
 // words (messagesEn.ts) load only when the clerk switches to English: the first bundle carries one language.
 import { gridZh } from './gridMessages'
+import { importZh } from './importMessages'
 import { mergeZh } from './mergeMessages'
 
 export const zh = {
@@ -207,6 +208,7 @@ export const zh = {
   'storage.quarantineRestore': '恢复为新草稿',
   'storage.quarantineRestored': '已恢复为新草稿（{rows} 行）',
   ...gridZh,
+  ...importZh,
 } as const
 
 export type MessageKey = keyof typeof zh

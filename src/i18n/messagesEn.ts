@@ -1,5 +1,6 @@
 // Every UI string in English, key for key with messages.ts; loaded when the clerk switches to English.
 import { gridEn } from './gridMessagesEn'
+import { importEn } from './importMessagesEn'
 import { mergeEn } from './mergeMessagesEn'
 import type { MessageKey } from './messages'
 
@@ -207,4 +208,5 @@ export const en: Record<MessageKey, string> = {
   'storage.quarantineRestore': 'Restore as a new draft',
   'storage.quarantineRestored': 'Restored as a new draft ({rows} rows)',
   ...gridEn,
+  ...importEn,
 }

@@ -1,6 +1,8 @@
 // The page's side of the import worker: one worker per file, cancellable, answering with a result union.
 import type { ImportResult, WorkerRequest, WorkerResponse } from './read/protocol'
 import type { ImportPhase } from './read/readWorkbook'
+import { importErrorText } from './read/errors'
+import { READ_TIME_LIMIT_MS } from './read/readLimits'
 import type { WorkbookSummary } from './summary'
 
 export type { ImportResult } from './read/protocol'
@@ -31,6 +33,7 @@ export function readWithWorker(
   fileName: string,
   callbacks: ReadCallbacks = {},
   signal?: AbortSignal,
+  timeLimitMs = READ_TIME_LIMIT_MS,
 ): Promise<ImportResult> {
   const id = nextId++
   return new Promise<ImportResult>((resolve) => {
@@ -38,11 +41,17 @@ export function readWithWorker(
     const finish = (result: ImportResult): void => {
       if (settled) return
       settled = true
+      clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
       worker.terminate()
       resolve(result)
     }
     const onAbort = (): void => finish({ ok: false, code: 'cancelled' })
+    // SheetJS cannot be interrupted: past the time limit the worker is terminated and the clerk told why.
+    const timer = setTimeout(() => {
+      const text = importErrorText('timeout')
+      finish({ ok: false, code: 'timeout', message: text.zh, messageEn: text.en })
+    }, timeLimitMs)
     if (signal?.aborted) { onAbort(); return }
     signal?.addEventListener('abort', onAbort)
     worker.onmessage = (event) => {

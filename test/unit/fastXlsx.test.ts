@@ -51,7 +51,10 @@ describe('fast xlsx reader budget', () => {
   it('stops inflating past the unpacked cap, whatever the zip header claims', async () => {
     const { ZipReader } = await import('../../src/io/read/fastXlsx/unzip')
     const { ImportError } = await import('../../src/io/read/errors')
-    const zip = zipSync({ 'big.xml': new Uint8Array(4 * 1024 * 1024) })
+    // Incompressible bytes, so the entry's ratio stays plausible and only the cap can stop it.
+    const big = new Uint8Array(4 * 1024 * 1024)
+    for (let i = 0, x = 1; i < big.length; i++) { x = (x * 1103515245 + 12345) >>> 0; big[i] = x >>> 24 }
+    const zip = zipSync({ 'big.xml': big })
     // Claim 1 kB unpacked in the central directory: the cap must be checked on what comes out.
     let cd = zip.length - 4
     while (!(zip[cd] === 0x50 && zip[cd + 1] === 0x4b && zip[cd + 2] === 0x01 && zip[cd + 3] === 0x02)) cd--
@@ -59,5 +62,43 @@ describe('fast xlsx reader budget', () => {
     const reader = new ZipReader(zip, 1024 * 1024)
     await expect(reader.read('big.xml')).rejects.toBeInstanceOf(ImportError)
     await expect(new ZipReader(zip, 8 * 1024 * 1024).read('big.xml')).resolves.toHaveLength(4 * 1024 * 1024)
+  })
+})
+
+describe('fast xlsx reader and SheetJS share one used area', () => {
+  /** A minimal workbook whose only sheet holds `rows` (raw `<row>` XML), packed as Excel would. */
+  function workbook(rows: string): Uint8Array {
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+    return zipSync({
+      '[Content_Types].xml': strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
+      '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`),
+    })
+  }
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>工作事项</t></is></c></row>'
+
+  it('refuses a cell with text at XFD1048576 in the fast reader itself, naming the column, in moments', async () => {
+    const bytes = workbook(`${header}<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>`)
+    const t0 = performance.now()
+    await expect(readXlsxFast(bytes, 'xlsx')).rejects.toMatchObject({ code: 'too-many-columns', message: expect.stringContaining('16384') })
+    await expect(readXlsx(bytes, 'xlsx')).rejects.toMatchObject({ code: 'too-many-columns' })
+    expect(performance.now() - t0).toBeLessThan(2000)
+  })
+
+  it('refuses a used area past the cell budget (rows × columns) in both readers', async () => {
+    const bytes = workbook(`${header}<row r="199000"><c r="AMJ199000" t="inlineStr"><is><t>x</t></is></c></row>`)
+    await expect(readXlsxFast(bytes, 'xlsx')).rejects.toMatchObject({ code: 'too-many-cells' })
+    expect(() => readSpreadsheet(bytes, 'xlsx')).toThrow(expect.objectContaining({ code: 'too-many-cells' }) as Error)
+  })
+
+  it('cuts trailing empty and blank cells and rows the same way in both readers', async () => {
+    const blank = '<c r="J1" t="inlineStr"><is><t>  </t></is></c>'
+    const bytes = workbook(`${header.replace('</row>', `${blank}</row>`)}<row r="2"><c r="A2"><v>1</v></c><c r="C2" t="inlineStr"><is><t></t></is></c></row><row r="40"><c r="E40" t="inlineStr"><is><t>\u3000</t></is></c></row>`)
+    const fast = await readXlsxFast(bytes, 'xlsx')
+    expect(plain(fast!)).toEqual(plain(readSpreadsheet(bytes, 'xlsx')))
+    expect(fast![0]!.cells).toEqual([['序号', '工作事项'], ['1']])
   })
 })

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readHtmlTable, readPastedText } from '../../src/io/read/readWorkbook'
-import { cleanCellText, type RawSheet } from '../../src/io/read/rawSheet'
+import { trimCellText, type RawSheet } from '../../src/io/read/rawSheet'
 import { interpretSheet } from '../../src/io/read/structure'
 
 const WORDS = ['', '', '序号', '工作任务', '进展情况', '责任单位', '一、改革', '注:说明', '1', '2', '修路', '2023年一季度清单', '填报人:张三', '完成时限']
@@ -49,7 +49,7 @@ describe('text and HTML readers on arbitrary input', () => {
   })
 })
 
-describe('cleanCellText', () => {
+describe('trimCellText', () => {
   /** The rule in three passes, as written before the fast path for clean cells. */
   const byRegex = (text: string): string =>
     text.replace(/\r\n?/g, '\n').replace(/_x000D_/g, '').replace(/^[ \t\n\u3000\u00a0]+|[ \t\n\u3000\u00a0]+$/g, '')
@@ -57,8 +57,8 @@ describe('cleanCellText', () => {
 
   it('gives what the three-pass rule gives, clean cells unchanged', () => {
     fc.assert(fc.property(fc.array(pieces, { maxLength: 8 }).map((xs) => xs.join('')), (text) => {
-      expect(cleanCellText(text)).toBe(byRegex(text))
+      expect(trimCellText(text)).toBe(byRegex(text))
     }), { numRuns: 2000 })
-    fc.assert(fc.property(fc.string(), (text) => { expect(cleanCellText(text)).toBe(byRegex(text)) }))
+    fc.assert(fc.property(fc.string(), (text) => { expect(trimCellText(text)).toBe(byRegex(text)) }))
   })
 })

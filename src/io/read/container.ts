@@ -1,6 +1,8 @@
 // What kind of file the bytes are, and whether it is safe to unpack: checked before SheetJS sees them.
 import * as XLSX from '@e965/xlsx'
-import { ImportError, MAX_ENTRY_RATIO, MAX_UNPACKED_BYTES, notASpreadsheet } from './errors'
+import { checkBiffStrings } from './biffStrings'
+import { ImportError, notASpreadsheet, type OtherFileKind } from './errors'
+import { MAX_ENTRY_RATIO, MAX_UNPACKED_BYTES } from './readLimits'
 
 export type Container =
   | { kind: 'zip'; format: 'xlsx' | 'ods' }
@@ -8,18 +10,15 @@ export type Container =
   | { kind: 'biff' }
   | { kind: 'text' }
 
-const WORD = { zh: 'Word 文档', en: 'a Word document' }
-const POWERPOINT = { zh: '演示文稿（PPT）', en: 'a presentation' }
-
 /** Magic numbers of files clerks pick by mistake, named in the refusal. */
-const OTHER_FILES: readonly (readonly [number[], { zh: string; en: string }])[] = [
-  [[0x25, 0x50, 0x44, 0x46], { zh: 'PDF 文件', en: 'a PDF file' }],
-  [[0x89, 0x50, 0x4e, 0x47], { zh: '图片', en: 'an image' }],
-  [[0xff, 0xd8, 0xff], { zh: '图片', en: 'an image' }],
-  [[0x47, 0x49, 0x46, 0x38], { zh: '图片', en: 'an image' }],
-  [[0x52, 0x61, 0x72, 0x21], { zh: 'RAR 压缩包', en: 'a RAR archive' }],
-  [[0x37, 0x7a, 0xbc, 0xaf], { zh: '7z 压缩包', en: 'a 7z archive' }],
-  [[0x1f, 0x8b], { zh: 'gzip 压缩包', en: 'a gzip archive' }],
+const OTHER_FILES: readonly (readonly [number[], OtherFileKind])[] = [
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x89, 0x50, 0x4e, 0x47], 'image'],
+  [[0xff, 0xd8, 0xff], 'image'],
+  [[0x47, 0x49, 0x46, 0x38], 'image'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
+  [[0x1f, 0x8b], 'gzip'],
 ]
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -30,7 +29,13 @@ function u16(b: Uint8Array, o: number): number { return b[o]! | (b[o + 1]! << 8)
 function u32(b: Uint8Array, o: number): number { return (u16(b, o) + u16(b, o + 2) * 0x10000) }
 function u64(b: Uint8Array, o: number): number { return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000 }
 
-export interface ZipEntry { name: string; compressed: number; uncompressed: number }
+export interface ZipEntry {
+  name: string; compressed: number; uncompressed: number
+  /** CRC-32 of the unpacked bytes, as the central directory states it. */
+  crc: number
+  /** Where the entry's local header starts, and its compression method (0 stored, 8 deflate). */
+  localOffset: number; method: number
+}
 
 /**
  * Lists a zip's entries from its central directory without unpacking anything. A
@@ -65,7 +70,8 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
     const nameLen = u16(bytes, p + 28)
     const extraLen = u16(bytes, p + 30)
     const commentLen = u16(bytes, p + 32)
-    const localOffset = u32(bytes, p + 42)
+    const method = u16(bytes, p + 10)
+    let localOffset = u32(bytes, p + 42)
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen))
     // Zip64 extra field: 8-byte sizes replace the 32-bit ones that read 0xFFFFFFFF, in this order.
     let x = p + 46 + nameLen
@@ -77,11 +83,12 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
         let q = x + 4
         if (uncompressed === 0xffffffff) { uncompressed = u64(bytes, q); q += 8 }
         if (compressed === 0xffffffff) { compressed = u64(bytes, q); q += 8 }
+        if (localOffset === 0xffffffff) { localOffset = u64(bytes, q); q += 8 }
       }
       x += 4 + size
     }
-    if (localOffset !== 0xffffffff && localOffset + 30 > len) throw new ImportError('corrupt', `zip: entry ${name} past the end`)
-    entries.push({ name, compressed, uncompressed })
+    if (localOffset + 30 > len) throw new ImportError('corrupt', `zip: entry ${name} past the end`)
+    entries.push({ name, compressed, uncompressed, localOffset, method, crc: u32(bytes, p + 16) })
     p = extraEnd + commentLen
   }
   return entries
@@ -104,11 +111,11 @@ function zipFormat(entries: readonly ZipEntry[]): 'xlsx' | 'ods' {
   const names = new Set(entries.map((e) => e.name))
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin') || [...names].some((n) => /^xl\/workbook/i.test(n))) return 'xlsx'
   if (names.has('content.xml') && names.has('mimetype')) return 'ods'
-  if (names.has('word/document.xml')) throw notASpreadsheet(WORD, 'docx')
-  if (names.has('ppt/presentation.xml')) throw notASpreadsheet(POWERPOINT, 'pptx')
+  if (names.has('word/document.xml')) throw notASpreadsheet('word', 'docx')
+  if (names.has('ppt/presentation.xml')) throw notASpreadsheet('powerpoint', 'pptx')
   if (names.has('Index/Document.iwa')) throw new ImportError('unsupported', 'Apple Numbers')
   if (names.has('[Content_Types].xml')) throw new ImportError('unsupported', 'OOXML without a workbook')
-  throw notASpreadsheet({ zh: '普通压缩包（zip）', en: 'a plain zip archive' }, 'zip')
+  throw notASpreadsheet('zip', 'zip')
 }
 
 /** Reads the records of a BIFF workbook's global section; FILEPASS (0x2F) means it is encrypted. */
@@ -140,13 +147,13 @@ function inspectCfb(bytes: Uint8Array): Container {
   const book = byName.get('Workbook') ?? byName.get('Book')
   if (book) {
     const content = book.content
-    if (content && hasFilePass(content instanceof Uint8Array ? content : Uint8Array.from(content))) {
-      throw new ImportError('encrypted', 'biff filepass')
-    }
+    const stream = content ? (content instanceof Uint8Array ? content : Uint8Array.from(content)) : null
+    if (stream && hasFilePass(stream)) throw new ImportError('encrypted', 'biff filepass')
+    if (stream) checkBiffStrings(stream)
     return { kind: 'cfb', format: 'xls' }
   }
-  if (byName.has('WordDocument')) throw notASpreadsheet(WORD, 'doc')
-  if (byName.has('PowerPoint Document')) throw notASpreadsheet(POWERPOINT, 'ppt')
+  if (byName.has('WordDocument')) throw notASpreadsheet('word', 'doc')
+  if (byName.has('PowerPoint Document')) throw notASpreadsheet('powerpoint', 'ppt')
   // WPS .et files without a BIFF Workbook stream: SheetJS cannot read those.
   throw new ImportError('unsupported', 'cfb without a workbook stream')
 }

@@ -18,7 +18,7 @@ function isPadding(code: number): boolean {
 }
 
 /** One line-break convention inside cells (`\n`), no padding spaces around a cell's text. */
-export function cleanCellText(text: string): string {
+export function trimCellText(text: string): string {
   // Nearly every cell is clean already: three regex passes per cell were a tenth of a large import.
   if (text === '' || (!isPadding(text.charCodeAt(0)) && !isPadding(text.charCodeAt(text.length - 1))
     && !text.includes('\r') && !text.includes('_x000D_'))) return text

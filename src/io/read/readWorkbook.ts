@@ -1,13 +1,15 @@
 // The importer's entry: any file a clerk receives (or pastes) to ImportedWorkbook, or an ImportError saying why not.
 import type { ImportedSheet, ImportedWorkbook } from '../imported'
-import { inspectContainer } from './container'
+import { inspectContainer, listZipEntries } from './container'
 import { decodeText, looksLikeText } from './decodeText'
 import { readXlsx } from './fastXlsx'
 import { readDelimited, sniffSeparator } from './delimited'
-import { ImportError, MAX_FILE_BYTES, notASpreadsheet } from './errors'
+import { ImportError, notASpreadsheet } from './errors'
+import { MAX_FILE_BYTES } from './readLimits'
 import { readHtmlTables } from './htmlTable'
 import type { RawSheet } from './rawSheet'
 import { readSpreadsheet } from './sheetjs'
+import { damagedEntry } from './unpack'
 import { hasContent, interpretSheet } from './structure'
 
 export { ImportError } from './errors'
@@ -48,7 +50,7 @@ function readTextContent(text: string, name: string, encoding?: string, tabular 
     if (/<\?xml|<Workbook|<office:document|<ss:Workbook/i.test(head) && /urn:schemas-microsoft-com:office:spreadsheet|opendocument/i.test(body.slice(0, 65536))) {
       return readSpreadsheet(body, 'xml')
     }
-    throw notASpreadsheet({ zh: '网页或 XML 文件（里面没有表格）', en: 'a web page or XML file without a table' }, 'markup without a table')
+    throw notASpreadsheet('markup', 'markup without a table')
   }
   const sheet = readDelimited(body, name, sniffSeparator(body, tabular))
   if (encoding) sheet.source = { ...sheet.source, format: sheet.source?.format ?? 'csv', encoding }
@@ -75,7 +77,17 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
     raws = readSpreadsheet(bytes, container.kind === 'zip' ? container.format : 'xls')
   }
   progress('structure', 0.7)
-  const workbook = toWorkbook(raws, fileName)
+  let workbook: ImportedWorkbook
+  try {
+    workbook = toWorkbook(raws, fileName)
+  } catch (e) {
+    // Nothing found in a zip may be damage that inflated to garbage without an error: the CRCs tell.
+    if (e instanceof ImportError && e.code === 'empty' && container.kind === 'zip') {
+      const damaged = damagedEntry(bytes, listZipEntries(bytes))
+      if (damaged) throw new ImportError('corrupt', `zip: ${damaged} does not match its CRC`)
+    }
+    throw e
+  }
   progress('done', 1)
   return workbook
 }
@@ -83,7 +95,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
 /** An HTML table (a saved page or clipboard HTML) as a workbook; each table is a sheet. */
 export function readHtmlTable(html: string, name = '表格'): ImportedWorkbook {
   const tables = readHtmlTables(html, name)
-  if (!tables.length) throw notASpreadsheet({ zh: '网页内容（里面没有表格）', en: 'web content without a table' }, 'no table in the HTML')
+  if (!tables.length) throw notASpreadsheet('web-content', 'no table in the HTML')
   return toWorkbook(tables, name)
 }
 

@@ -1,7 +1,12 @@
 // Spreadsheet files (xlsx/xlsm/xlsb, xls/et, ods, SpreadsheetML) to raw grids through SheetJS, cells as Excel shows them.
 import * as XLSX from '@e965/xlsx'
+import { zipSync } from 'fflate'
+import { listZipEntries } from './container'
 import { ImportError } from './errors'
-import { cleanCellText, type CellMerge, type RawSheet } from './rawSheet'
+import { trimCellText, type RawSheet } from './rawSheet'
+import { checkOdsContent, checkSpreadsheetMl, checkXlsxSheet } from './sheetBounds'
+import { unpackZip } from './unpack'
+import { UsedArea } from './usedArea'
 
 const READ_OPTIONS: XLSX.ParsingOptions = {
   dense: true,
@@ -16,36 +21,56 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
 /** The text Excel shows: the formatted value `w`, else the value formatted by its number format. */
 function cellText(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.t === 'z') return ''
-  if (typeof cell.w === 'string') return cleanCellText(cell.w)
+  if (typeof cell.w === 'string') return trimCellText(cell.w)
   if (cell.v == null) return ''
   if (cell.t === 'n' || cell.t === 'd') {
     try {
-      return cleanCellText(XLSX.SSF.format((cell.z as string | number | undefined) ?? 'General', cell.v as number | Date))
+      return trimCellText(XLSX.SSF.format((cell.z as string | number | undefined) ?? 'General', cell.v as number | Date))
     } catch {
       return String(cell.v)
     }
   }
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE'
-  return cleanCellText(String(cell.v))
+  return trimCellText(String(cell.v))
 }
 
+/** Cells (as Excel shows them) into the used area, which cuts trailing empties and enforces the budget. */
 function sheetToRaw(name: string, ws: XLSX.WorkSheet, format: string): RawSheet {
   const dense = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
-  const cells: string[][] = []
+  const area = new UsedArea(name)
   for (let r = 0; r < dense.length; r++) {
     const row = dense[r]
-    // Every index is written (an empty cell as ''), so the row has no holes.
-    const out = new Array<string>(row?.length ?? 0)
-    for (let c = 0; c < out.length; c++) out[c] = cellText(row![c])
-    cells.push(out)
+    if (!row) continue
+    for (let c = 0; c < row.length; c++) area.put(r, c, cellText(row[c]))
   }
-  const merges: CellMerge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }))
-  return { name, cells, merges, source: { format } }
+  const merges = area.merges((ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c })))
+  return { name, cells: area.cells, merges, source: { format } }
+}
+
+const TEXT_DECODER = new TextDecoder('utf-8')
+
+/**
+ * A zip workbook unpacked under the byte budget, its sheets scanned for far cells and
+ * repeats, and packed again without compression for SheetJS (so nothing is inflated twice).
+ */
+function boundedZip(bytes: Uint8Array, format: string): Uint8Array {
+  const files = unpackZip(bytes, listZipEntries(bytes))
+  for (const [path, data] of Object.entries(files)) {
+    if (format === 'xlsx' && /^xl\/worksheets\/[^/]+\.xml$/i.test(path)) checkXlsxSheet(TEXT_DECODER.decode(data), path.replace(/^.*\/|\.xml$/g, ''))
+    else if (format === 'ods' && path === 'content.xml') checkOdsContent(TEXT_DECODER.decode(data), 'content')
+  }
+  return zipSync(files, { level: 0 })
 }
 
 /** Parses with SheetJS; a failure is reported as damage or a password, never as a stack trace. */
 export function readSpreadsheet(data: Uint8Array | string, format: string): RawSheet[] {
   let wb: XLSX.WorkBook
+  if (typeof data === 'string') {
+    if (/urn:oasis:names:tc:opendocument/.test(data.slice(0, 65536))) checkOdsContent(data, 'content')
+    else checkSpreadsheetMl(data, 'Workbook')
+  } else if (format === 'xlsx' || format === 'ods') {
+    data = boundedZip(data, format)
+  }
   try {
     wb = typeof data === 'string'
       ? XLSX.read(data, { ...READ_OPTIONS, type: 'string' })

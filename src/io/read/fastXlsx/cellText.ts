@@ -1,6 +1,6 @@
 // A cell's value to the text SheetJS shows for it (safe_format, then sheetjs.ts's cellText), with SheetJS's own SSF.
 import * as XLSX from '@e965/xlsx'
-import { cleanCellText } from '../rawSheet'
+import { trimCellText } from '../rawSheet'
 
 /** SheetJS's implicit formats for built-in ids missing from its table (SSFImplicit, not exported). */
 const IMPLICIT: Record<number, string> = {
@@ -31,7 +31,7 @@ export type CellValue = number | string | boolean | undefined
  */
 export function showCell(t: string, v: CellValue, fmtId: number, fmt: string, date1904: boolean): string {
   // Most cells: text under the General format, which SheetJS shows unchanged.
-  if (typeof v === 'string' && t === 's' && (fmtId === 0 || fmt === 'General')) return cleanCellText(v)
+  if (typeof v === 'string' && t === 's' && (fmtId === 0 || fmt === 'General')) return trimCellText(v)
   let w: string | undefined
   try {
     if (t === 'e') w = v as string | undefined
@@ -40,11 +40,11 @@ export function showCell(t: string, v: CellValue, fmtId: number, fmt: string, da
   } catch {
     w = undefined
   }
-  if (typeof w === 'string') return cleanCellText(w)
+  if (typeof w === 'string') return trimCellText(w)
   if (v == null) return ''
   if (t === 'n') {
-    try { return cleanCellText(XLSX.SSF.format('General', v as number)) } catch { return String(v) }
+    try { return trimCellText(XLSX.SSF.format('General', v as number)) } catch { return String(v) }
   }
   if (t === 'b') return v ? 'TRUE' : 'FALSE'
-  return cleanCellText(String(v))
+  return trimCellText(String(v))
 }

@@ -21,7 +21,7 @@ export async function readXlsxFast(bytes: Uint8Array, format: string): Promise<R
     const strings = parts.sharedStrings ? readSharedStrings(parts.sharedStrings) : []
     const sheets: RawSheet[] = []
     for (const { name, path } of parts.sheets) {
-      const { cells, merges } = readSheet((await readXml(zip, path))!, strings, parts.styles)
+      const { cells, merges } = readSheet((await readXml(zip, path))!, strings, parts.styles, name)
       sheets.push({ name, cells, merges, source: { format, reader: 'fast' } })
     }
     return sheets

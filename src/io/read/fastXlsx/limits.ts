@@ -1,11 +1,10 @@
-// The fast reader's read budget. The lead will point these at src/io/read/readLimits.ts once it lands.
-export { MAX_UNPACKED_BYTES } from '../errors'
+// The fast reader's limits: the read budget is the import's own (readLimits.ts, checked in the used area);
+// Excel's sheet size only tells what this reader recognises.
+export { MAX_ENTRY_RATIO, MAX_UNPACKED_BYTES } from '../readLimits'
 
-/** More cells than this is refused: a browser tab cannot hold the grid (SheetJS would stall first). */
-export const MAX_CELLS = 5_000_000
-/** Excel's own limits: a reference beyond them is not a sheet Excel wrote, so SheetJS reads it. */
-export const MAX_COLUMNS = 16_384
-export const MAX_ROWS = 1_048_576
+/** Excel's own sheet size: a reference beyond it is not a sheet Excel wrote, so SheetJS reads it. */
+export const EXCEL_COLUMNS = 16_384
+export const EXCEL_ROWS = 1_048_576
 /**
  * Compressed bytes fed to the inflater per step. Deflate expands at most 1032×, so a step is
  * shrunk as the unpacked total nears the cap: the overshoot stays under 1032 × the minimum.

@@ -1,8 +1,8 @@
 // One worksheet's XML to cell texts and merges, in one left-to-right pass of indexOf (never quadratic).
-import { ImportError } from '../errors'
 import type { CellMerge } from '../rawSheet'
+import { UsedArea } from '../usedArea'
 import { showCell, type CellValue } from './cellText'
-import { MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './limits'
+import { EXCEL_COLUMNS, EXCEL_ROWS } from './limits'
 import { itemText } from './sharedStrings'
 import { Unrecognised } from './unzip'
 import { attr, localName, nameEnd, unescapeXml } from './xmlText'
@@ -41,19 +41,21 @@ function readMerges(tail: string): CellMerge[] {
   return merges
 }
 
-/** Reads the grid; `strings` is the shared string table. Unusual markup throws Unrecognised. */
-export function readSheet(xml: string, strings: readonly (string | undefined)[], styles: SheetStyles): { cells: string[][]; merges: CellMerge[] } {
+/**
+ * Reads the grid into the used area (trailing empties never stored, the budget checked per cell);
+ * `strings` is the shared string table. Unusual markup throws Unrecognised.
+ */
+export function readSheet(xml: string, strings: readonly (string | undefined)[], styles: SheetStyles, name: string): { cells: string[][]; merges: CellMerge[] } {
   const open = /<(?:\w+:)?sheetData\b[^<>]*>/.exec(xml)
   const closeRe = /<\/(?:\w+:)?sheetData>/g
   closeRe.lastIndex = open ? open.index + open[0].length : 0
   const close = open ? closeRe.exec(xml) : null
-  const cells: string[][] = []
-  if (!open || !close) return { cells, merges: readMerges(xml) }
+  const area = new UsedArea(name)
+  if (!open || !close) return { cells: area.cells, merges: area.merges(readMerges(xml)) }
   const end = close.index
   let pos = open.index + open[0].length
   let row = 0 // 1-based number of the current <row>, as SheetJS counts rows without `r`
   let col = -1
-  let count = 0
   const { xfFormats, codes, date1904 } = styles
   while (pos < end) {
     const lt = xml.indexOf('<', pos)
@@ -82,7 +84,7 @@ export function readSheet(xml: string, strings: readonly (string | undefined)[],
     if (ref != null) [r, c] = refParts(ref)
     else { c = col + 1; r = row - 1 }
     col = c
-    if (!(r >= 0) || r >= MAX_ROWS || c >= MAX_COLUMNS) throw new Unrecognised('cell outside the sheet')
+    if (!(r >= 0) || r >= EXCEL_ROWS || c >= EXCEL_COLUMNS) throw new Unrecognised('cell outside the sheet')
     const t = attr(tag, 't')
     const s = attr(tag, 's')
     // The cell's body: up to its </c> (any prefix), where <v> and <is> are.
@@ -163,16 +165,7 @@ export function readSheet(xml: string, strings: readonly (string | undefined)[],
     let fmtId = 0
     if (xfFormats && s !== undefined) fmtId = xfFormats[parseInt(s, 10)] ?? 0
     const text = showCell(type, v, fmtId, fmtId === 0 ? 'General' : codes.get(fmtId) ?? 'General', date1904)
-    if (++count > MAX_CELLS) throw new ImportError('too-large', `more than ${MAX_CELLS} cells`)
-    let line = cells[r]
-    if (!line) {
-      for (let i = cells.length; i < r; i++) cells.push([])
-      line = []
-      cells[r] = line
-    }
-    for (let i = line.length; i < c; i++) line.push('')
-    line[c] = text
+    area.put(r, c, text)
   }
-  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = []
-  return { cells, merges: readMerges(xml.slice(close.index)) }
+  return { cells: area.cells, merges: area.merges(readMerges(xml.slice(close.index))) }
 }

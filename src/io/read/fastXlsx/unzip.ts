@@ -1,7 +1,7 @@
 // Zip entries by name, inflated with a cap on unpacked bytes checked while inflating (not trusted from the header).
 import { Inflate } from 'fflate'
 import { ImportError } from '../errors'
-import { INFLATE_CHUNK_MAX, INFLATE_CHUNK_MIN, MAX_UNPACKED_BYTES } from './limits'
+import { INFLATE_CHUNK_MAX, INFLATE_CHUNK_MIN, MAX_ENTRY_RATIO, MAX_UNPACKED_BYTES } from './limits'
 
 /** The reader cannot handle this file; SheetJS reads it instead. */
 export class Unrecognised extends Error {}
@@ -80,7 +80,7 @@ export class ZipReader {
         const { done, value } = await reader.read()
         if (done) break
         size += value.length
-        this.charge(value.length)
+        this.charge(value.length, size, data.length)
         parts.push(value)
       }
     } catch (e) {
@@ -95,7 +95,7 @@ export class ZipReader {
     let size = 0
     const inflater = new Inflate((chunk) => {
       size += chunk.length
-      this.charge(chunk.length)
+      this.charge(chunk.length, size, data.length)
       parts.push(chunk)
     })
     for (let at = 0; at < data.length;) {
@@ -107,10 +107,12 @@ export class ZipReader {
     return join(parts, size)
   }
 
-  private count(data: Uint8Array): Uint8Array { this.charge(data.length); return data }
+  private count(data: Uint8Array): Uint8Array { this.charge(data.length, data.length, data.length); return data }
 
-  private charge(n: number): void {
+  /** Counts `n` more unpacked bytes; an entry past 1 MB that grew past the ratio of its packed size is a bomb (as in unpack.ts). */
+  private charge(n: number, entrySize: number, packed: number): void {
     this.unpacked += n
     if (this.unpacked > this.cap) throw new ImportError('zip-bomb', `unpacked past ${this.cap}`)
+    if (entrySize > 1024 * 1024 && entrySize > MAX_ENTRY_RATIO * packed) throw new ImportError('zip-bomb', `entry ratio past ${MAX_ENTRY_RATIO}`)
   }
 }
