@@ -1,7 +1,6 @@
 // The page's side of the import worker: one worker per file, cancellable, answering with a result union.
 import type { ImportResult, WorkerRequest, WorkerResponse } from './read/protocol'
 import type { ImportPhase } from './read/readWorkbook'
-import { importErrorText } from './read/errors'
 import { READ_TIME_LIMIT_MS } from './read/readLimits'
 import type { WorkbookSummary } from './summary'
 
@@ -48,9 +47,13 @@ export function readWithWorker(
     }
     const onAbort = (): void => finish({ ok: false, code: 'cancelled' })
     // SheetJS cannot be interrupted: past the time limit the worker is terminated and the clerk told why.
+    // The refusal's words load only then: the page's first bundle carries none of the reader's texts.
     const timer = setTimeout(() => {
-      const text = importErrorText('timeout')
-      finish({ ok: false, code: 'timeout', message: text.zh, messageEn: text.en })
+      worker.terminate()
+      void import('./read/errors').then(({ importErrorText }) => {
+        const text = importErrorText('timeout')
+        finish({ ok: false, code: 'timeout', message: text.zh, messageEn: text.en })
+      })
     }, timeLimitMs)
     if (signal?.aborted) { onAbort(); return }
     signal?.addEventListener('abort', onAbort)

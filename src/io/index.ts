@@ -4,7 +4,7 @@
 export type { ImportedWorkbook, ImportedSheet } from './imported'
 export { readWorkbook, ImportError } from './read/readWorkbook'
 export { toDocument } from './toDocument'
-export { MAX_FILE_BYTES } from './read/errors'
+export { MAX_FILE_BYTES } from './read/readLimits'
 export { headerSignature, layoutSignature } from './read/headerSignature'
 export { reinterpretSheet } from './read/structure'
 export { countTasks, summarizeSheet, summarizeWorkbook, type SheetSummary, type WorkbookSummary } from './summary'
