@@ -143,7 +143,7 @@ async function main() {
     await server.close()
   }
 
-  for (const name of ['assess', 'export', 'overview']) {
+  for (const name of ['assess', 'export', 'overview', 'merge']) {
     console.log(`\n[vitest] bench/${name}.measure.ts`)
     results.vitest[name] = await attempt(`vitest ${name}`, () => runVitestMeasure(ROOT, name))
   }

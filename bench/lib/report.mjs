@@ -16,6 +16,8 @@ export const formatMs = (ms) => (ms === null || ms === undefined ? '—' : ms >=
 /** The overview's chart chunk (gzip bytes) and the 10k overview's figures (ms), issue 15's budgets. */
 const CHART_CHUNK_BUDGET = 250_000
 const OVERVIEW_10K_LIMIT_MS = 500
+/** Planning a merge of 20 returned copies against a 1,000-row master (issue 14). */
+const MERGE_20X1000_LIMIT_MS = 1000
 const formatKb = (bytes) => `${num(bytes / 1000, 1)} kB`
 const formatRatio = (r) => `${num(r, 2)}×`
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -67,6 +69,13 @@ export function evaluateBudgets(results) {
   const overview = results.vitest?.overview
   if (!isOk(overview)) add('overview of 10k rows ≤ 500 ms (figures, 汇总 table, bulletins; Node)', '500 ms', null, false, whyNot(overview))
   else add('overview of 10k rows ≤ 500 ms (figures, 汇总 table, bulletins; Node)', '500 ms', formatMs(overview.data.overviewWithSummaryAndBulletins10kMs), overview.data.overviewWithSummaryAndBulletins10kMs <= OVERVIEW_10K_LIMIT_MS)
+
+  const merge = results.vitest?.merge
+  for (const [label, key] of [['slices of 50 rows', 'slices'], ['whole lists returned', 'wholeLists']]) {
+    const name = `merge plan, 20 copies × 1,000-row master (${label}; Node) ≤ 1 s`
+    if (!isOk(merge)) add(name, '1,000 ms', null, false, whyNot(merge))
+    else add(name, '1,000 ms', formatMs(merge.data[key].medianMs), merge.data[key].medianMs <= MERGE_20X1000_LIMIT_MS)
+  }
 
   const e1 = sizeByLabel(results, '1k')?.edit
   const e100 = sizeByLabel(results, '100k')?.edit

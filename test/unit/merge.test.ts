@@ -2,7 +2,7 @@
 // back as a unit's file, then edited as units edit — the exact set of changes, none spurious.
 import { describe, expect, it } from 'vitest'
 import {
-  applyCommand, diffText, planMerge, mergeCommand, newId, toTraditional, type TaskDocument,
+  DOCUMENT_ID_PATTERN, applyCommand, diffText, planMerge, mergeCommand, newId, toTraditional, type TaskDocument,
 } from '../../src/core'
 import { readWorkbook, toDocument } from '../../src/io'
 import { exportDocument } from '../../src/io/export'
@@ -202,5 +202,27 @@ describe('columns and differences', () => {
     expect(diffText('完成立项。', '完成立项，开工建设。')).toEqual({ before: ['完成立项', '', '。'], after: ['完成立项', '，开工建设', '。'] })
     expect(diffText('', '新')).toEqual({ before: ['', '', ''], after: ['', '新', ''] })
     expect(diffText('同', '同')).toEqual({ before: ['同', '', ''], after: ['同', '', ''] })
+  })
+})
+
+describe('the document id in the workbook’s properties', () => {
+  const master = documentFromFixture(FIXTURE_FILES[0]!)
+  // .ods: SheetJS writes no document properties there; the row ids alone travel.
+  for (const format of ['xlsx', 'xls'] as const) {
+    it(`a ${format} export with row ids names its document in the keywords, and its title`, async () => {
+      const result = await exportDocument(master, { format, addRowIds: true })
+      if (!result.ok) throw new Error(result.message)
+      const XLSX = await import('@e965/xlsx')
+      const props = XLSX.read(result.files[0]!.bytes, { type: 'array', bookProps: true }).Props
+      expect(DOCUMENT_ID_PATTERN.exec(props?.Keywords ?? '')?.[1]).toBe(master.id)
+      expect(props?.Title).toBe(master.title ?? master.name)
+    })
+  }
+  it('an export without row ids names no document', async () => {
+    const result = await exportDocument(master, { format: 'xlsx', addRowIds: false })
+    if (!result.ok) throw new Error(result.message)
+    const XLSX = await import('@e965/xlsx')
+    const props = XLSX.read(result.files[0]!.bytes, { type: 'array', bookProps: true }).Props
+    expect(props?.Keywords ?? '').not.toMatch(DOCUMENT_ID_PATTERN)
   })
 })

@@ -9,6 +9,13 @@ export const ROW_ID_HEADER = '行标识'
 /** A row id as written in the export: `JD:` and the row's id. */
 export const ROW_ID_PATTERN = /^JD:([A-Za-z0-9_-]{4,64})$/
 
+/**
+ * The document's id as the export writes it into the workbook's properties (keywords): a returned
+ * copy names the list it was cut from, whatever a unit did to its cells.
+ */
+export const DOCUMENT_ID_PREFIX = 'jindu-document:'
+export const DOCUMENT_ID_PATTERN = /jindu-document:([A-Za-z0-9_-]{4,64})/
+
 export function rowIdCell(rowId: string): string {
   return `JD:${rowId}`
 }

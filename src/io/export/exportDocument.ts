@@ -1,12 +1,12 @@
 // The export's entry point: one TaskDocument and the clerk's choices in, named files out, errors as a result.
 import { zipSync } from 'fflate'
 import type { Workbook } from 'exceljs'
-import { effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow } from '../../core'
+import { DOCUMENT_ID_PREFIX, effectiveAsOf, type DocumentAssessment, type TaskDocument, type TaskRow } from '../../core'
 import { XLSX_MAX_CELL_CHARS } from './cellText'
 import { exportBaseName, exportDownloadName, sanitizeFileName } from './fileName'
 import { groupByOwner, hasOwnerColumn, uniqueSheetNames } from './splitByOwner'
 import { buildTablePlan, type TablePlan } from './tablePlan'
-import type { ExportFile, ExportFormat, ExportOptions, ExportResult } from './types'
+import type { BookProperties, ExportFile, ExportFormat, ExportOptions, ExportResult } from './types'
 import { writeCsv } from './writeCsv'
 import { writeSheetJs, XLS_MAX_CELL_CHARS, XLS_MAX_COLUMNS, XLS_MAX_ROWS } from './writeSheetJs'
 import { writeXlsx } from './writeXlsx'
@@ -56,18 +56,23 @@ function clipCells(plans: TablePlan[], limit: number, notes: WriteNotes): TableP
 /** What the 汇总 sheet counts: the whole document on the as-of date, whichever rows the table sheets keep. */
 interface SummarySource { doc: TaskDocument; assessment?: DocumentAssessment }
 
-async function writeBook(plans: TablePlan[], options: ExportOptions, notes: WriteNotes, summary?: SummarySource): Promise<Uint8Array> {
+/** The workbook's title and, when rows carry their ids, the document's id (see DOCUMENT_ID_PREFIX). */
+function bookProperties(doc: TaskDocument, options: ExportOptions): BookProperties {
+  return { title: doc.title ?? doc.name, keywords: options.addRowIds ? `${DOCUMENT_ID_PREFIX}${doc.id}` : undefined }
+}
+
+async function writeBook(plans: TablePlan[], options: ExportOptions, notes: WriteNotes, summary?: SummarySource, properties?: BookProperties): Promise<Uint8Array> {
   switch (options.format) {
     case 'xlsx': {
       const images = options.summarySheet?.images
       const first = summary && images
         ? (workbook: Workbook) => addSummarySheet(workbook, summary.doc, summary.assessment, options.locale ?? 'zh', images, plans.map((p) => p.sheetName))
         : undefined
-      return writeXlsx(clipCells(plans, XLSX_MAX_CELL_CHARS, notes), options.highlightStates ?? false, first)
+      return writeXlsx(clipCells(plans, XLSX_MAX_CELL_CHARS, notes), options.highlightStates ?? false, first, properties)
     }
     case 'csv': return writeCsv(plans[0]!)
-    case 'xls': return writeSheetJs(clipCells(plans, XLS_MAX_CELL_CHARS, notes), 'biff8')
-    case 'ods': return writeSheetJs(plans, 'ods')
+    case 'xls': return writeSheetJs(clipCells(plans, XLS_MAX_CELL_CHARS, notes), 'biff8', properties)
+    case 'ods': return writeSheetJs(plans, 'ods', properties)
   }
 }
 
@@ -132,7 +137,7 @@ async function exportUnchecked(
   if (split === 'none') {
     const plan = buildTablePlan({ doc, options, assessment, keep: pass, sheetName: uniqueSheetNames([doc.sheetName ?? 'Sheet1'])[0]! })
     if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
-    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook([plan], options, notes, { doc, assessment }), mime: EXPORT_MIME[ext] }], notes, ext)
+    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook([plan], options, notes, { doc, assessment }, bookProperties(doc, options)), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   if (!hasOwnerColumn(doc)) {
@@ -151,7 +156,7 @@ async function exportUnchecked(
     const names = uniqueSheetNames(groups.map((g) => g.owner))
     const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))
     if (ext === 'xls') { const tooBig = tooBigForXls(plans); if (tooBig) return tooBig }
-    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook(plans, options, notes, { doc, assessment }), mime: EXPORT_MIME[ext] }], notes, ext)
+    return done([{ name: exportDownloadName(doc, asOf, ext, split), bytes: await writeBook(plans, options, notes, { doc, assessment }, bookProperties(doc, options)), mime: EXPORT_MIME[ext] }], notes, ext)
   }
 
   // owner-files: one file per unit, zipped so the browser downloads one thing.
@@ -164,7 +169,7 @@ async function exportUnchecked(
     for (let n = 2; usedNames.has(name.toLowerCase()); n++) name = `${base}_${sanitizeFileName(group.owner)}(${n})`
     usedNames.add(name.toLowerCase())
     if (ext === 'xls') { const tooBig = tooBigForXls([plan]); if (tooBig) return tooBig }
-    const bytes = await writeBook([plan], options, notes)
+    const bytes = await writeBook([plan], options, notes, undefined, bookProperties(doc, options))
     entries[`${name}.${ext}`] = bytes
   }
   // .xlsx and .ods are zips already: storing them avoids compressing twice; CSV and BIFF compress well.

@@ -52,3 +52,6 @@ export interface ExportWarning { message: string; messageEn: string }
 export type ExportResult =
   | { ok: true; files: ExportFile[]; warnings?: ExportWarning[] }
   | { ok: false; message: string; messageEn: string }
+
+/** A written workbook's properties: its title, and the document id a returned copy is known by. */
+export interface BookProperties { title?: string; keywords?: string }

@@ -2,6 +2,7 @@
 import type { CellObject, WorkSheet } from '@e965/xlsx'
 import { asSeqNumber } from './cellText'
 import type { TablePlan } from './tablePlan'
+import type { BookProperties } from './types'
 
 /** SheetJS is loaded on first use, like ExcelJS: most sessions never export to these formats. */
 async function loadSheetJs(): Promise<typeof import('@e965/xlsx')> {
@@ -43,9 +44,10 @@ function toSheet(XLSX: typeof import('@e965/xlsx'), plan: TablePlan): WorkSheet 
  * Writes the workbook. A .xls cell over XLS_MAX_CELL_CHARS hangs SheetJS's BIFF8 writer: the
  * caller cuts such cells first (exportDocument's clipCells, which also warns the clerk).
  */
-export async function writeSheetJs(plans: TablePlan[], bookType: 'biff8' | 'ods'): Promise<Uint8Array> {
+export async function writeSheetJs(plans: TablePlan[], bookType: 'biff8' | 'ods', properties?: BookProperties): Promise<Uint8Array> {
   const XLSX = await loadSheetJs()
   const workbook = XLSX.utils.book_new()
+  if (properties) workbook.Props = { Title: properties.title, Keywords: properties.keywords, Author: 'Jindu 进度' }
   for (const plan of plans) XLSX.utils.book_append_sheet(workbook, toSheet(XLSX, plan), plan.sheetName)
   // bookSST: without the shared string table SheetJS writes BIFF8 text as LABEL records,
   // which cut every cell at 255 characters; progress texts are often longer.

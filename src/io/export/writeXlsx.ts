@@ -1,5 +1,6 @@
 // Writing table plans as a styled .xlsx that prints like the government form (ExcelJS, loaded only when used).
 import type { Alignment, Borders, Fill, Font, Style, Workbook, Worksheet } from 'exceljs'
+import type { BookProperties } from './types'
 import { asSeqNumber } from './cellText'
 import { stateFill } from './stateStyle'
 import type { PlanRow, TablePlan } from './tablePlan'
@@ -114,11 +115,13 @@ function addSheet(workbook: Workbook, plan: TablePlan, highlight: boolean): Work
 }
 
 /** One workbook, one sheet per plan; `first` adds sheets ahead of them (the 汇总 sheet). */
-export async function writeXlsx(plans: TablePlan[], highlight: boolean, first?: (workbook: Workbook) => void): Promise<Uint8Array> {
+export async function writeXlsx(plans: TablePlan[], highlight: boolean, first?: (workbook: Workbook) => void, properties?: BookProperties): Promise<Uint8Array> {
   const { Workbook } = await loadExcelJs()
   const workbook = new Workbook()
   workbook.creator = 'Jindu 进度'
   workbook.created = new Date()
+  if (properties?.title) workbook.title = properties.title
+  if (properties?.keywords) workbook.keywords = properties.keywords
   first?.(workbook)
   for (const plan of plans) addSheet(workbook, plan, highlight)
   const buffer = await workbook.xlsx.writeBuffer()
