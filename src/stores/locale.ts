@@ -37,7 +37,7 @@ export const useLocaleStore = defineStore('locale', () => {
   async function setLocale(next: Locale) {
     if (next === 'en' && !en.value) en.value = (await import('../i18n/messagesEn')).en
     locale.value = next
-    document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN'
+    if (typeof document !== 'undefined') document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN'
     saveLanguage(next)
   }
 

@@ -80,7 +80,7 @@ describe('find store', () => {
     find.query = '[('
     await nextTick()
     expect(find.error).toBe('正则表达式不完整（括号或方括号未闭合）')
-    useLocaleStore().locale = 'en'
+    await useLocaleStore().setLocale('en')
     expect(find.error).toBe('The regular expression is incomplete (a bracket or parenthesis is not closed)')
     find.query = '推进'
     await nextTick()
