@@ -9,6 +9,7 @@ import { launchBrowser } from './lib/browser.mjs'
 import { measureBundle } from './lib/bundle-size.mjs'
 import { measureCellEdits } from './lib/cell-edit.mjs'
 import { measureExport } from './lib/export-file.mjs'
+import { measureOverview } from './lib/overview-open.mjs'
 import { bundleFastXlsx, measureFastBrowser, measureFastNode } from './lib/fastxlsx-read.mjs'
 import { measureImport } from './lib/grid-import.mjs'
 import { measureScroll } from './lib/grid-scroll.mjs'
@@ -81,6 +82,8 @@ async function measureSize(size, ctx) {
       if (entry.scroll.status === 'ok') console.log(`  scroll: p95 ${entry.scroll.p95.toFixed(1)} ms, worst ${entry.scroll.worst.toFixed(1)} ms, ${entry.scroll.blankFrames} blank frames`)
       entry.export = needsList('export') ?? (await attempt('export', () => measureExport(session, size.runs, 120_000)))
       logMedian('export', entry.export)
+      entry.overview = needsList('overview') ?? (await attempt('overview', () => measureOverview(session, size.runs, 60_000)))
+      logMedian('overview opened → charts drawn', entry.overview)
     }
   } finally {
     await session?.context.close().catch(() => {})

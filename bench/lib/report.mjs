@@ -66,6 +66,10 @@ export function evaluateBudgets(results) {
   if (!isOk(results.bundle)) add('overview chart chunk ≤ 250 kB gzip', formatKb(CHART_CHUNK_BUDGET), null, false, whyNot(results.bundle))
   else if (!charts) add('overview chart chunk ≤ 250 kB gzip', formatKb(CHART_CHUNK_BUDGET), null, false, 'no charts-*.js chunk in dist/')
   else add('overview chart chunk ≤ 250 kB gzip', formatKb(CHART_CHUNK_BUDGET), formatKb(charts.gzip), charts.gzip <= CHART_CHUNK_BUDGET)
+  const drawn = s10?.overview
+  if (!drawn) add('10k overview opened → charts drawn ≤ 500 ms (Chromium)', '500 ms', null, false, 'not run (10k not in BENCH_SIZES)')
+  else if (!isOk(drawn)) add('10k overview opened → charts drawn ≤ 500 ms (Chromium)', '500 ms', null, false, whyNot(drawn))
+  else add('10k overview opened → charts drawn ≤ 500 ms (Chromium)', '500 ms', formatMs(drawn.median), drawn.median <= OVERVIEW_10K_LIMIT_MS)
   const overview = results.vitest?.overview
   if (!isOk(overview)) add('overview of 10k rows ≤ 500 ms (figures, 汇总 table, bulletins; Node)', '500 ms', null, false, whyNot(overview))
   else add('overview of 10k rows ≤ 500 ms (figures, 汇总 table, bulletins; Node)', '500 ms', formatMs(overview.data.overviewWithSummaryAndBulletins10kMs), overview.data.overviewWithSummaryAndBulletins10kMs <= OVERVIEW_10K_LIMIT_MS)
@@ -140,6 +144,7 @@ function sizeRows(size) {
   if (size.export) {
     timed('export xlsx: export-start → export-done', size.export, isOk(size.export) ? `${size.export.fileName ?? ''}${size.export.downloadBytes ? `, ${num(size.export.downloadBytes / 1e6, 2)} MB` : ''}` : '')
   }
+  if (size.overview) timed('overview: 总览 clicked → both charts drawn', size.overview, 'the app\'s jindu:overview-drawn marks')
   if (size.scroll) {
     rows.push([
       'scroll: p95 / worst frame',
