@@ -27,7 +27,7 @@ export const mergeZh = {
   'merge.apply': '合并所选改动',
   'merge.versionName': '合并前 {stamp}',
   'merge.applied': '已合并 {cells} 处改动、{rows} 行新增；可撤销（Ctrl+Z），合并前的版本已保存。',
-  'merge.notKept': '回收的文件未能保存在草稿中，刷新页面后需重新选择。',
+  'merge.notKeptBecause': '回收的文件未能保存在草稿中，刷新页面后需重新选择。{message}',
   'merge.noTable': '文件中没有表格。',
   'merge.chaseNone': '未报送的单位',
   'merge.chaseBehind': '已报送但仍有任务没有新进展',

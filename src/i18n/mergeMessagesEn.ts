@@ -28,7 +28,7 @@ export const mergeEn: Record<keyof typeof mergeZh, string> = {
   'merge.apply': 'Merge the chosen changes',
   'merge.versionName': 'Before merge {stamp}',
   'merge.applied': 'Merged {cells} changes and {rows} new rows; undo with Ctrl+Z, and the version before the merge is saved.',
-  'merge.notKept': 'The returned files could not be kept in the draft; after a reload they must be picked again.',
+  'merge.notKeptBecause': 'The returned files could not be kept in the draft; after a reload they must be picked again. {message}',
   'merge.noTable': 'The file holds no table.',
   'merge.chaseNone': 'Units that have not reported',
   'merge.chaseBehind': 'Reported, with tasks still without new progress',

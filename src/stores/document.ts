@@ -180,8 +180,8 @@ export const useDocumentStore = defineStore('document', () => {
 
   const canUndo = computed(() => (historyTick.value, history.canUndo && !readOnly.value))
   const canRedo = computed(() => (historyTick.value, history.canRedo && !readOnly.value))
-  const undoLabel = computed(() => { void historyTick.value; const l = history.undoLabel; return l ? (useLocaleStore().locale === 'en' ? l.en : l.zh) : '' })
-  const redoLabel = computed(() => { void historyTick.value; const l = history.redoLabel; return l ? (useLocaleStore().locale === 'en' ? l.en : l.zh) : '' })
+  const undoLabel = computed(() => { void historyTick.value; const l = history.undoLabel; return l ? useLocaleStore().pick(l) : '' })
+  const redoLabel = computed(() => { void historyTick.value; const l = history.redoLabel; return l ? useLocaleStore().pick(l) : '' })
 
   function setCells(cells: CellChange[]) {
     if (cells.length === 0) return

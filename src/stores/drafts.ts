@@ -30,7 +30,7 @@ export const useDraftStore = defineStore('drafts', () => {
   const started = ref(false)
 
   function message(failure: { message: string; messageEn: string }): string {
-    return i18n.locale === 'en' ? failure.messageEn : failure.message
+    return i18n.pick(failure)
   }
 
   function reloadPage() { window.location.reload() }

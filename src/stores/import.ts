@@ -98,7 +98,7 @@ export const useImportStore = defineStore('import', () => {
       if (!result.ok) {
         if (controller.signal.aborted) return
         pending.value = null
-        if (result.code !== 'cancelled') fail(name, i18n.locale === 'en' ? result.messageEn : result.message)
+        if (result.code !== 'cancelled') fail(name, i18n.pick(result))
         return
       }
       // Had no summary come ahead of the workbook, the dialog opens from the workbook itself.

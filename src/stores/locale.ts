@@ -6,6 +6,9 @@ import { loadLanguage, saveLanguage, type UiLanguage } from '../storage'
 
 export type Locale = UiLanguage
 
+/** A text given in both languages, in either of the two shapes the layers below return. */
+export type Bilingual = { zh: string; en: string } | { message: string; messageEn: string }
+
 export function formatMessage(template: string, params?: Record<string, string | number>): string {
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
@@ -27,11 +30,13 @@ export const useLocaleStore = defineStore('locale', () => {
   }
 
   /**
-   * The clerk's language of a text that arrives in both (the engine's reasons, a read error, an
-   * undo label): the one way every such pair is shown.
+   * The clerk's language of a text that arrives in both (the engine's reasons and undo labels as
+   * `{ zh, en }`; a failure from io or storage as `{ message, messageEn }`): the one way every
+   * such pair is shown.
    */
-  function pick(pair: { zh: string; en: string }): string {
-    return locale.value === 'en' ? pair.en : pair.zh
+  function pick(pair: Bilingual): string {
+    if ('zh' in pair) return locale.value === 'en' ? pair.en : pair.zh
+    return locale.value === 'en' ? pair.messageEn : pair.message
   }
 
   async function setLocale(next: Locale) {

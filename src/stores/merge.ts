@@ -103,7 +103,7 @@ export const useMergeStore = defineStore('merge', () => {
     const listed = await storage.list(draftId)
     if (loadedFor !== draftId) return
     if (listed.ok) records.value = [...listed.value, ...records.value.filter((r) => !listed.value.some((l) => l.id === r.id))]
-    else ui.notify('error', i18n.locale === 'en' ? listed.messageEn : listed.message)
+    else ui.notify('error', i18n.pick(listed))
   }
   // Another draft opened: its own copies.
   watch(() => docs.doc?.id, () => { void load() })
@@ -113,7 +113,7 @@ export const useMergeStore = defineStore('merge', () => {
     const saved = await storage.put(record)
     if (!saved.ok && !warnedNotKept) {
       warnedNotKept = true
-      ui.notify('error', `${i18n.t('merge.notKept')}${i18n.locale === 'en' ? ' ' : ''}${i18n.locale === 'en' ? saved.messageEn : saved.message}`)
+      ui.notify('error', i18n.t('merge.notKeptBecause', { message: i18n.pick(saved) }))
     }
   }
 
@@ -129,7 +129,7 @@ export const useMergeStore = defineStore('merge', () => {
         const bytes = new Uint8Array(await file.arrayBuffer())
         const result = await readWorkbookInWorker(bytes, file.name)
         if (!result.ok) {
-          if (result.code !== 'cancelled') failures.value = [...failures.value, { name: file.name, message: i18n.locale === 'en' ? result.messageEn : result.message }]
+          if (result.code !== 'cancelled') failures.value = [...failures.value, { name: file.name, message: i18n.pick(result) }]
           continue
         }
         const sheet = result.workbook.sheets.find((s) => s.hasTaskTable !== false && s.headerRows.length > 0) ?? result.workbook.sheets[0]
