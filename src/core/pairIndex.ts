@@ -71,7 +71,8 @@ function add(m: number, first: number, second: number, isGeneric: (first: number
 function count(text: string, counts: number[], specific: number[]): number {
   counts.fill(0)
   specific.fill(0)
-  stamp = (stamp + 1) | 0
+  // A fresh stamp per text; never 0, the mark of a slot no text has held yet.
+  stamp = (stamp + 1) | 0 || 1
   let found = 0
   let next = text.charCodeAt(0)
   for (let i = 0; i + 1 < text.length; i++) {
