@@ -50,14 +50,14 @@ const PERCENT = /(\d+(?:\.\d+)?)\s*%/
  */
 export function readStatusCell(words: string, taskTargets: () => readonly Quantity[]): StatusVerdict {
   if (words === '') return { reading: null, words }
+  // Only cells without a number are kept: a kept one is read without folding it again.
+  const kept = STATUS_OF.get(words)
+  if (kept !== undefined) return { reading: kept, words }
   const folded = foldText(words)
   if (!/\d/.test(folded)) {
-    let reading = STATUS_OF.get(words)
-    if (reading === undefined) {
-      reading = readStatus(folded)
-      if (STATUS_OF.size > 5_000) STATUS_OF.clear()
-      STATUS_OF.set(words, reading)
-    }
+    const reading = readStatus(folded)
+    if (STATUS_OF.size > 5_000) STATUS_OF.clear()
+    STATUS_OF.set(words, reading)
     return { reading, words }
   }
   if (BEHIND.test(folded)) return { reading: 'behind', words }

@@ -1,18 +1,15 @@
 // The UI language: zh-CN by default, English on request; remembered in this browser.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { formatMessage } from '../i18n/format'
 import { zh, type MessageKey } from '../i18n/messages'
 import { loadLanguage, saveLanguage, type UiLanguage } from '../storage'
 
 export type Locale = UiLanguage
+export { formatMessage }
 
 /** A text given in both languages, in either of the two shapes the layers below return. */
 export type Bilingual = { zh: string; en: string } | { message: string; messageEn: string }
-
-export function formatMessage(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
 
 export const useLocaleStore = defineStore('locale', () => {
   const locale = ref<Locale>(loadLanguage())

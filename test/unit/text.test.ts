@@ -1,6 +1,7 @@
 // Small text helpers the editors share.
 import { describe, expect, it } from 'vitest'
-import { isLineBreakKey, withoutTrailingBreaks } from '../../src/core/text'
+import { isLineBreakKey, toSimplified, withoutTrailingBreaks } from '../../src/core/text'
+import { toTraditional } from '../../src/core/script'
 
 describe('withoutTrailingBreaks', () => {
   it('drops line breaks and blanks after the last line only', () => {
@@ -19,5 +20,13 @@ describe('isLineBreakKey', () => {
     expect(key({})).toBe(false)
     expect(key({ altKey: true, ctrlKey: true })).toBe(false)
     expect(key({ key: 'a', altKey: true })).toBe(false)
+  })
+})
+
+describe('traditional characters of returned copies', () => {
+  it('綜 reads as 综, and Jindu writes 综 back as 綜 (a 綜合體 task is the same task)', () => {
+    expect(toSimplified('啓動新安綜合體建設')).toBe('启动新安综合体建设')
+    expect(toTraditional('综合')).toBe('綜合')
+    expect(toSimplified(toTraditional('综合'))).toBe('综合')
   })
 })

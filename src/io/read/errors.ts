@@ -1,4 +1,5 @@
 // Why an import failed, as a code and the figures behind it; the clerk's words live in src/i18n/importMessages.ts.
+import { formatMessage } from '../../i18n/format'
 import { importZh as zh } from '../../i18n/importMessages'
 import { importEn as en } from '../../i18n/importMessagesEn'
 import { MAX_CELLS, MAX_COLUMNS, MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, READ_TIME_LIMIT_MS } from './readLimits'
@@ -28,10 +29,6 @@ const LIMIT_FIGURES: ImportErrorParams = {
   seconds: READ_TIME_LIMIT_MS / 1000,
 }
 
-function fill(template: string, params: ImportErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole))
-}
-
 /** The zh and en text of one import refusal (codes and figures in, words out: one mechanism for both languages). */
 export function importErrorText(code: ImportErrorCode, params: ImportErrorParams = {}, what?: OtherFileKind): { zh: string; en: string } {
   const all = { ...LIMIT_FIGURES, ...params }
@@ -40,11 +37,11 @@ export function importErrorText(code: ImportErrorCode, params: ImportErrorParams
     const whatKey = `importError.what.${what}` as MessageKey
     const named = 'importError.namedFile' as MessageKey
     return {
-      zh: fill(zh[named], { ...all, what: zh[whatKey] }) + zh[key].replace(/^[^。]*。/, ''),
-      en: fill(en[named], { ...all, what: en[whatKey] }) + en[key].replace(/^[^.]*\./, ''),
+      zh: formatMessage(zh[named], { ...all, what: zh[whatKey] }) + zh[key].replace(/^[^。]*。/, ''),
+      en: formatMessage(en[named], { ...all, what: en[whatKey] }) + en[key].replace(/^[^.]*\./, ''),
     }
   }
-  return { zh: fill(zh[key], all), en: fill(en[key], all) }
+  return { zh: formatMessage(zh[key], all), en: formatMessage(en[key], all) }
 }
 
 export class ImportError extends Error {
