@@ -4,15 +4,13 @@ import type { SheetStyles } from './sheet'
 import { Unrecognised, type ZipReader } from './unzip'
 import { attr, refuseMarkup, unescapeXml } from './xmlText'
 
-const decoder = new TextDecoder('utf-8')
 const REL_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument'
 const REL_SHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet'
 
 /** An XML part as text, or null when the zip lacks it. */
 export async function readXml(zip: ZipReader, path: string): Promise<string | null> {
-  const bytes = await zip.read(path)
-  if (!bytes) return null
-  const text = decoder.decode(bytes)
+  const text = await zip.readText(path)
+  if (text === null) return null
   refuseMarkup(text)
   return text
 }
