@@ -10,6 +10,7 @@ import { measureBundle } from './lib/bundle-size.mjs'
 import { measureCellEdits } from './lib/cell-edit.mjs'
 import { measureExport } from './lib/export-file.mjs'
 import { measureOverview } from './lib/overview-open.mjs'
+import { IMPORT_BASELINE_COMMIT, buildBaselineApp } from './lib/baseline-app.mjs'
 import { bundleFastXlsx, measureFastBrowser, measureFastNode } from './lib/fastxlsx-read.mjs'
 import { measureImport } from './lib/grid-import.mjs'
 import { measureScroll } from './lib/grid-scroll.mjs'
@@ -28,6 +29,7 @@ const SOFFICE_WARMUP = join(ROOT, 'test', 'fixtures', 'kaihua-2023-q1.xlsx')
 const EDIT_COUNT = 30
 const EDIT_SIZES = new Set(['1k', '100k'])
 const LIST_SIZE = '10k' // export and scrolling are measured on this list
+const BASELINE_SIZE = '10k' // the import is also timed through the build before the fast reader on this list
 
 /** Generous per-import timeout: a minute, or 9 ms per row for the big lists. */
 const importTimeoutMs = (rows) => Math.max(60_000, rows * 9)
@@ -70,6 +72,19 @@ async function measureSize(size, ctx) {
     })
   }
   logMedian('file → grid painted', entry.import)
+  // Issue 19: the same file through the app as it was before the fast reader, right after.
+  if (size.label === BASELINE_SIZE) {
+    if (noBrowser) entry.importBaseline = noBrowser
+    else if (ctx.baseline.status !== 'ok') entry.importBaseline = ctx.baseline
+    else {
+      entry.importBaseline = await attempt('import (baseline build)', async () => {
+        const r = await measureImport(ctx.browser, ctx.baseline.base, file, size.runs, importTimeoutMs(size.rows))
+        await r.session?.context.close().catch(() => {})
+        return { ...r.result, commit: ctx.baseline.commit }
+      })
+    }
+    logMedian(`file → grid painted (build of ${IMPORT_BASELINE_COMMIT})`, entry.importBaseline)
+  }
 
   const needsList = (what) => (entry.import.status === 'ok' ? null : unavailable(`${what} needs an imported list; import: ${entry.import.reason ?? entry.import.error}`))
   try {
@@ -130,6 +145,16 @@ async function main() {
   console.log('bundling the fast .xlsx reader for Node and Chromium …')
   const fastBundle = await attempt('fast reader bundle', async () => ok(await bundleFastXlsx(ROOT, OUT_DIR)))
   const server = await startStaticServer({ distDir: appDir, mounts: { '/__bench/files/': OUT_DIR } })
+  let baseline = skipped(`${BASELINE_SIZE} not in BENCH_SIZES`)
+  let baselineServer = null
+  if (sizes.some((s) => s.label === BASELINE_SIZE)) {
+    console.log(`building the app as of ${IMPORT_BASELINE_COMMIT} (before the fast reader) …`)
+    baseline = await attempt('baseline build', async () => {
+      const dist = await buildBaselineApp(ROOT, IMPORT_BASELINE_COMMIT, join(OUT_DIR, 'baseline-app'))
+      baselineServer = await startStaticServer({ distDir: dist, mounts: { '/__bench/files/': OUT_DIR } })
+      return ok({ base: baselineServer.base, commit: IMPORT_BASELINE_COMMIT })
+    })
+  }
   let browser = null
   let browserError = null
   try {
@@ -140,10 +165,11 @@ async function main() {
     results.harnessErrors.push(browserError.error)
   }
   try {
-    for (const size of sizes) results.sizes.push(await measureSize(size, { base: server.base, browser, browserError, appReady, fastBundle }))
+    for (const size of sizes) results.sizes.push(await measureSize(size, { base: server.base, browser, browserError, appReady, fastBundle, baseline }))
   } finally {
     await browser?.close().catch(() => {})
     await server.close()
+    await baselineServer?.close()
   }
 
   for (const name of ['assess', 'export', 'overview', 'merge']) {
