@@ -46,7 +46,7 @@ export class DraftTrash extends DraftVersions {
       const taken = await tx.objectStore('drafts').getKey(record.id)
       const doc = { ...repaired.doc, id: taken === undefined ? record.id : newId('d') }
       this.forget(doc.id)
-      this.putWhole(tx, doc, record.counts)
+      await this.putWhole(tx, doc, record.counts)
       quiet(tx.objectStore('trash').delete(trashId))
       return { ok: true, id: doc.id }
     }))

@@ -97,7 +97,7 @@ export class DraftVersions extends DraftRows {
             ? await this.snapshotInside(tx, meta.draftId, `恢复「${meta.name}」之前`, 'before-restore')
             : null
           quiet(tx.objectStore('rows').delete(rowKeyRange(meta.draftId)))
-          this.putWhole(tx, { ...repaired.doc, id: meta.draftId, updatedAt: Date.now() }, current?.counts)
+          await this.putWhole(tx, { ...repaired.doc, id: meta.draftId, updatedAt: Date.now() }, current?.counts)
           return { ok: true, draftId: meta.draftId, beforeRestoreSnapshotId }
         }))
       },
