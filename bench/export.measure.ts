@@ -82,7 +82,7 @@ async function timeExport(doc: TaskDocument, options: ExportOptions, runs: numbe
     const start = performance.now()
     const result = await exportDocument(doc, options, assessment)
     samples.push(performance.now() - start)
-    if (!result.ok) throw new Error(result.messageEn)
+    if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.params)}`)
     bytes = result.files[0]!.bytes.byteLength
   }
   samples.sort((a, b) => a - b)

@@ -1,5 +1,6 @@
 // Every UI string in Chinese, the default language and the source of truth for keys. The English
 // words (messagesEn.ts) load only when the clerk switches to English: the first bundle carries one language.
+import { exportZh } from './exportMessages'
 import { gridZh } from './gridMessages'
 import { importZh } from './importMessages'
 import { mergeZh } from './mergeMessages'
@@ -209,6 +210,7 @@ export const zh = {
   'storage.quarantineRestored': '已恢复为新草稿（{rows} 行）',
   ...gridZh,
   ...importZh,
+  ...exportZh,
 } as const
 
 export type MessageKey = keyof typeof zh

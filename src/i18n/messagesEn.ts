@@ -1,4 +1,5 @@
 // Every UI string in English, key for key with messages.ts; loaded when the clerk switches to English.
+import { exportEn } from './exportMessagesEn'
 import { gridEn } from './gridMessagesEn'
 import { importEn } from './importMessagesEn'
 import { mergeEn } from './mergeMessagesEn'
@@ -209,4 +210,5 @@ export const en: Record<MessageKey, string> = {
   'storage.quarantineRestored': 'Restored as a new draft ({rows} rows)',
   ...gridEn,
   ...importEn,
+  ...exportEn,
 }

@@ -10,7 +10,7 @@ export function exportInWorker(doc: TaskDocument, options: ExportOptions, assess
   try {
     worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' })
   } catch {
-    return Promise.resolve({ ok: false, message: '浏览器无法启动后台导出（Web Worker）。', messageEn: 'The browser could not start a background export (Web Worker).' })
+    return Promise.resolve({ ok: false, code: 'no-worker', params: {} })
   }
   const id = nextId++
   return new Promise<ExportResult>((resolve) => {
@@ -18,7 +18,7 @@ export function exportInWorker(doc: TaskDocument, options: ExportOptions, assess
     worker.onmessage = (event: MessageEvent<ExportResponse>) => { if (event.data.id === id) finish(event.data.result) }
     worker.onerror = (event) => {
       event.preventDefault()
-      finish({ ok: false, message: `导出失败：${event.message}`, messageEn: `Export failed: ${event.message}` })
+      finish({ ok: false, code: 'failed', params: { detail: event.message } })
     }
     const request: ExportRequest = { type: 'export', id, doc, options, ...(assessment ? { assessment } : {}) }
     worker.postMessage(request)

@@ -11,7 +11,7 @@ scope.onmessage = async (event) => {
     result = await exportDocument(doc, options, assessment)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    result = { ok: false as const, message: `导出失败：${detail}`, messageEn: `Export failed: ${detail}` }
+    result = { ok: false as const, code: 'failed' as const, params: { detail } }
   }
   const transfer = result.ok ? result.files.map((f) => f.bytes.buffer as ArrayBuffer) : []
   scope.postMessage({ type: 'done', id, result }, transfer)

@@ -80,11 +80,11 @@ export const useExportStore = defineStore('export', () => {
         ...(c.summarySheet && summaryPossible.value ? { summarySheet: { images: summaryImages } } : {}),
       }, toRaw(docs.assessment))
       if (!result.ok) {
-        ui.notify('error', i18n.t('export.failed', { message: i18n.pick(result) }))
+        ui.notify('error', i18n.t('export.failed', { message: i18n.t(`exportError.${result.code}`, result.params) }))
         return false
       }
       for (const file of result.files) download(file.name, file.bytes, file.mime)
-      for (const warning of result.warnings ?? []) ui.notify('info', i18n.pick(warning), undefined, 12000)
+      for (const warning of result.warnings ?? []) ui.notify('info', i18n.t(`exportWarning.${warning.code}`, warning.params), undefined, 12000)
       performance.mark('jindu:export-done')
       ui.notify('success', i18n.t('export.done', { name: result.files.map((f) => f.name).join(', ') }))
       return true

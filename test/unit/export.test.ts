@@ -9,6 +9,7 @@ import { zh } from '../../src/i18n/messages'
 import { en } from '../../src/i18n/messagesEn'
 import { stateLabel } from '../../src/io/export/stateStyle'
 import { TASK_STATE_ORDER } from '../../src/core'
+import { exportWords } from './support/exportWords'
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
 
@@ -69,7 +70,7 @@ describe('formula safety', () => {
     const doc = handmadeDocument([{ header: '序号', role: 'seq' }, { header: '工作事项', role: 'task' }],
       [{ cells: ['1', '=1+1'] }, { cells: ['2', '@SUM(A1)'] }, { cells: ['3', '-2+3'] }])
     const result = await exportDocument(doc, { format: 'csv' })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const records = parseCsv(decode(result.files[0]!.bytes).replace(/^\uFEFF/, ''))
     expect(records.slice(2).map((r) => r[1])).toEqual(["'=1+1", "'@SUM(A1)", "'-2+3"])
   })
@@ -79,7 +80,7 @@ describe('CSV', () => {
   it('is UTF-8 with BOM, CRLF, title, header and rows in order, every record full width', async () => {
     const doc = documentFromFixture('kaihua-2023-q1.xlsx')
     const result = await exportDocument(doc, { format: 'csv' })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const file = result.files[0]!
     expect(file.name).toBe('开化县2023年度重点工作清单_截至2023-03-31.csv')
     expect(file.mime).toMatch(/^text\/csv/)
@@ -100,7 +101,7 @@ describe('CSV', () => {
   it('matches the byte layout of the fixture CSV written by hand (title, header, rows)', async () => {
     const doc = documentFromFixture('kaihua-2023-q1.xlsx')
     const result = await exportDocument(doc, { format: 'csv' })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const { readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'kaihua-2023-q1-utf8bom.csv'), 'utf8')
@@ -110,7 +111,10 @@ describe('CSV', () => {
   it('refuses one sheet per unit, since CSV has one sheet', async () => {
     const result = await exportDocument(unitsDocument(), { format: 'csv', split: 'owner-sheets' })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.messageEn).toMatch(/one sheet/)
+    if (!result.ok) {
+      expect(result.code).toBe('csv-one-sheet')
+      expect(exportWords(result).en).toMatch(/one sheet/)
+    }
   })
 })
 
@@ -199,7 +203,7 @@ describe('only the filtered rows', () => {
     const doc = unitsDocument()
     const only = new Set([doc.rows[3]!.id])
     const result = await exportDocument(doc, { format: 'xlsx', onlyRowIds: only })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const grid = readBack(result.files[0]!.bytes)[0]!.grid
     expect(grid.map((r) => r[0])).toEqual([doc.title, '序号', '一、深化改革', '(一)巩固改革成果', '2', '填报人:张三'])
   })
@@ -209,7 +213,7 @@ describe('split by unit', () => {
   it('zips one file per unit, each with title, header and only its rows', async () => {
     const doc = unitsDocument()
     const result = await exportDocument(doc, { format: 'xlsx', split: 'owner-files' })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     expect(result.files).toHaveLength(1)
     const zip = result.files[0]!
     expect(zip.name).toBe('测试县2023年度重点工作清单_截至2023-03-31_按责任单位.zip')
@@ -235,7 +239,7 @@ describe('split by unit', () => {
     const doc = unitsDocument()
     for (const format of ['xlsx', 'ods'] as const) {
       const result = await exportDocument(doc, { format, split: 'owner-sheets' })
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) throw new Error(result.code)
       const sheets = readBack(result.files[0]!.bytes)
       expect(sheets.map((s) => s.name)).toEqual(['发改局', '经信局', '组织部 (人才办)', '未填责任单位'])
       for (const sheet of sheets) {
@@ -249,7 +253,7 @@ describe('split by unit', () => {
   it('combines the unit split with the row filter', async () => {
     const doc = unitsDocument()
     const result = await exportDocument(doc, { format: 'csv', split: 'owner-files', onlyRowIds: new Set([doc.rows[5]!.id]) })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const entries = unzipSync(result.files[0]!.bytes)
     expect(Object.keys(entries)).toEqual(['测试县2023年度重点工作清单_截至2023-03-31_发改局.csv'])
   })
@@ -258,7 +262,10 @@ describe('split by unit', () => {
     const doc = handmadeDocument([{ header: '工作事项', role: 'task' }], [{ cells: ['任务'] }])
     const result = await exportDocument(doc, { format: 'xlsx', split: 'owner-files' })
     expect(result).toMatchObject({ ok: false })
-    if (!result.ok) expect(result.message).toContain('责任单位')
+    if (!result.ok) {
+      expect(result.code).toBe('no-owner-column')
+      expect(exportWords(result).zh).toContain('责任单位')
+    }
   })
 })
 
@@ -275,7 +282,11 @@ describe('never throws across the layer', () => {
     const broken = { ...doc, rows: null as never }
     const result = await exportDocument(broken, { format: 'xlsx' })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.message).toMatch(/^导出失败/)
+    if (!result.ok) {
+      expect(result.code).toBe('failed')
+      expect(String(result.params.detail)).not.toBe('')
+      expect(exportWords(result).zh).toMatch(/^写入文件时出错（.+）$/)
+    }
   })
 })
 

@@ -7,12 +7,13 @@ import {
   documentFromFixture, expectedBody, FIXTURE_FILES, handmadeAssessment, handmadeDocument, importDocument, importFixture,
   parseCsv, readBack,
 } from './export-support'
+import { exportWords } from './support/exportWords'
 
 const FORMATS: ExportFormat[] = ['xlsx', 'xls', 'ods', 'csv']
 
 async function exportOne(doc: TaskDocument, format: ExportFormat, extra: object = {}): Promise<Uint8Array> {
   const result = await exportDocument(doc, { format, ...extra })
-  if (!result.ok) throw new Error(result.message)
+  if (!result.ok) throw new Error(result.code)
   expect(result.files).toHaveLength(1)
   expect(result.files[0]!.name.endsWith(`.${format}`)).toBe(true)
   return result.files[0]!.bytes
@@ -133,7 +134,7 @@ describe('a fixture through the xlsx writer, read back with ExcelJS', () => {
     const assessment = handmadeAssessment(doc, ['overdue', 'behind', 'due-soon', 'done', 'pending'])
     const load = async (highlightStates: boolean): Promise<ExcelJS.Worksheet> => {
       const result = await exportDocument(doc, { format: 'xlsx', highlightStates, addStateColumn: true, addReasonColumn: true }, assessment)
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) throw new Error(result.code)
       const book = new ExcelJS.Workbook()
       const bytes = result.files[0]!.bytes
       await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
@@ -186,7 +187,7 @@ describe('long cells', () => {
 
   it.each(['xlsx', 'ods', 'csv'] as const)('are kept whole in .%s', async (format) => {
     const result = await exportDocument(doc, { format })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     expect(result.warnings).toBeUndefined()
     const { grid } = readGrid(result.files[0]!.bytes, format)
     expect(grid[2]).toEqual([long, 'x'.repeat(300)])
@@ -195,8 +196,9 @@ describe('long cells', () => {
 
   it('are cut in .xls, with a warning, instead of hanging the BIFF8 writer', async () => {
     const result = await exportDocument(doc, { format: 'xls' })
-    if (!result.ok) throw new Error(result.message)
-    expect(result.warnings?.[0]?.message).toContain('2 个单元格')
+    if (!result.ok) throw new Error(result.code)
+    expect(result.warnings?.[0]).toMatchObject({ code: 'cells-cut-xls', params: { count: 2 } })
+    expect(exportWords(result.warnings![0]!).zh).toContain('2 个单元格')
     const { grid } = readGrid(result.files[0]!.bytes, 'xls')
     expect(grid[2]![0]).toHaveLength(4096)
     expect(grid[2]![0]!.endsWith('…')).toBe(true)
@@ -210,9 +212,9 @@ describe('cells beyond Excel’s limit of 32,767 characters', () => {
 
   it('are cut in .xlsx, ending in …, with a warning that names .csv and .ods', async () => {
     const result = await exportDocument(doc, { format: 'xlsx' })
-    if (!result.ok) throw new Error(result.message)
-    expect(result.warnings?.[0]?.message).toContain('1 个单元格超过 Excel 的上限 32767 字')
-    expect(result.warnings?.[0]?.messageEn).toContain('.csv or .ods')
+    if (!result.ok) throw new Error(result.code)
+    expect(exportWords(result.warnings![0]!).zh).toContain('1 个单元格超过 Excel 的上限 32767 字')
+    expect(exportWords(result.warnings![0]!).en).toContain('.csv or .ods')
     const { grid } = readGrid(result.files[0]!.bytes, 'xlsx')
     expect(grid[2]![1]).toHaveLength(32767)
     expect(grid[2]![1]!.endsWith('…')).toBe(true)
@@ -220,7 +222,7 @@ describe('cells beyond Excel’s limit of 32,767 characters', () => {
 
   it.each(['csv', 'ods'] as const)('are kept whole in .%s, without a warning', async (format) => {
     const result = await exportDocument(doc, { format })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     expect(result.warnings).toBeUndefined()
     expect(readGrid(result.files[0]!.bytes, format).grid[2]).toEqual(['短', huge])
   }, 20_000)

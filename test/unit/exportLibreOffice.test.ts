@@ -13,7 +13,7 @@ const SOFFICE_TIMEOUT = 180_000
 
 async function exported(doc: TaskDocument, format: ExportFormat): Promise<{ name: string; bytes: Uint8Array }> {
   const result = await exportDocument(doc, { format, highlightStates: true, addStateColumn: true, addReasonColumn: true }, assessDocument(doc))
-  if (!result.ok) throw new Error(result.message)
+  if (!result.ok) throw new Error(result.code)
   return result.files[0]!
 }
 

@@ -77,7 +77,7 @@ describe.skipIf(!canMeasure)('exported row heights fit the text as LibreOffice d
     const doc = handmadeDocument([{ header: '行', role: 'seq', width: 12 * 7 }, { header: '工作事项', role: 'task', width: widthChars * 7 }],
       texts.map((t, i) => ({ cells: [`【${tag(i)}】`, t] })), { title: null })
     const result = await exportDocument(doc, { format: 'xlsx' })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const pdf = await convertWithSoffice(result.files[0]!.bytes, 'in.xlsx', 'pdf')
     const drawn = linesPerRow(pdf, '工作事项')
     // Excel draws a column a little narrower than LibreOffice, so a row gets the lines of the

@@ -36,7 +36,7 @@ async function filledCopy(name: string, firstProgress = '已全部完成。'): P
   data(copy)[0]!.cells[progress.id] = firstProgress
   data(copy)[1]!.cells[progress.id] = '已完成招标。'
   const result = await exportDocument(copy, { format: 'xlsx', addRowIds: true })
-  if (!result.ok) throw new Error(result.message)
+  if (!result.ok) throw new Error(result.code)
   return new File([result.files[0]!.bytes as BlobPart], name)
 }
 

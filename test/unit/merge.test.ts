@@ -10,7 +10,7 @@ import { documentFromFixture, FIXTURE_FILES } from './export-support'
 
 async function returnedCopy(master: TaskDocument, format: 'xlsx' | 'xls' | 'ods' = 'xlsx', addRowIds = true): Promise<TaskDocument> {
   const result = await exportDocument(master, { format, addRowIds })
-  if (!result.ok) throw new Error(result.message)
+  if (!result.ok) throw new Error(result.code)
   const book = await readWorkbook(result.files[0]!.bytes, `copy.${format}`)
   return toDocument(book.sheets[0]!, `copy.${format}`)
 }
@@ -211,7 +211,7 @@ describe('the document id in the workbook’s properties', () => {
   for (const format of ['xlsx', 'xls'] as const) {
     it(`a ${format} export with row ids names its document in the keywords, and its title`, async () => {
       const result = await exportDocument(master, { format, addRowIds: true })
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) throw new Error(result.code)
       const XLSX = await import('@e965/xlsx')
       const props = XLSX.read(result.files[0]!.bytes, { type: 'array', bookProps: true }).Props
       expect(DOCUMENT_ID_PATTERN.exec(props?.Keywords ?? '')?.[1]).toBe(master.id)
@@ -220,7 +220,7 @@ describe('the document id in the workbook’s properties', () => {
   }
   it('an export without row ids names no document', async () => {
     const result = await exportDocument(master, { format: 'xlsx', addRowIds: false })
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const XLSX = await import('@e965/xlsx')
     const props = XLSX.read(result.files[0]!.bytes, { type: 'array', bookProps: true }).Props
     expect(props?.Keywords ?? '').not.toMatch(DOCUMENT_ID_PATTERN)

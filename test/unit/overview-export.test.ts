@@ -20,7 +20,7 @@ describe('the 汇总 sheet', () => {
   it('comes first, with one line per lead unit and the total, read back as the overview counts them', async () => {
     const { doc, assessment } = at(documentFromFixture('linan-2023-h1.xls'), '2023-12-31')
     const result = await exportDocument(doc, { format: 'xlsx', locale: 'zh', summarySheet: { images: [{ png: PIXEL, width: 900, height: 400 }] } }, assessment)
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const sheets = readBack(result.files[0]!.bytes)
     expect(sheets.map((s) => s.name)).toEqual(['汇总', doc.sheetName ?? 'Sheet1'])
     const grid = sheets[0]!.grid
@@ -40,19 +40,19 @@ describe('the 汇总 sheet', () => {
   it('is in English for an English export, and absent when not asked for', async () => {
     const { doc, assessment } = at(documentFromFixture('kaihua-2023-q1.xlsx'), '2023-03-31')
     const en = await exportDocument(doc, { format: 'xlsx', locale: 'en', summarySheet: { images: [] } }, assessment)
-    if (!en.ok) throw new Error(en.message)
+    if (!en.ok) throw new Error(en.code)
     const [summary] = readBack(en.files[0]!.bytes)
     expect(summary!.name).toBe('Summary')
     expect(summary!.grid[2]!.slice(0, 3)).toEqual(['Unit', 'Tasks', 'Done'])
     const plain = await exportDocument(doc, { format: 'xlsx', locale: 'zh' }, assessment)
-    if (!plain.ok) throw new Error(plain.message)
+    if (!plain.ok) throw new Error(plain.code)
     expect(readBack(plain.files[0]!.bytes).map((s) => s.name)).not.toContain('汇总')
   })
 
   it('leads a workbook split into a sheet per unit, under a name no unit sheet takes', async () => {
     const { doc, assessment } = at(documentFromFixture('linan-2023-h1.xls'), '2023-06-30')
     const result = await exportDocument(doc, { format: 'xlsx', split: 'owner-sheets', summarySheet: { images: [] } }, assessment)
-    if (!result.ok) throw new Error(result.message)
+    if (!result.ok) throw new Error(result.code)
     const names = readBack(result.files[0]!.bytes).map((s) => s.name)
     expect(names[0]).toBe('汇总')
     expect(new Set(names).size).toBe(names.length)

@@ -50,12 +50,12 @@ describe('split export by unit', () => {
   it('sends a row to each of its lead units, and to supporting units when asked', async () => {
     const doc = leadAndSupporting()
     const lead = await exportDocument(doc, { format: 'csv', split: 'owner-files' })
-    if (!lead.ok) throw new Error(lead.message)
+    if (!lead.ok) throw new Error(lead.code)
     expect(Object.keys(unzipSync(lead.files[0]!.bytes)).map((n) => n.replace(/^.*_/, '')).sort())
       .toEqual(['县发改局.csv', '县经信局.csv', '县委组织部 （人才办）.csv', '未填责任单位.csv'].sort())
 
     const all = await exportDocument(doc, { format: 'xlsx', split: 'owner-sheets', splitUnits: 'all' })
-    if (!all.ok) throw new Error(all.message)
+    if (!all.ok) throw new Error(all.code)
     const { readBack } = await import('./export-support')
     const sheets = readBack(all.files[0]!.bytes)
     expect(sheets.map((s) => s.name)).toEqual(['县发改局', '各乡镇', '县公安局', '县经信局', '县委组织部 （人才办）', '未填责任单位'])
@@ -70,7 +70,7 @@ describe('split export by unit', () => {
     expect(exportDownloadName(doc, '2023-03-31', 'csv', 'none')).toBe('测试县2023年度重点工作清单_截至2023-03-31.csv')
     for (const split of ['none', 'owner-files', 'owner-sheets'] as const) {
       const result = await exportDocument(doc, { format: 'xlsx', split })
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) throw new Error(result.code)
       expect(result.files[0]!.name).toBe(exportDownloadName(doc, '2023-03-31', 'xlsx', split))
     }
   })

@@ -6,7 +6,7 @@ import { XLSX_MAX_CELL_CHARS } from './cellText'
 import { exportBaseName, exportDownloadName, sanitizeFileName } from './fileName'
 import { groupByOwner, hasOwnerColumn, uniqueSheetNames } from './splitByOwner'
 import { buildTablePlan, type TablePlan } from './tablePlan'
-import type { BookProperties, ExportFile, ExportFormat, ExportOptions, ExportResult } from './types'
+import type { BookProperties, ExportFailure, ExportWarning, ExportFailureCode, ExportFile, ExportFormat, ExportOptions, ExportParams, ExportResult } from './types'
 import { writeCsv } from './writeCsv'
 import { writeSheetJs, XLS_MAX_CELL_CHARS, XLS_MAX_COLUMNS, XLS_MAX_ROWS } from './writeSheetJs'
 import { writeXlsx } from './writeXlsx'
@@ -22,8 +22,9 @@ export const EXPORT_MIME: Record<ExportFormat | 'zip', string> = {
 
 const UNASSIGNED = { zh: '未填责任单位', en: 'No unit' }
 
-function failure(message: string, messageEn: string): ExportResult {
-  return { ok: false, message, messageEn }
+/** A refusal as a code and its figures: the words are the page's (src/i18n/exportMessages.ts). */
+export function exportFailure(code: ExportFailureCode, params: ExportParams = {}): ExportFailure {
+  return { ok: false, code, params }
 }
 
 /** Collects what the clerk should be told about files that were written anyway. */
@@ -80,29 +81,22 @@ function tooBigForXls(plans: TablePlan[]): ExportResult | null {
   const rows = Math.max(...plans.map((p) => p.rows.length))
   const columns = Math.max(...plans.map((p) => p.columns.length))
   if (rows <= XLS_MAX_ROWS && columns <= XLS_MAX_COLUMNS) return null
-  return failure(`.xls 最多 ${XLS_MAX_ROWS} 行、${XLS_MAX_COLUMNS} 列，本表超出；请导出为 .xlsx。`,
-    `An .xls sheet holds at most ${XLS_MAX_ROWS} rows and ${XLS_MAX_COLUMNS} columns: export as .xlsx instead.`)
+  return exportFailure('too-big-for-xls', { maxRows: XLS_MAX_ROWS, maxColumns: XLS_MAX_COLUMNS })
 }
 
 function done(files: ExportFile[], notes: WriteNotes, format: ExportFormat): ExportResult {
   if (!notes.clippedCells) return { ok: true, files }
-  const n = notes.clippedCells
+  const count = notes.clippedCells
   // Each format that limits a cell points to one that keeps it whole.
-  const warning = format === 'xls'
-    ? {
-        message: `.xls 格式中有 ${n} 个单元格超过 ${XLS_MAX_CELL_CHARS} 字，已截断（以“…”结尾）；完整内容请导出为 .xlsx。`,
-        messageEn: `${n} cell(s) longer than ${XLS_MAX_CELL_CHARS} characters were cut in the .xls file (ending in “…”); export as .xlsx to keep them whole.`,
-      }
-    : {
-        message: `.xlsx 格式中有 ${n} 个单元格超过 Excel 的上限 ${XLSX_MAX_CELL_CHARS} 字，已截断（以“…”结尾）；完整内容请导出为 .csv 或 .ods。`,
-        messageEn: `${n} cell(s) longer than Excel's limit of ${XLSX_MAX_CELL_CHARS} characters were cut in the .xlsx file (ending in “…”); export as .csv or .ods to keep them whole.`,
-      }
+  const warning: ExportWarning = format === 'xls'
+    ? { code: 'cells-cut-xls', params: { count, limit: XLS_MAX_CELL_CHARS } }
+    : { code: 'cells-cut-xlsx', params: { count, limit: XLSX_MAX_CELL_CHARS } }
   return { ok: true, files, warnings: [warning] }
 }
 
 /**
  * Writes the document as the clerk chose. Never throws: a writer's failure comes back
- * as `{ ok: false }` with a message in both languages, so the UI can show it as state.
+ * as `{ ok: false, code, params }`, which the page words, so the UI can show it as state.
  */
 export async function exportDocument(
   doc: TaskDocument, options: ExportOptions, assessment?: DocumentAssessment,
@@ -111,7 +105,7 @@ export async function exportDocument(
     return await exportUnchecked(doc, options, assessment)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    return failure(`导出失败：${detail}`, `Export failed: ${detail}`)
+    return exportFailure('failed', { detail })
   }
 }
 
@@ -120,10 +114,10 @@ async function exportUnchecked(
 ): Promise<ExportResult> {
   const formats: ExportFormat[] = ['xlsx', 'xls', 'csv', 'ods']
   if (!formats.includes(options.format)) {
-    return failure(`不支持的导出格式：${String(options.format)}`, `Unsupported export format: ${String(options.format)}`)
+    return exportFailure('unsupported-format', { format: String(options.format) })
   }
   if (!doc.columns.some((c) => !c.hidden)) {
-    return failure('没有可导出的列：所有列都已隐藏。', 'Nothing to export: every column is hidden.')
+    return exportFailure('no-visible-columns')
   }
   const asOf = options.asOf ?? assessment?.asOf ?? effectiveAsOf(doc)
   const base = exportBaseName(doc, asOf)
@@ -141,17 +135,15 @@ async function exportUnchecked(
   }
 
   if (!hasOwnerColumn(doc)) {
-    return failure('没有“责任单位”列，无法按单位拆分。请在列设置中把一列设为责任单位。',
-      'There is no responsible-unit (责任单位) column to split by. Set a column’s role to owner first.')
+    return exportFailure('no-owner-column')
   }
   const locale = options.locale ?? 'zh'
   const groups = groupByOwner(doc, pass ?? (() => true), UNASSIGNED[locale], options.splitUnits ?? 'lead')
-  if (!groups.length) return failure('没有可导出的任务。', 'There are no tasks to export.')
+  if (!groups.length) return exportFailure('no-tasks')
 
   if (split === 'owner-sheets') {
     if (options.format === 'csv') {
-      return failure('CSV 只能有一张表，不能按单位分表；请选择“按单位分文件”或其他格式。',
-        'A CSV file holds one sheet only: choose one file per unit, or another format.')
+      return exportFailure('csv-one-sheet')
     }
     const names = uniqueSheetNames(groups.map((g) => g.owner))
     const plans = groups.map((g, i) => buildTablePlan({ doc, options, assessment, keep: g.keep, sheetName: names[i]! }))

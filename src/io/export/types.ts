@@ -46,12 +46,21 @@ export interface ExportFile {
   mime: string
 }
 
-/** Something the clerk should know about a file that was still written (e.g. cells cut in .xls). */
-export interface ExportWarning { message: string; messageEn: string }
+/** Why an export wrote nothing; the clerk's words are `exportError.<code>` in src/i18n, filled with `params`. */
+export type ExportFailureCode =
+  | 'unsupported-format' | 'no-visible-columns' | 'no-owner-column' | 'no-tasks' | 'csv-one-sheet' | 'too-big-for-xls'
+  | 'failed' | 'no-worker'
+
+export type ExportParams = Record<string, string | number>
+
+export interface ExportFailure { ok: false; code: ExportFailureCode; params: ExportParams }
+
+/** Something the clerk should know about a file that was still written (cells cut): `exportWarning.<code>`. */
+export interface ExportWarning { code: 'cells-cut-xls' | 'cells-cut-xlsx'; params: ExportParams }
 
 export type ExportResult =
   | { ok: true; files: ExportFile[]; warnings?: ExportWarning[] }
-  | { ok: false; message: string; messageEn: string }
+  | ExportFailure
 
 /** A written workbook's properties: its title, and the document id a returned copy is known by. */
 export interface BookProperties { title?: string; keywords?: string }
