@@ -1,5 +1,6 @@
 // Every UI string in Chinese, the default language and the source of truth for keys. The English
 // words (messagesEn.ts) load only when the clerk switches to English: the first bundle carries one language.
+import { storageZh } from './storageMessages'
 import { exportZh } from './exportMessages'
 import { gridZh } from './gridMessages'
 import { importZh } from './importMessages'
@@ -211,6 +212,7 @@ export const zh = {
   ...gridZh,
   ...importZh,
   ...exportZh,
+  ...storageZh,
 } as const
 
 export type MessageKey = keyof typeof zh

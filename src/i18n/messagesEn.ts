@@ -1,4 +1,5 @@
 // Every UI string in English, key for key with messages.ts; loaded when the clerk switches to English.
+import { storageEn } from './storageMessagesEn'
 import { exportEn } from './exportMessagesEn'
 import { gridEn } from './gridMessagesEn'
 import { importEn } from './importMessagesEn'
@@ -211,4 +212,5 @@ export const en: Record<MessageKey, string> = {
   ...gridEn,
   ...importEn,
   ...exportEn,
+  ...storageEn,
 }

@@ -3,7 +3,7 @@ import { newId, type StateCounts, type TaskDocument } from '../core'
 import { isNewerDocument } from '../core/migrations'
 import { restoreDocument } from '../core/repairDocument'
 import type { DraftDatabase } from './draftDatabase'
-import type { StorageFailure } from './results'
+import { storageFailure, type StorageFailure } from './results'
 import type { QuarantineRecord, SnapshotReason } from './schema'
 
 export const BACKUP_FORMAT = 'jindu-backup'
@@ -30,7 +30,7 @@ export type ExportBackupResult = { ok: true; text: string; draftCount: number } 
 export type ImportBackupResult =
   | { ok: true; imported: number; skipped: number; problems: string[]; draftIds: string[] }
   | StorageFailure
-  | { ok: false; kind: 'invalid'; message: string; messageEn: string }
+  | BackupRefusal
 
 const SNAPSHOT_REASONS: readonly SnapshotReason[] = ['before-import', 'before-replace', 'before-merge', 'manual', 'before-restore']
 
@@ -44,7 +44,7 @@ export async function exportBackup(db: DraftDatabase, now: Date = new Date()): P
     const loaded = await db.loadDraft(summary.id)
     if (!loaded.ok) {
       if (loaded.kind !== 'not-found' && loaded.kind !== 'damaged' && loaded.kind !== 'newer') {
-        return { ok: false, kind: loaded.kind, message: loaded.message, messageEn: loaded.messageEn }
+        return storageFailure(loaded.kind, loaded.detail)
       }
       const quarantined = await db.listQuarantine()
       const raw = quarantined.ok ? quarantined.records.filter((r) => r.draftId === summary.id).at(-1)?.raw : undefined
@@ -68,8 +68,11 @@ export async function exportBackup(db: DraftDatabase, now: Date = new Date()): P
   return { ok: true, text: JSON.stringify(backup), draftCount: backup.drafts.length }
 }
 
-function invalid(message: string, messageEn: string): ImportBackupResult {
-  return { ok: false, kind: 'invalid', message, messageEn }
+/** A file that is no backup this Jindu can read; the page's words are `storageError.invalid.<reason>`. */
+export interface BackupRefusal { ok: false; kind: 'invalid'; reason: 'not-json' | 'not-backup' | 'bad-version' | 'newer' }
+
+function invalid(reason: BackupRefusal['reason']): BackupRefusal {
+  return { ok: false, kind: 'invalid', reason }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -87,18 +90,18 @@ export async function importBackup(db: DraftDatabase, input: string | Uint8Array
     const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input)
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    return invalid('这不是进度的备份文件（无法读取 JSON）。', 'This is not a Jindu backup (not readable JSON).')
+    return invalid('not-json')
   }
   if (!isRecord(parsed) || parsed.format !== BACKUP_FORMAT || !Array.isArray(parsed.drafts)) {
-    return invalid('这不是进度的备份文件。', 'This is not a Jindu backup file.')
+    return invalid('not-backup')
   }
   // A version written as text ("1", by a hand edit or another tool) counts as that number.
   const version = typeof parsed.version === 'string' && /^\s*\d+\s*$/.test(parsed.version) ? Number(parsed.version) : parsed.version
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return invalid('这个备份文件的版本号无法识别。', 'This backup’s version cannot be read.')
+    return invalid('bad-version')
   }
   if (version > BACKUP_VERSION) {
-    return invalid('这个备份由更新版本的进度导出，请升级后导入。', 'This backup was made by a newer Jindu; upgrade to import it.')
+    return invalid('newer')
   }
   const problems: string[] = []
   const draftIds: string[] = []

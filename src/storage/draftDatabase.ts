@@ -7,7 +7,7 @@ import { DATABASE_NAME, DATABASE_VERSION, upgradeSchema, type JinduDatabase, typ
 import { DraftTrash } from './trash'
 
 export {
-  plainRow, type DraftChange, type DraftSummary, type LoadFailureKind, type LoadResult, type ReadResult,
+  plainRow, type DraftChange, type DraftSummary, type LoadFailure, type LoadFailureKind, type LoadResult, type ReadResult,
 } from './draftRecords'
 
 export type OpenResult = { ok: true; db: DraftDatabase } | StorageFailure
@@ -67,7 +67,7 @@ export function openDraftDatabase(name: string = DATABASE_NAME): Promise<OpenRes
       },
       (error: unknown) => {
         const failure = classifyStorageError(error)
-        settle(failure.kind === 'blocked' || failure.kind === 'outdated' ? failure : storageFailure('unavailable', failure.messageEn))
+        settle(failure.kind === 'blocked' || failure.kind === 'outdated' ? failure : storageFailure('unavailable', failure.detail))
       },
     )
   })

@@ -32,12 +32,15 @@ export type LoadFailureKind = StorageFailure['kind'] | 'not-found' | 'damaged' |
 
 export type LoadResult =
   | { ok: true; doc: TaskDocument; problems: string[]; counts?: StateCounts }
-  | { ok: false; kind: LoadFailureKind; message: string; messageEn: string; problems: string[] }
+  | LoadFailure
+
+/** Why a draft or snapshot did not open; the page's words are `storageError.<kind>` (`.draft` / `.snapshot` for the three of its own). */
+export interface LoadFailure { ok: false; kind: LoadFailureKind; problems: string[]; detail?: string; subject?: 'draft' | 'snapshot' }
 
 export type ReadResult<T extends object> = ({ ok: true } & T) | StorageFailure
 
-export function loadFailure(kind: LoadFailureKind, message: string, messageEn: string, problems: string[] = []): LoadResult {
-  return { ok: false, kind, message, messageEn, problems }
+export function loadFailure(kind: 'not-found' | 'damaged' | 'newer', subject: 'draft' | 'snapshot', problems: string[] = []): LoadFailure {
+  return { ok: false, kind, subject, problems }
 }
 
 export const META_PATCH_KEYS = [

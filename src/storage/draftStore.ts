@@ -99,19 +99,17 @@ export class DraftStore extends DraftConnection {
       } catch (error) {
         return { ...classifyStorageError(error), problems: [] }
       }
-      if (stored === undefined) return loadFailure('not-found', '找不到这份草稿。', 'This draft was not found.')
+      if (stored === undefined) return loadFailure('not-found', 'draft')
       const raw = stored.assembled
       if (isNewerDocument(raw)) {
-        return loadFailure('newer', '这份草稿由更新版本的进度保存，请刷新页面使用新版本。',
-          'This draft was saved by a newer Jindu; reload the page to use the new version.')
+        return loadFailure('newer', 'draft')
       }
       const fromVersion = documentVersionOf(raw)
       const repaired = restoreDocument(raw)
       const counts = countsOf(raw)
       if (!repaired.doc) {
         await this.quarantine({ source: 'draft', draftId: id, problems: repaired.problems, raw: stored.original })
-        return loadFailure('damaged', '这份草稿已损坏，无法打开；原始数据已另行保存。',
-          'This draft is damaged and cannot be opened; its raw data has been set aside.', repaired.problems)
+        return loadFailure('damaged', 'draft', repaired.problems)
       }
       const doc = { ...repaired.doc, id }
       const problems = stored.orphans ? [`${stored.orphans}行缺少排序号，已排到末尾`, ...repaired.problems] : repaired.problems

@@ -6,9 +6,9 @@ export type {
 export { DATABASE_NAME, DATABASE_VERSION } from './schema'
 export {
   DraftDatabase, openDraftDatabase,
-  type DraftChange, type DraftSummary, type LoadResult, type LoadFailureKind, type ReadResult, type OpenResult,
+  type DraftChange, type DraftSummary, type LoadResult, type LoadFailure, type LoadFailureKind, type ReadResult, type OpenResult,
 } from './draftDatabase'
-export { exportBackup, importBackup, BACKUP_FORMAT, BACKUP_VERSION, type Backup, type ExportBackupResult, type ImportBackupResult } from './backup'
+export { exportBackup, importBackup, BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupRefusal, type ExportBackupResult, type ImportBackupResult } from './backup'
 export { createSaveQueue, type SaveQueue, type SaveState, type SaveStateListener, type SaveQueueOptions } from './saveQueue'
 export { requestPersistence, estimateStorage } from './persistence'
 export { acquireDraftLock, type DraftLock, type DraftLockOptions, type LockManagerLike, type ChannelLike } from './draftLock'

@@ -9,50 +9,16 @@ export type StorageFailureKind = 'quota' | 'disk' | 'outdated' | 'unavailable' |
 export interface StorageFailure {
   ok: false
   kind: StorageFailureKind
-  /** For the clerk, zh-CN. */
-  message: string
-  messageEn: string
+  /** What the browser said, for the clerk's message and the console (the words are the page's: `storageError.<kind>`). */
+  detail?: string
 }
 
 /** The result of a write; `T` carries what the write produced (a new id, an undo record…). */
 export type WriteResult<T extends object = object> = ({ ok: true } & T) | StorageFailure
 export type SaveResult = WriteResult
 
-const MESSAGES: Record<StorageFailureKind, { zh: string; en: string }> = {
-  quota: {
-    zh: '浏览器存储空间已满，最近的修改未能保存。请导出备份或删除不用的草稿后重试。',
-    en: 'Browser storage is full; recent changes were not saved. Export a backup or delete unused drafts, then retry.',
-  },
-  disk: {
-    zh: '磁盘空间不足，最近的修改未能保存。请清理磁盘（删除不用的文件或清空回收站）后再编辑一处以重试，或先导出文件保留工作。',
-    en: 'The disk is full; recent changes were not saved. Free disk space (delete unused files, empty the recycle bin), then edit again to retry, or export a file first.',
-  },
-  outdated: {
-    zh: '另一个标签页打开了更新版本的进度并升级了数据库。请刷新页面使用新版本，草稿会一并打开。',
-    en: 'Another tab opened a newer Jindu and upgraded the database. Reload to use the new version; the draft opens with it.',
-  },
-  unavailable: {
-    zh: '浏览器存储不可用（可能处于无痕模式或已被禁用），修改不会保存。请导出文件保留工作。',
-    en: 'Browser storage is unavailable (private mode or disabled); changes will not be kept. Export a file to keep your work.',
-  },
-  blocked: {
-    zh: '另一个标签页正在使用旧版本的数据库，请关闭其他进度标签页后重试。',
-    en: 'Another tab holds an older version of the database; close other Jindu tabs and retry.',
-  },
-  unknown: {
-    zh: '保存时出错，修改可能未保存。',
-    en: 'Saving failed; changes may not have been saved.',
-  },
-}
-
 export function storageFailure(kind: StorageFailureKind, detail?: string): StorageFailure {
-  const m = MESSAGES[kind]
-  return {
-    ok: false,
-    kind,
-    message: detail ? `${m.zh}（${detail}）` : m.zh,
-    messageEn: detail ? `${m.en} (${detail})` : m.en,
-  }
+  return detail ? { ok: false, kind, detail } : { ok: false, kind }
 }
 
 function errorName(error: unknown): string {

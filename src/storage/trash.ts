@@ -10,7 +10,7 @@ export class DraftTrash extends DraftVersions {
   /** Copies a draft under a new id (rows keep their ids: they are unique per draft). */
   duplicateDraft(draftId: string, name?: string): Promise<WriteResult<{ id: string }>> {
     return this.loadDraft(draftId).then(async (loaded) => {
-      if (!loaded.ok) return loaded.kind === 'not-found' || loaded.kind === 'damaged' || loaded.kind === 'newer' ? storageFailure('unknown', loaded.messageEn) : { ...loaded, kind: loaded.kind }
+      if (!loaded.ok) return loaded.kind === 'not-found' || loaded.kind === 'damaged' || loaded.kind === 'newer' ? storageFailure('unknown', `draft ${loaded.kind}`) : { ...loaded, kind: loaded.kind }
       const now = Date.now()
       const copy: TaskDocument = { ...loaded.doc, id: newId('d'), name: name ?? `${loaded.doc.name} 副本`, createdAt: now, updatedAt: now }
       return this.createDraft(copy, loaded.counts ? { counts: loaded.counts } : {})

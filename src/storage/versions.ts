@@ -68,11 +68,11 @@ export class DraftVersions extends DraftRows {
       } catch (error) {
         return { ...classifyStorageError(error), problems: [] }
       }
-      if (!record) return loadFailure('not-found', '找不到这个快照。', 'This snapshot was not found.')
+      if (!record) return loadFailure('not-found', 'snapshot')
       const repaired = restoreDocument(record.document)
       if (!repaired.doc) {
         await this.quarantine({ source: 'snapshot', draftId: null, problems: repaired.problems, raw: record })
-        return loadFailure('damaged', '这个快照已损坏。', 'This snapshot is damaged.', repaired.problems)
+        return loadFailure('damaged', 'snapshot', repaired.problems)
       }
       return { ok: true, doc: repaired.doc, problems: repaired.problems }
     })()

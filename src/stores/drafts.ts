@@ -10,6 +10,7 @@ import { useDocumentStore } from './document'
 import { nextPaint } from './frames'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
+import { storageFailureText } from './storageWords'
 
 export type { SaveIndicator }
 
@@ -29,9 +30,7 @@ export const useDraftStore = defineStore('drafts', () => {
   const storage = ref<{ usage: number; quota: number } | null>(null)
   const started = ref(false)
 
-  function message(failure: { message: string; messageEn: string }): string {
-    return i18n.pick(failure)
-  }
+  const message = storageFailureText
 
   function reloadPage() { window.location.reload() }
 

@@ -14,6 +14,7 @@ import { useDocumentStore } from './document'
 import { useDraftStore } from './drafts'
 import { useLocaleStore } from './locale'
 import { useUiStore } from './ui'
+import { storageFailureText } from './storageWords'
 
 export type { ReturnedCopyRecord }
 
@@ -103,7 +104,7 @@ export const useMergeStore = defineStore('merge', () => {
     const listed = await storage.list(draftId)
     if (loadedFor !== draftId) return
     if (listed.ok) records.value = [...listed.value, ...records.value.filter((r) => !listed.value.some((l) => l.id === r.id))]
-    else ui.notify('error', i18n.pick(listed))
+    else ui.notify('error', storageFailureText(listed))
   }
   // Another draft opened: its own copies.
   watch(() => docs.doc?.id, () => { void load() })
@@ -113,7 +114,7 @@ export const useMergeStore = defineStore('merge', () => {
     const saved = await storage.put(record)
     if (!saved.ok && !warnedNotKept) {
       warnedNotKept = true
-      ui.notify('error', i18n.t('merge.notKeptBecause', { message: i18n.pick(saved) }))
+      ui.notify('error', i18n.t('merge.notKeptBecause', { message: storageFailureText(saved) }))
     }
   }
 

@@ -11,7 +11,7 @@ afterEach(() => { vi.restoreAllMocks(); while (opened.length) opened.pop()!.clos
 
 async function sessionWith(doc: TaskDocument, events: DraftSessionEvents = {}): Promise<{ db: DraftDatabase; session: DraftSession }> {
   const result = await openDraftDatabase(`jindu-session-${++dbCount}`)
-  if (!result.ok) throw new Error(result.messageEn)
+  if (!result.ok) throw new Error(result.kind)
   opened.push(result.db)
   await result.db.createDraft(doc)
   const session = new DraftSession(result.db, events, { lock: { locks: null, openChannel: null } })

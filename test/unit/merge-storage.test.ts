@@ -21,7 +21,7 @@ describe('ReturnedCopyStore', () => {
 
     const again = new ReturnedCopyStore(name)
     const listed = await again.list('d1')
-    if (!listed.ok) throw new Error(listed.messageEn)
+    if (!listed.ok) throw new Error(listed.kind)
     expect(listed.value.map((r) => r.id)).toEqual(['a', 'b'])
     expect(listed.value[0]).toMatchObject({ unit: '发改局', pairs: { r1: 'm1', r2: null }, verdicts: { k1: false } })
     expect(listed.value[0]!.doc.rows.map((r) => r.cells)).toEqual(doc.rows.map((r) => r.cells))
@@ -65,7 +65,7 @@ describe('database upgrade 1 → 2', () => {
     old.close()
 
     const opened = await openDraftDatabase(name)
-    if (!opened.ok) throw new Error(opened.messageEn)
+    if (!opened.ok) throw new Error(opened.kind)
     expect(opened.db.idb.version).toBe(2)
     const loaded = await opened.db.loadDraft('old-draft')
     expect(loaded.ok && loaded.doc.rows.map((r) => r.cells)).toEqual(doc.rows.map((r) => r.cells))

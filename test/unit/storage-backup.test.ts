@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { DOCUMENT_SCHEMA_VERSION, emptyCounts, type TaskRow } from '../../src/core'
 import { classifyStorageError, exportBackup, importBackup, openDraftDatabase } from '../../src/storage'
 import { closeDatabasesAfterEach, freshDb, load, makeDoc } from './support/storageHelpers'
+import { storageWords } from './support/storageWords'
 
 closeDatabasesAfterEach()
 
@@ -171,7 +172,7 @@ describe('drafts: versions, backups and damage', () => {
     const result = await db.putRows('draft1', edit)
     vi.restoreAllMocks()
     expect(result).toMatchObject({ ok: false, kind: 'quota' })
-    expect(!result.ok && result.message).toContain('存储空间已满')
+    expect(!result.ok && storageWords(result).zh).toContain('存储空间已满')
     expect(edit).toEqual(before)
     expect((await load(db, 'draft1')).rows).toEqual(doc.rows)
     // And the database still works afterwards.
@@ -183,7 +184,8 @@ describe('drafts: versions, backups and damage', () => {
     expect(classifyStorageError(abort).kind).toBe('quota')
     expect(classifyStorageError(new DOMException('closing', 'InvalidStateError')).kind).toBe('unavailable')
     expect(classifyStorageError(new Error('boom')).kind).toBe('unknown')
-    expect(classifyStorageError(new Error('boom')).messageEn).toContain('boom')
+    expect(classifyStorageError(new Error('boom')).detail).toBe('boom')
+    expect(storageWords(classifyStorageError(new Error('boom'))).en).toBe('Saving failed; changes may not have been saved. (boom)')
   })
 
   it('reports unavailable storage when indexedDB is missing, and after the connection closed', async () => {

@@ -4,6 +4,7 @@ import { openDB } from 'idb'
 import { afterEach, describe, expect, it } from 'vitest'
 import { classifyStorageError, importBackup, openDraftDatabase, type DraftDatabase } from '../../src/storage'
 import { testDocument } from './support/testDocuments'
+import { storageWords } from './support/storageWords'
 
 let dbCount = 0
 const opened: DraftDatabase[] = []
@@ -11,7 +12,7 @@ afterEach(() => { while (opened.length) opened.pop()!.close() })
 
 async function freshDb(name = `jindu-failures-${++dbCount}`): Promise<DraftDatabase> {
   const result = await openDraftDatabase(name)
-  if (!result.ok) throw new Error(result.messageEn)
+  if (!result.ok) throw new Error(result.kind)
   opened.push(result.db)
   return result.db
 }
@@ -21,8 +22,8 @@ describe('a full disk', () => {
     const error = new DOMException('Failed to write blobs (IOError)', 'UnknownError')
     const failure = classifyStorageError(error)
     expect(failure.kind).toBe('disk')
-    expect(failure.message).toContain('磁盘空间不足')
-    expect(failure.message).toContain('清理磁盘')
+    expect(storageWords(failure).zh).toContain('磁盘空间不足')
+    expect(storageWords(failure).zh).toContain('清理磁盘')
     const aborted = Object.assign(new DOMException('aborted', 'AbortError'), { cause: error })
     expect(classifyStorageError(aborted).kind).toBe('disk')
   })
@@ -40,7 +41,7 @@ describe('another tab upgrades the database', () => {
     expect(flushed).toBe(true)
     const after = await db.renameDraft('draft1', '之后')
     expect(!after.ok && after.kind).toBe('outdated')
-    expect(!after.ok && after.message).toContain('刷新页面')
+    expect(!after.ok && storageWords(after).zh).toContain('刷新页面')
     const reopened = await openDB(name, 99)
     const meta = await reopened.get('drafts', 'draft1') as { name: string }
     reopened.close()
@@ -63,6 +64,7 @@ describe('backup version', () => {
     const result = await importBackup(db, text)
     expect(result.ok && result.imported).toBe(1)
     const newer = await importBackup(db, JSON.stringify({ format: 'jindu-backup', version: '2', drafts: [] }))
-    expect(!newer.ok && newer.messageEn).toContain('newer')
+    expect(newer).toMatchObject({ ok: false, kind: 'invalid', reason: 'newer' })
+    expect(!newer.ok && storageWords(newer).en).toContain('newer')
   })
 })

@@ -133,7 +133,7 @@ describe('createSaveQueue', () => {
 
   it('lands edits in IndexedDB, one transaction per flush', async () => {
     const opened = await openDraftDatabase('jindu-queue-test')
-    if (!opened.ok) throw new Error(opened.messageEn)
+    if (!opened.ok) throw new Error(opened.kind)
     const db: DraftDatabase = opened.db
     const doc: TaskDocument = {
       schemaVersion: DOCUMENT_SCHEMA_VERSION, id: 'q', name: 'q', sourceFile: null, sheetName: null, title: null, preamble: [],

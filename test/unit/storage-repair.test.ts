@@ -9,7 +9,7 @@ const opened: DraftDatabase[] = []
 
 async function freshDb(): Promise<DraftDatabase> {
   const result = await openDraftDatabase(`jindu-repair-${++dbCount}`)
-  if (!result.ok) throw new Error(result.messageEn)
+  if (!result.ok) throw new Error(result.kind)
   opened.push(result.db)
   return result.db
 }
@@ -26,7 +26,7 @@ describe('repair on load', () => {
     // As an older or damaged writer might leave it: the record exists, its order does not.
     await db.idb.put('rows', { ...testRow(9), draftId: 'draft1' } as never)
     const loaded = await db.loadDraft('draft1')
-    if (!loaded.ok) throw new Error(loaded.messageEn)
+    if (!loaded.ok) throw new Error(loaded.kind)
     expect(loaded.doc.rows.map((r) => r.id)).toEqual(['r1', 'r2', 'r9'])
     expect(loaded.problems.join()).toContain('1行缺少排序号')
   })
@@ -41,7 +41,7 @@ describe('repair on load', () => {
     const first = await db.loadDraft('draft1')
     expect(first.ok).toBe(true)
     const second = await db.loadDraft('draft1')
-    if (!second.ok) throw new Error(second.messageEn)
+    if (!second.ok) throw new Error(second.kind)
     expect(second.doc.rows.map((r) => r.id)).toEqual(['r1', 'r2', 'r9'])
     const stored = await db.idb.get('rows', ['draft1', 'r9'])
     expect(typeof stored?.order).toBe('number')
@@ -53,7 +53,7 @@ describe('repair on load', () => {
     const db = await freshDb()
     await db.createDraft(testDocument({ rowCount: 2 }))
     await db.idb.put('rows', { ...testRow(9), draftId: 'draft1' } as never)
-    vi.spyOn(db, 'quarantine').mockResolvedValue({ ok: false, kind: 'quota', message: '', messageEn: '' })
+    vi.spyOn(db, 'quarantine').mockResolvedValue({ ok: false, kind: 'quota' })
     const loaded = await db.loadDraft('draft1')
     expect(loaded.ok).toBe(true)
     const stored = await db.idb.get('rows', ['draft1', 'r9'])
@@ -67,12 +67,12 @@ describe('repair on load', () => {
     const loaded = await db.loadDraft('draft1')
     expect(loaded.ok && loaded.problems.length).toBe(1)
     const listed = await db.listQuarantine()
-    if (!listed.ok) throw new Error(listed.messageEn)
+    if (!listed.ok) throw new Error(listed.kind)
     expect(listed.records).toHaveLength(1)
     const restored = await db.restoreQuarantined(listed.records[0]!.id)
     expect(restored.ok && restored.rowCount).toBe(3)
     const backup = await exportBackup(db)
-    if (!backup.ok) throw new Error(backup.messageEn)
+    if (!backup.ok) throw new Error(backup.kind)
     const target = await freshDb()
     const imported = await importBackup(target, backup.text)
     expect(imported.ok).toBe(true)

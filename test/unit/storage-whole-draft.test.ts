@@ -10,7 +10,7 @@ afterEach(() => { while (opened.length) opened.pop()!.close() })
 
 async function freshDb(): Promise<DraftDatabase> {
   const result = await openDraftDatabase(`jindu-whole-${++dbCount}`)
-  if (!result.ok) throw new Error(result.messageEn)
+  if (!result.ok) throw new Error(result.kind)
   opened.push(result.db)
   return result.db
 }

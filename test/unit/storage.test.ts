@@ -46,7 +46,7 @@ describe('drafts', () => {
   it('a cell edit of a draft this connection stored or loaded reads nothing before writing', async () => {
     const name = freshDbName()
     const first = await openDraftDatabase(name)
-    if (!first.ok) throw new Error(first.messageEn)
+    if (!first.ok) throw new Error(first.kind)
     closeAfterTest(first.db)
     const doc = makeDoc(50)
     await first.db.createDraft(doc)
@@ -54,7 +54,7 @@ describe('drafts', () => {
     expect(await countReads(() => first.db.putRows('draft1', [edit(10, '甲')]))).toBe(0)
     // Another connection (a reload) that has not loaded the draft reads first, and gets it right.
     const second = await openDraftDatabase(name)
-    if (!second.ok) throw new Error(second.messageEn)
+    if (!second.ok) throw new Error(second.kind)
     closeAfterTest(second.db)
     expect(await countReads(() => second.db.putRows('draft1', [edit(20, '乙')]))).toBeGreaterThan(0)
     await second.db.loadDraft('draft1')

@@ -21,7 +21,7 @@ export function closeAfterTest(db: DraftDatabase): void {
 
 export async function freshDb(): Promise<DraftDatabase> {
   const result = await openDraftDatabase(freshDbName())
-  if (!result.ok) throw new Error(result.messageEn)
+  if (!result.ok) throw new Error(result.kind)
   opened.push(result.db)
   return result.db
 }
@@ -40,7 +40,7 @@ export function makeDoc(rowCount = 3, id = 'draft1'): TaskDocument {
 
 export async function load(db: DraftDatabase, id: string): Promise<TaskDocument> {
   const loaded = await db.loadDraft(id)
-  if (!loaded.ok) throw new Error(`${loaded.kind}: ${loaded.messageEn}`)
+  if (!loaded.ok) throw new Error(`${loaded.kind}: ${loaded.problems.join("; ")}`)
   return loaded.doc
 }
 

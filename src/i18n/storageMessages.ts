@@ -1,0 +1,20 @@
+// Words of the storage area: why a draft was not saved or did not open, why a backup was refused (see src/storage/results.ts).
+export const storageZh = {
+  'storageError.quota': '浏览器存储空间已满，最近的修改未能保存。请导出备份或删除不用的草稿后重试。',
+  'storageError.disk': '磁盘空间不足，最近的修改未能保存。请清理磁盘（删除不用的文件或清空回收站）后再编辑一处以重试，或先导出文件保留工作。',
+  'storageError.outdated': '另一个标签页打开了更新版本的进度并升级了数据库。请刷新页面使用新版本，草稿会一并打开。',
+  'storageError.unavailable': '浏览器存储不可用（可能处于无痕模式或已被禁用），修改不会保存。请导出文件保留工作。',
+  'storageError.blocked': '另一个标签页正在使用旧版本的数据库，请关闭其他进度标签页后重试。',
+  'storageError.unknown': '保存时出错，修改可能未保存。',
+  'storageError.detail': '{message}（{detail}）',
+  'storageError.not-found.draft': '找不到这份草稿。',
+  'storageError.not-found.snapshot': '找不到这个快照。',
+  'storageError.newer.draft': '这份草稿由更新版本的进度保存，请刷新页面使用新版本。',
+  'storageError.newer.snapshot': '这个快照由更新版本的进度保存，请刷新页面使用新版本。',
+  'storageError.damaged.draft': '这份草稿已损坏，无法打开；原始数据已另行保存。',
+  'storageError.damaged.snapshot': '这个快照已损坏。',
+  'storageError.invalid.not-json': '这不是进度的备份文件（无法读取 JSON）。',
+  'storageError.invalid.not-backup': '这不是进度的备份文件。',
+  'storageError.invalid.bad-version': '这个备份文件的版本号无法识别。',
+  'storageError.invalid.newer': '这个备份由更新版本的进度导出，请升级后导入。',
+} as const
