@@ -105,7 +105,13 @@ export const useImportStore = defineStore('import', () => {
       onProgress: (phase, fraction) => { progress.value = { phase, fraction } },
       onSummary: (summary) => { shown.offer = offer(name, summary, controller) },
     }, controller.signal)
-    workbook = reading.then((result) => (result.ok ? result.workbook : null))
+    // The kept read is taken as the workbook lands, so whoever waits for the workbook finds it.
+    workbook = reading.then((result) => {
+      if (!result.ok) return null
+      if (controller.signal.aborted) { result.kept.release(); return null }
+      kept = result.kept
+      return result.workbook
+    })
     try {
       const result = await reading
       if (!result.ok) {
@@ -114,8 +120,6 @@ export const useImportStore = defineStore('import', () => {
         if (result.code !== 'cancelled') fail(name, readFailureText(result))
         return
       }
-      if (controller.signal.aborted) { result.kept.release(); return }
-      kept = result.kept
       // Had no summary come ahead of the workbook, the dialog opens from the workbook itself.
       await (shown.offer ?? offer(name, { sheets: result.workbook.sheets.map(summarizeSheet) }, controller))
     } finally {

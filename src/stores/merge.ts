@@ -186,7 +186,8 @@ export const useMergeStore = defineStore('merge', () => {
       if (!result.ok) { if (result.code !== 'cancelled') failed(record.name, result); return }
       try {
         const index = result.workbook.sheets.findIndex((s) => s.name === source.sheetName)
-        const answer = await result.kept.reinterpret(Math.max(0, index), rows)
+        if (index < 0) { failed(record.name, { code: 'file-changed', params: {} }); return }
+        const answer = await result.kept.reinterpret(index, rows)
         if (!answer.ok) { failed(record.name, answer); return }
         const { doc } = await documentOf(answer.sheet, record.name)
         const latest = records.value.find((r) => r.id === copyId)
