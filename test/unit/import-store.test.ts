@@ -6,7 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ImportedWorkbook } from '../../src/io'
 import type { ReadCallbacks } from '../../src/io/importClient'
 import { importFailure } from '../../src/io/read/failure'
-import type { ImportResult, KeptRead, ReinterpretResult } from '../../src/io/read/protocol'
+import type { OtherFileKind } from '../../src/io/read/failure'
+import type { ImportResult, KeptRead, ReadFailureCode, ReinterpretResult } from '../../src/io/read/protocol'
+import type { importZh } from '../../src/i18n/importMessages'
 import { readWorkbook } from '../../src/io/read/readWorkbook'
 import { rawGridOf } from '../../src/io/read/sheetGrids'
 import { reinterpretSheet } from '../../src/io/read/structure'
@@ -169,6 +171,12 @@ describe('import store', () => {
     await vi.waitFor(() => expect(importer.pending).not.toBeNull())
     importer.cancel()
     expect(second.released).toBe(1)
+  })
+
+  it('has words for every code a read can fail with, and every kind of other file (checked by the type checker)', () => {
+    type Missing = Exclude<`importError.${ReadFailureCode}` | `importError.what.${OtherFileKind}`, keyof typeof importZh>
+    const none: [Missing] extends [never] ? true : false = true
+    expect(none).toBe(true)
   })
 
   it('says a refusal in the clerk\'s language, from its code and figures', async () => {
