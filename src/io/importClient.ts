@@ -3,7 +3,7 @@
 // read: a sheet is read again with other header rows there (KeptRead), and only the result crosses.
 // Every failure is a code with figures; the page's store says it in the clerk's words.
 import { importFailure } from './read/failure'
-import type { ImportResult, KeptRead, ReadFailure, ReinterpretResult, WorkerRequest, WorkerResponse } from './read/protocol'
+import type { ImportResult, KeptRead, ReinterpretResult, WorkerRequest, WorkerResponse } from './read/protocol'
 import type { ImportPhase } from './read/readWorkbook'
 import { READ_TIME_LIMIT_MS } from './read/readLimits'
 import type { WorkbookSummary } from './summary'
@@ -109,7 +109,7 @@ function keepRead(worker: WorkerPort, readId: number, timeLimitMs: number): Kept
     if (message.type === 'sheet') answer({ ok: true, sheet: message.sheet, summary: message.summary })
     else if (message.type === 'error') {
       const { type: _type, id: _id, ...failure } = message
-      answer({ ok: false, ...failure } as ReinterpretResult & ReadFailure)
+      answer({ ok: false, ...failure })
     }
   }
   worker.onerror = (event) => {
