@@ -1,4 +1,5 @@
-// Words of the import area: why a file was refused, with the figures a reader names (see src/io/read/errors.ts).
+// Words of the import area: why a file was refused, with the figures a reader names (codes from src/io/read/errors.ts
+// and src/io/read/protocol.ts, composed by importErrorText.ts).
 export const importZh = {
   'importError.not-a-spreadsheet': '这个文件不是表格文件。请选择 Excel（.xlsx/.xls）、WPS（.et）、ODS、CSV 或文本表格文件。',
   'importError.namedFile': '这个文件是{what}，不是表格。',
@@ -23,4 +24,8 @@ export const importZh = {
   'importError.too-many-columns': '工作表“{sheet}”用到了第 {found} 列（{where}），超过可导入的 {maxColumns} 列。请删除右侧远处的内容后再导入。',
   'importError.too-many-rows': '工作表“{sheet}”有 {found} 行，超过可导入的 {maxRows} 行。请删除远处无用的行或拆分表格后再导入。',
   'importError.timeout': '读取文件超过 {seconds} 秒，已停止。文件可能已损坏或过于复杂；请在 Excel/WPS 中打开后另存为 .xlsx 再导入。',
+  'importError.no-worker': '浏览器无法启动后台读取（Web Worker）。请使用新版 Chrome、Edge 或 Firefox。',
+  'importError.worker-died': '读取文件时出错，文件可能已损坏或太大。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。',
+  'importError.reread-stopped': '没能按所选的表头重新读取：后台读取已停止。表头和列保持原样；如需另选表头，请重新选择文件。',
+  'importError.file-changed': '文件在添加后被修改、移动或删除，无法再次读取。请重新添加这个文件。',
 } as const

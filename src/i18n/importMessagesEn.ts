@@ -25,4 +25,8 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'importError.too-many-columns': 'Sheet “{sheet}” uses column {found} ({where}), beyond the {maxColumns} columns that can be imported. Delete the far-right content, then import.',
   'importError.too-many-rows': 'Sheet “{sheet}” has {found} rows, more than the {maxRows} that can be imported. Delete far-away unused rows or split the table, then import.',
   'importError.timeout': 'Reading the file took more than {seconds} seconds and was stopped. The file may be damaged or too complex; open it in Excel/WPS, save it as .xlsx and import again.',
+  'importError.no-worker': 'The browser could not start a background reader (Web Worker). Use a recent Chrome, Edge or Firefox.',
+  'importError.worker-died': 'Reading the file failed; it may be damaged or too large. Open it in Excel/WPS, save it as .xlsx and import again.',
+  'importError.reread-stopped': 'The sheet could not be read again with the chosen header: the background reader stopped. The header and columns stay as they were; to choose another header, choose the file again.',
+  'importError.file-changed': 'The file was changed, moved or deleted after it was added and cannot be read again. Add the file again.',
 }

@@ -1,7 +1,6 @@
 // The importer's result shape (docs/core-api.md), before it becomes a TaskDocument.
 import type { Role } from '../core'
 import type { HeaderMerge } from '../core/document'
-import type { RawSheet } from './read/rawSheet'
 
 export type { RawSheet, CellMerge } from './read/rawSheet'
 
@@ -23,11 +22,9 @@ export interface ImportedSheet {
   header?: { rows: string[][]; merges: HeaderMerge[] }
   /** Optional: the header names a task column; sheets without one come last in the workbook. */
   hasTaskTable?: boolean
-  /** Optional: no header row was recognised; the UI asks the clerk which row(s) it is. */
-  needsHeaderChoice?: boolean
   /**
-   * Optional: the sheet's raw grid, so the clerk can choose other header rows
-   * (`reinterpretSheet(sheet.raw, rows, fileName)`) without reading the file again.
+   * Optional: no header row was recognised; the UI asks the clerk which row(s) it is. The sheet's
+   * raw grid stays with the reader (the worker keeps it; see KeptRead in read/protocol.ts).
    */
-  raw?: RawSheet
+  needsHeaderChoice?: boolean
 }

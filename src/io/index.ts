@@ -6,8 +6,11 @@ export { readWorkbook, ImportError } from './read/readWorkbook'
 export { toDocument } from './toDocument'
 export { MAX_FILE_BYTES } from './read/readLimits'
 export { headerSignature, layoutSignature } from './read/headerSignature'
+// Reading a grid again with other header rows: the page asks the worker (KeptRead.reinterpret); this is for tests and outside checks.
 export { reinterpretSheet } from './read/structure'
 export { countTasks, summarizeSheet, summarizeWorkbook, type SheetSummary, type WorkbookSummary } from './summary'
-export { prewarmImportWorker, readWorkbookInWorker, type ImportResult } from './importClient'
+export {
+  prewarmImportWorker, readWorkbookInWorker, type ImportResult, type KeptRead, type ReadFailure, type ReadFailureCode, type ReinterpretResult,
+} from './importClient'
 export { exportInWorker } from './exportClient'
 export type { ExportFormat, ExportSplit, ExportOptions, ExportResult, ExportLocale, SummaryChartImage } from './export/types'

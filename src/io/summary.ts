@@ -2,6 +2,7 @@
 import { TASK_TEXT_ROLES, type Role } from '../core'
 import type { ImportedSheet, ImportedWorkbook } from './imported'
 import { layoutSignature } from './read/headerSignature'
+import { rawGridOf } from './read/sheetGrids'
 
 /** Rows of the raw grid offered for picking the header row by hand. */
 export const RAW_TOP_ROWS = 12
@@ -13,7 +14,7 @@ export const PREVIEW_DATA_ROWS = 3
  * which for a 10,000-row list are megabytes of text. The worker posts this first so the
  * dialog opens at once; the whole workbook follows while the clerk reads it.
  */
-export interface SheetSummary extends Omit<ImportedSheet, 'rows' | 'raw'> {
+export interface SheetSummary extends Omit<ImportedSheet, 'rows'> {
   counts: { data: number; sections: number; footers: number }
   /** The first data rows, for the mapping preview. */
   previewRows: ImportedSheet['rows']
@@ -31,8 +32,10 @@ export interface SheetSummary extends Omit<ImportedSheet, 'rows' | 'raw'> {
 
 export interface WorkbookSummary { sheets: SheetSummary[] }
 
+/** The summary of a sheet; the raw grid's top and layout only in the thread that read it (the worker). */
 export function summarizeSheet(sheet: ImportedSheet): SheetSummary {
-  const { rows, raw, ...rest } = sheet
+  const { rows, ...rest } = sheet
+  const raw = rawGridOf(sheet)
   const counts = { data: 0, sections: 0, footers: 0 }
   const previewRows: ImportedSheet['rows'] = []
   const filled: number[] = []

@@ -3,8 +3,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Role } from '../core'
 import {
-  MAX_FILE_BYTES, countTasks, headerSignature, prewarmImportWorker, readWorkbookInWorker, reinterpretSheet, summarizeSheet, toDocument,
-  type ImportedSheet, type ImportedWorkbook, type SheetSummary, type WorkbookSummary,
+  MAX_FILE_BYTES, countTasks, headerSignature, prewarmImportWorker, readWorkbookInWorker, summarizeSheet, toDocument,
+  type ImportedSheet, type ImportedWorkbook, type KeptRead, type SheetSummary, type WorkbookSummary,
 } from '../io'
 
 export type { ImportedSheet, SheetSummary }
@@ -13,6 +13,7 @@ export interface ImportProgress { phase: string; fraction: number }
 import { useDraftStore } from './drafts'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
+import { readFailureText } from './readFailure'
 
 /** Files above this are refused before reading: the worker would need several times this in memory. */
 export const MAX_IMPORT_BYTES = MAX_FILE_BYTES
@@ -49,6 +50,16 @@ export const useImportStore = defineStore('import', () => {
    * replace its sheets. Null once the read failed or was cancelled.
    */
   let workbook: Promise<ImportedWorkbook | null> = Promise.resolve(null)
+  /**
+   * The worker that read the pending import, keeping its sheets' raw grids so a header chosen by
+   * the clerk is read there (one read at a time): released on confirm, cancel or the next file.
+   */
+  let kept: KeptRead | null = null
+
+  function releaseKept() {
+    kept?.release()
+    kept = null
+  }
 
   async function importFile(file: File) {
     if (file.size > MAX_IMPORT_BYTES) {
@@ -73,6 +84,7 @@ export const useImportStore = defineStore('import', () => {
     const bytes = new Uint8Array(await response.arrayBuffer())
     const result = await readWorkbookInWorker(bytes, 'kaihua-2023-q1.xlsx')
     if (!result.ok) return
+    result.kept.release()
     const sheet = result.workbook.sheets[0]
     if (sheet) await useDraftStore().createFromDocument({ ...toDocument(sheet, '开化县2023年度重点工作清单.xlsx'), sample: true })
     prewarmSoon()
@@ -80,6 +92,7 @@ export const useImportStore = defineStore('import', () => {
 
   async function readBytes(bytes: Uint8Array, name: string) {
     abort?.abort()
+    releaseKept()
     const controller = abort = new AbortController()
     busy.value = true
     fileName.value = name
@@ -92,13 +105,19 @@ export const useImportStore = defineStore('import', () => {
       onProgress: (phase, fraction) => { progress.value = { phase, fraction } },
       onSummary: (summary) => { shown.offer = offer(name, summary, controller) },
     }, controller.signal)
-    workbook = reading.then((result) => (result.ok ? result.workbook : null))
+    // The kept read is taken as the workbook lands, so whoever waits for the workbook finds it.
+    workbook = reading.then((result) => {
+      if (!result.ok) return null
+      if (controller.signal.aborted) { result.kept.release(); return null }
+      kept = result.kept
+      return result.workbook
+    })
     try {
       const result = await reading
       if (!result.ok) {
         if (controller.signal.aborted) return
         pending.value = null
-        if (result.code !== 'cancelled') fail(name, i18n.pick(result))
+        if (result.code !== 'cancelled') fail(name, readFailureText(result))
         return
       }
       // Had no summary come ahead of the workbook, the dialog opens from the workbook itself.
@@ -163,21 +182,32 @@ export const useImportStore = defineStore('import', () => {
     await applyRememberedHeader()
   }
 
-  /** The clerk picks the header rows (1-based as in Excel) when none was found or the guess was wrong. */
+  /**
+   * The clerk picks the header rows (1-based as in Excel) when none was found or the guess was
+   * wrong: the worker that read the file reads the sheet again with them. Should it have stopped,
+   * the clerk is told and the dialog keeps what it shows.
+   */
   async function setHeaderRows(firstRow: number, count: number) {
     const current = pending.value
-    const whole = await workbook
-    const sheet = current && whole?.sheets[current.sheetIndex]
-    if (!current || !whole || !sheet?.raw || pending.value !== current) return
-    const raw = sheet.raw
+    const shown = current?.summary.sheets[current.sheetIndex]
+    if (!current || !shown) return
     const rows = Array.from({ length: Math.max(1, Math.min(3, count)) }, (_, k) => firstRow - 1 + k)
-      .filter((r) => r >= 0 && r < raw.cells.length)
+      .filter((r) => r >= 0 && r < shown.rawRowCount)
     if (rows.length === 0) return
-    const next: ImportedSheet = { ...reinterpretSheet(raw, rows, current.fileName), raw }
-    const sheets = whole.sheets.map((s, i) => (i === current.sheetIndex ? next : s))
-    workbook = Promise.resolve({ ...whole, sheets })
-    const summary = { sheets: current.summary.sheets.map((s, i) => (i === current.sheetIndex ? summarizeSheet(next) : s)) }
-    pending.value = { ...current, summary, roles: await rolesFor(next) }
+    // The whole workbook has landed once the worker holds the read's grids.
+    await workbook
+    const read = kept
+    if (!read || pending.value !== current) return
+    const answer = await read.reinterpret(current.sheetIndex, rows)
+    if (kept !== read) return
+    if (!answer.ok) { ui.notify('error', readFailureText(answer)); return }
+    const roles = await rolesFor(answer.sheet)
+    // New columns, so their roles start again; everything else is the pending import as it is now.
+    const now = pending.value
+    const whole = await workbook
+    if (kept !== read || !now || !whole || now.sheetIndex !== current.sheetIndex) return
+    workbook = Promise.resolve({ ...whole, sheets: whole.sheets.map((s, i) => (i === now.sheetIndex ? answer.sheet : s)) })
+    pending.value = { ...now, summary: { sheets: now.summary.sheets.map((s, i) => (i === now.sheetIndex ? answer.summary : s)) }, roles }
   }
 
   function setRole(column: number, role: Role | null) {
@@ -208,11 +238,13 @@ export const useImportStore = defineStore('import', () => {
     const withRoles: ImportedSheet = { ...sheet, columns: sheet.columns.map((c, i) => ({ ...c, role: chosen.roles[i] ?? null })) }
     pending.value = null
     workbook = Promise.resolve(null)
+    releaseKept()
     await useDraftStore().createFromDocument(toDocument(withRoles, chosen.fileName))
   }
 
   function cancel() {
     abort?.abort()
+    releaseKept()
     workbook = Promise.resolve(null)
     pending.value = null
     error.value = null

@@ -8,11 +8,12 @@ import {
   assessRow, comparableCell, effectiveAsOf, effectiveYear, mergeCommand, newId, planMerge, reportByUnit, rowIdColumn,
   type AddedRow, type MergeChange, type MergePlan, type ReturnedCopy, type Role, type TaskDocument, type TaskState, type UnitReport,
 } from '../core'
-import { headerSignature, readWorkbookInWorker, reinterpretSheet, toDocument, type ImportedSheet } from '../io'
+import { headerSignature, readWorkbookInWorker, toDocument, type ImportedSheet, type ReadFailure } from '../io'
 import { ReturnedCopyStore, type ReturnedCopyRecord } from '../storage'
 import { useDocumentStore } from './document'
 import { useDraftStore } from './drafts'
 import { useLocaleStore } from './locale'
+import { readFailureText } from './readFailure'
 import { useUiStore } from './ui'
 import { storageFailureText } from './storageWords'
 
@@ -44,8 +45,12 @@ export const useMergeStore = defineStore('merge', () => {
   const failures = ref<{ name: string; message: string }[]>([])
   const report = shallowRef<MergeReport | null>(null)
   let loadedFor: string | null = null
-  /** The sheets of copies waiting for their layout, as read: other header rows are read from them (this page only). */
-  const sheets = new Map<string, ImportedSheet>()
+  /**
+   * Where the copies waiting for their layout came from (this page only): other header rows are
+   * read from the file again. Up to 20 copies wait at once, so no worker is kept per copy; the
+   * File is a handle on the disk, not its bytes, and reading it again takes a moment.
+   */
+  const sources = new Map<string, { file: File; sheetName: string }>()
   const rereadable = ref<string[]>([])
   let warnedNotKept = false
 
@@ -130,14 +135,15 @@ export const useMergeStore = defineStore('merge', () => {
         const bytes = new Uint8Array(await file.arrayBuffer())
         const result = await readWorkbookInWorker(bytes, file.name)
         if (!result.ok) {
-          if (result.code !== 'cancelled') failures.value = [...failures.value, { name: file.name, message: i18n.pick(result) }]
+          if (result.code !== 'cancelled') failed(file.name, result)
           continue
         }
+        result.kept.release()
         const sheet = result.workbook.sheets.find((s) => s.hasTaskTable !== false && s.headerRows.length > 0) ?? result.workbook.sheets[0]
         if (!sheet) { failures.value = [...failures.value, { name: file.name, message: i18n.t('merge.noTable') }]; continue }
         const { doc, known } = await documentOf(sheet, file.name)
         const id = newId('copy')
-        if (!known && sheet.raw) { sheets.set(id, sheet); rereadable.value = [...rereadable.value, id] }
+        if (!known) { sources.set(id, { file, sheetName: sheet.name }); rereadable.value = [...rereadable.value, id] }
         await keep({ id, draftId, name: file.name, addedAt: Date.now(), doc, layoutConfirmed: known })
       } finally {
         reading.value = reading.value.filter((n) => n !== file.name)
@@ -154,16 +160,45 @@ export const useMergeStore = defineStore('merge', () => {
     return { doc, known: rowIdColumn(doc) !== null || fits }
   }
 
-  /** The clerk says where the header of a copy with a new layout is (1-based rows, as in Excel). */
+  function failed(name: string, failure: ReadFailure) {
+    failures.value = [...failures.value, { name, message: readFailureText(failure) }]
+  }
+
+  /**
+   * The clerk says where the header of a copy with a new layout is (1-based rows, as in Excel):
+   * the file is read again and that sheet read with those rows, in a worker let go at once. A
+   * file that cannot be read again says why; the copy stays as it was.
+   */
   async function setHeaderRows(copyId: string, firstRow: number, count = 1) {
-    const sheet = sheets.get(copyId)
+    const source = sources.get(copyId)
     const record = records.value.find((r) => r.id === copyId)
-    const raw = sheet?.raw
-    if (!sheet || !raw || !record) return
-    const rows = Array.from({ length: Math.max(1, Math.min(3, count)) }, (_, k) => firstRow - 1 + k).filter((r) => r >= 0 && r < raw.cells.length)
+    if (!source || !record) return
+    const rows = Array.from({ length: Math.max(1, Math.min(3, count)) }, (_, k) => firstRow - 1 + k).filter((r) => r >= 0)
     if (!rows.length) return
-    const { doc } = await documentOf({ ...reinterpretSheet(raw, rows, record.name), raw }, record.name)
-    await keep({ ...record, doc })
+    reading.value = [...reading.value, record.name]
+    try {
+      let bytes: Uint8Array
+      try { bytes = new Uint8Array(await source.file.arrayBuffer()) } catch (e) {
+        console.warn('[merge] the file could not be read again', e)
+        failed(record.name, { code: 'file-changed', params: {} })
+        return
+      }
+      const result = await readWorkbookInWorker(bytes, record.name)
+      if (!result.ok) { if (result.code !== 'cancelled') failed(record.name, result); return }
+      try {
+        const index = result.workbook.sheets.findIndex((s) => s.name === source.sheetName)
+        if (index < 0) { failed(record.name, { code: 'file-changed', params: {} }); return }
+        const answer = await result.kept.reinterpret(index, rows)
+        if (!answer.ok) { failed(record.name, answer); return }
+        const { doc } = await documentOf(answer.sheet, record.name)
+        const latest = records.value.find((r) => r.id === copyId)
+        if (latest) await keep({ ...latest, doc })
+      } finally {
+        result.kept.release()
+      }
+    } finally {
+      reading.value = reading.value.filter((n) => n !== record.name)
+    }
   }
 
   /** The clerk's roles for a copy whose layout was new: remembered for that header, and the copy joins the plan. */
@@ -173,7 +208,7 @@ export const useMergeStore = defineStore('merge', () => {
     const doc = { ...record.doc, columns: record.doc.columns.map((c, i) => ({ ...c, role: roles[i] ?? null })) }
     void drafts.putSetting(rolesKey(doc), [...roles])
     await keep({ ...record, doc, layoutConfirmed: true })
-    sheets.delete(copyId)
+    sources.delete(copyId)
     rereadable.value = rereadable.value.filter((id) => id !== copyId)
   }
 
@@ -288,8 +323,8 @@ export const useMergeStore = defineStore('merge', () => {
   async function clear(copyId?: string) {
     const draftId = docs.doc?.id
     records.value = copyId ? records.value.filter((r) => r.id !== copyId) : []
-    if (copyId) sheets.delete(copyId)
-    else sheets.clear()
+    if (copyId) sources.delete(copyId)
+    else sources.clear()
     failures.value = []
     if (!copyId) report.value = null
     if (draftId) await storage.clear(draftId, copyId)

@@ -104,3 +104,27 @@ test('a copy retyped into a unit’s own sheet asks for its columns first, then 
   await expect(page.getByTestId('merge-accept')).toHaveCount(1)
   await expect(page.getByTestId('merge-accept')).toBeChecked()
 })
+
+test('a copy whose header was not found: the clerk names its header row, the copy is read again with it', async ({ page }) => {
+  await openApp(page)
+  const expected = JSON.parse(readFileSync(fixture('kaihua-2023-q1.expected.json'), 'utf8')) as { tasks: { fields: { task: string } }[] }
+  const dir = mkdtempSync(path.join(tmpdir(), 'jindu-merge-'))
+  const file = path.join(dir, '无表头.csv')
+  // A unit's sheet whose header words name no role: read without a header, its columns are letters.
+  writeFileSync(file, `\uFEFF某局报表,,\n内容,说明,备考\n"${expected.tasks[1]!.fields.task}",已开工建设。,无\n`)
+  await page.getByTestId('merge-button').click()
+  await page.getByTestId('merge-file-input').setInputFiles([file])
+  const layout = page.getByRole('group', { name: /表格结构是新的/ })
+  await expect(layout).toBeVisible()
+  await expect(layout.getByLabel('A 含义')).toBeVisible()
+  await layout.getByLabel(/表头在第几行/).fill('2')
+  await layout.getByRole('button', { name: '按此行重新识别' }).click()
+  // Read again in a worker with row 2 as the header: the columns are named by it.
+  await expect(layout.getByLabel('内容 含义')).toBeVisible()
+  await expect(layout.getByLabel('A 含义')).toHaveCount(0)
+  await layout.getByLabel('内容 含义').selectOption('task')
+  await layout.getByLabel('说明 含义').selectOption('progress')
+  await layout.getByTestId('merge-layout-confirm').click()
+  await expect(page.getByTestId('merge-file-0')).toContainText('无表头.csv')
+  await expect(page.getByTestId('merge-changes')).toContainText('已开工建设。')
+})

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { hasFilePass, listZipEntries } from '../../src/io/read/container'
 import { ImportError, type ImportErrorCode } from '../../src/io/read/errors'
 import { readWorkbook } from '../../src/io/read/readWorkbook'
+import { formatMessage } from '../../src/i18n/format'
+import { importErrorText } from '../../src/i18n/importErrorText'
+import { importZh } from '../../src/i18n/importMessages'
+import { importEn } from '../../src/i18n/importMessagesEn'
 
 async function codeOf(bytes: Uint8Array, fileName = 'file.xlsx'): Promise<ImportErrorCode> {
   try {
@@ -129,5 +133,19 @@ describe('bad input', () => {
 
   it('a web page without a table is not a spreadsheet', async () => {
     expect(await codeOf(new TextEncoder().encode('<html><body><p>通知</p></body></html>'), 'page.html')).toBe('not-a-spreadsheet')
+  })
+})
+
+describe('one set of words for a refusal', () => {
+  it('ImportError\'s message is the sentence the page composes from the same code and figures', async () => {
+    const caught = await readWorkbook(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n'), 'list.xlsx').then(() => null, (e: unknown) => e)
+    expect(caught).toBeInstanceOf(ImportError)
+    const error = caught as ImportError
+    expect(error.failure).toMatchObject({ code: 'not-a-spreadsheet', what: 'pdf', params: { maxFileMb: 100 } })
+    const zh = importErrorText(error.failure, (key, params) => formatMessage(importZh[key], params))
+    const en = importErrorText(error.failure, (key, params) => formatMessage(importEn[key], params))
+    expect(error.message).toBe(zh)
+    expect(error.messageEn).toBe(en)
+    expect(zh).toBe('这个文件是PDF 文件，不是表格。请选择 Excel（.xlsx/.xls）、WPS（.et）、ODS、CSV 或文本表格文件。')
   })
 })

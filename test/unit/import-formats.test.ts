@@ -8,6 +8,7 @@ import { parseDelimited, sniffSeparator } from '../../src/io/read/delimited'
 import { headerSignature } from '../../src/io/read/headerSignature'
 import { readHtmlTable, readPastedText, readWorkbook } from '../../src/io/read/readWorkbook'
 import { reinterpretSheet } from '../../src/io/read/structure'
+import { rawGridOf } from '../../src/io/read/sheetGrids'
 import { toDocument } from '../../src/io/toDocument'
 
 const kaihua = JSON.parse(readFileSync('test/fixtures/kaihua-2023-q1.expected.json', 'utf8')) as { tasks: { fields: Record<string, string> }[] }
@@ -180,7 +181,8 @@ describe('no recognisable header', () => {
     expect(sheet.headerRows).toEqual([])
     expect(sheet.columns.map((c) => c.header)).toEqual(['A', 'B', 'C'])
     expect(sheet.rows).toHaveLength(3)
-    const chosen = reinterpretSheet(sheet.raw!, [1], 'notes.csv')
+    // The grid stays with the thread that read it (the worker, on the page); here that is this test.
+    const chosen = reinterpretSheet(rawGridOf(sheet)!, [1], 'notes.csv')
     expect(chosen.headerRows).toEqual([1])
     expect(chosen.columns.map((c) => c.header)).toEqual(['甲', '乙', '丙'])
     expect(chosen.title).toBe('会议纪要')

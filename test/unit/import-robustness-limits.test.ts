@@ -1,6 +1,7 @@
 // Bounded reads: every hostile input of issue 18 answers quickly, by a figure-naming refusal or a small workbook.
 import { describe, expect, it } from 'vitest'
 import { readWithWorker, type WorkerPort } from '../../src/io/importClient'
+import { importErrorTexts } from '../../src/i18n/importErrorTexts'
 import { ImportError } from '../../src/io/read/errors'
 import { readWorkbook } from '../../src/io/read/readWorkbook'
 import { parseHtmlTable } from '../../src/core/clipboard'
@@ -54,10 +55,14 @@ describe('the page stops a worker past the time limit', () => {
   it('terminates it and says so in both languages', async () => {
     let terminated = false
     const worker: WorkerPort = { postMessage() {}, terminate() { terminated = true }, onmessage: null, onerror: null }
-    const result = await readWithWorker(worker, new Uint8Array([1]), 'slow.xlsx', {}, undefined, 50)
+    const result = await readWithWorker(worker, new Uint8Array([1]), 'slow.xlsx', {}, undefined, { readMs: 50 })
     expect(terminated).toBe(true)
-    expect(result).toMatchObject({ ok: false, code: 'timeout' })
-    if (!result.ok && result.code !== 'cancelled') { expect(result.message).toMatch(/秒/); expect(result.messageEn).toMatch(/seconds/) }
+    expect(result).toMatchObject({ ok: false, code: 'timeout', params: { seconds: 60 } })
+    if (!result.ok && result.code !== 'cancelled') {
+      const text = importErrorTexts(result)
+      expect(text.zh).toMatch(/60 秒/)
+      expect(text.en).toMatch(/60 seconds/)
+    }
   })
 })
 

@@ -29,6 +29,13 @@ describe('lint keeps dependencies flowing one way', () => {
     ['src/components/Example.ts', "import { openDraftDatabase } from '../storage'\nexport const x = openDraftDatabase"],
     ['src/components/Example.ts', "import { applyCommand } from '../core/commands'\nexport const x = applyCommand"],
     ['src/main.ts', "import { openDraftDatabase } from './storage'\nexport const x = openDraftDatabase"],
+    // The words live in src/i18n and the stores compose them: the layers below return codes.
+    ['src/io/read/example.ts', "import { importZh } from '../../i18n/importMessages'\nexport const x = importZh"],
+    ['src/io/example.ts', "import { formatMessage } from '../i18n/format'\nexport const x = formatMessage"],
+    ['src/io/read/example.ts', "import { importErrorTexts } from '../../i18n/importErrorTexts'\nexport const x = importErrorTexts"],
+    ['src/io/read/errors.ts', "import { importZh } from '../../i18n/importMessages'\nexport const x = importZh"],
+    ['src/core/example.ts', "import { zh } from '../i18n/messages'\nexport const x = zh"],
+    ['src/storage/example.ts', "import { zh } from '../i18n/messages'\nexport const x = zh"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([])
   })
@@ -39,6 +46,9 @@ describe('lint keeps dependencies flowing one way', () => {
     ['src/stores/example.ts', "import { ImportError } from '../io'\nexport const x = ImportError"],
     ['src/components/Example.ts', "import type { TaskState } from '../core'\nexport type X = TaskState"],
     ['src/io/example.ts', "import { parseSchedule } from '../core'\nexport const x = parseSchedule"],
+    // ImportError's own message (readWorkbook's contract), through the one file allowed.
+    ['src/io/read/errors.ts', "import { importErrorTexts } from '../../i18n/importErrorTexts'\nexport const x = importErrorTexts"],
+    ['src/stores/example.ts', "import { importErrorText } from '../i18n/importErrorText'\nexport const x = importErrorText"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([])
   })

@@ -5,14 +5,20 @@ import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TaskDocument } from '../../src/core'
-import { readWorkbook } from '../../src/io/read/readWorkbook'
+import { FakeImportWorker } from './support/fakeImportWorker'
 import { exportDocument } from '../../src/io/export'
 import { documentFromFixture } from './export-support'
 
-vi.mock('../../src/io/importClient', () => ({
-  prewarmImportWorker: () => {},
-  readWorkbookInWorker: async (bytes: Uint8Array, name: string) => ({ ok: true, workbook: await readWorkbook(bytes, name) }),
-}))
+// The real client, over a stand-in worker that runs the real handler in this thread.
+vi.mock('../../src/io/importClient', async () => {
+  const actual = await vi.importActual<typeof import('../../src/io/importClient')>('../../src/io/importClient')
+  const { FakeImportWorker } = await import('./support/fakeImportWorker')
+  return {
+    ...actual,
+    prewarmImportWorker: () => {},
+    readWorkbookInWorker: (bytes: Uint8Array, name: string) => actual.readWithWorker(new FakeImportWorker(), bytes, name),
+  }
+})
 
 const { useMergeStore, changeKey } = await import('../../src/stores/merge')
 const { useDocumentStore } = await import('../../src/stores/document')
@@ -98,9 +104,35 @@ describe('merge store', () => {
     expect(merge.rereadable).toEqual([copy.id])
     await merge.setHeaderRows(copy.id, 2)
     expect(merge.pending[0]!.doc.columns.map((c) => c.header)).toEqual(['内容', '说明', '其他'])
+    // The file was read again in a worker, which let the grids go: no worker runs per waiting copy.
+    expect(FakeImportWorker.running()).toEqual([])
     await merge.confirmLayout(copy.id, ['seq', 'task', 'progress'])
     expect(merge.rereadable).toEqual([])
     expect(merge.plan!.changes.map((c) => [c.masterRowId, c.after])).toEqual([[data(master)[3]!.id, '已完成。']])
+  })
+
+  it('a copy whose file cannot be read again says why in the clerk\'s words and stays as it was', async () => {
+    const { merge } = page()
+    await merge.clear()
+    const file = new File(['"","",""\n"内容","说明","其他"\n"1","x","已完成。"'], '无表头.csv')
+    await merge.addFiles([file])
+    const copy = merge.pending[0]!
+    vi.spyOn(file, 'arrayBuffer').mockRejectedValue(new DOMException('changed', 'NotReadableError'))
+    await merge.setHeaderRows(copy.id, 2)
+    expect(merge.failures).toEqual([{ name: '无表头.csv', message: expect.stringContaining('无法再次读取') }])
+    expect(merge.pending[0]!.doc).toEqual(copy.doc)
+    expect(merge.reading).toEqual([])
+  })
+
+  it('a header row past the end of the copy is refused in words; the copy stays', async () => {
+    const { merge } = page()
+    await merge.clear()
+    await merge.addFiles([new File(['"","",""\n"内容","说明","其他"\n"1","x","已完成。"'], '无表头.csv')])
+    const copy = merge.pending[0]!
+    await merge.setHeaderRows(copy.id, 40)
+    expect(merge.failures).toEqual([{ name: '无表头.csv', message: expect.stringContaining('表头') }])
+    expect(merge.pending[0]!.doc).toEqual(copy.doc)
+    expect(FakeImportWorker.running()).toEqual([])
   })
 
   it('honours the clerk\'s answer for a row that could be one of two tasks, and keeps it', async () => {

@@ -1,48 +1,12 @@
-// Why an import failed, as a code and the figures behind it; the clerk's words live in src/i18n/importMessages.ts.
-import { formatMessage } from '../../i18n/format'
-import { importZh as zh } from '../../i18n/importMessages'
-import { importEn as en } from '../../i18n/importMessagesEn'
-import { MAX_CELLS, MAX_COLUMNS, MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, READ_TIME_LIMIT_MS } from './readLimits'
-
-type MessageKey = keyof typeof zh
+// Why an import failed, as a code and the figures behind it. The clerk's words live in src/i18n: the
+// page composes them from the code (the worker posts no text); the one exception is this error's own
+// message, which readWorkbook's callers outside the page (tests, checks) read, composed there by
+// src/i18n/importErrorTexts.ts: the only door from io to the words, pinned by a lint rule.
+import { importErrorTexts } from '../../i18n/importErrorTexts'
+import { importFailure, type ImportErrorCode, type ImportErrorParams, type ImportFailure, type OtherFileKind } from './failure'
 
 export { MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_UNPACKED_BYTES } from './readLimits'
-
-export type ImportErrorCode =
-  | 'not-a-spreadsheet' | 'corrupt' | 'encrypted' | 'empty' | 'no-header'
-  | 'too-large' | 'zip-bomb' | 'unsupported' | 'too-many-cells' | 'too-many-columns' | 'too-many-rows' | 'timeout'
-
-/** What a file turned out to be, when it is no spreadsheet: names a `importError.what.*` text. */
-export type OtherFileKind =
-  | 'pdf' | 'image' | 'rar' | '7z' | 'gzip' | 'word' | 'powerpoint' | 'zip' | 'markup' | 'web-content'
-
-export type ImportErrorParams = Record<string, string | number>
-
-/** The figures every refusal may name, filled into its text; a thrower may add more (`found`). */
-const LIMIT_FIGURES: ImportErrorParams = {
-  maxFileMb: MAX_FILE_BYTES / 1024 / 1024,
-  maxUnpackedMb: MAX_UNPACKED_BYTES / 1024 / 1024,
-  ratio: MAX_ENTRY_RATIO,
-  maxCells: MAX_CELLS.toLocaleString('en-US'),
-  maxColumns: MAX_COLUMNS,
-  maxRows: MAX_ROWS.toLocaleString('en-US'),
-  seconds: READ_TIME_LIMIT_MS / 1000,
-}
-
-/** The zh and en text of one import refusal (codes and figures in, words out: one mechanism for both languages). */
-export function importErrorText(code: ImportErrorCode, params: ImportErrorParams = {}, what?: OtherFileKind): { zh: string; en: string } {
-  const all = { ...LIMIT_FIGURES, ...params }
-  const key = `importError.${code}` as MessageKey
-  if (code === 'not-a-spreadsheet' && what) {
-    const whatKey = `importError.what.${what}` as MessageKey
-    const named = 'importError.namedFile' as MessageKey
-    return {
-      zh: formatMessage(zh[named], { ...all, what: zh[whatKey] }) + zh[key].replace(/^[^。]*。/, ''),
-      en: formatMessage(en[named], { ...all, what: en[whatKey] }) + en[key].replace(/^[^.]*\./, ''),
-    }
-  }
-  return { zh: formatMessage(zh[key], all), en: formatMessage(en[key], all) }
-}
+export { importFailure, type ImportErrorCode, type ImportErrorParams, type ImportFailure, type OtherFileKind } from './failure'
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode
@@ -51,15 +15,23 @@ export class ImportError extends Error {
   readonly detail: string | undefined
   /** The figures named in the message (what was found against what is allowed). */
   readonly params: ImportErrorParams
+  /** What the file is, for a file that is no spreadsheet. */
+  readonly what: OtherFileKind | undefined
 
   constructor(code: ImportErrorCode, detail?: string, params: ImportErrorParams = {}, what?: OtherFileKind) {
-    const text = importErrorText(code, params, what)
+    const text = importErrorTexts(importFailure(code, params, what))
     super(text.zh)
     this.name = 'ImportError'
     this.code = code
     this.messageEn = text.en
     this.detail = detail
     this.params = params
+    this.what = what
+  }
+
+  /** What crosses to the page: the code and the figures, no words. */
+  get failure(): ImportFailure {
+    return importFailure(this.code, this.params, this.what)
   }
 }
 

@@ -2,6 +2,7 @@
 import { detectRole, documentYear, reportDateIn, suggestAsOf, toSimplified, type HeaderMerge, type Role } from '../../core'
 import type { ImportedSheet } from '../imported'
 import type { CellMerge, RawSheet } from './rawSheet'
+import { rememberGrid } from './sheetGrids'
 
 type ImportedRow = ImportedSheet['rows'][number]
 
@@ -306,13 +307,16 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
     preamble,
     header: chosen.length ? headerGrid(g, chosen, c0, c1) : { rows: [], merges: [] },
     hasTaskTable: chosen.length > 0 && hasTaskColumns(columns.map((c) => c.role)),
-    raw,
   }
   if (!chosen.length) sheet.needsHeaderChoice = true
+  rememberGrid(sheet, raw)
   return sheet
 }
 
-/** The clerk picked the header row(s) by hand: read the same grid again with them. */
+/**
+ * The clerk picked the header row(s) by hand: read the same grid again with them. The page asks
+ * the worker, which keeps the grids (KeptRead.reinterpret); exported for tests and outside checks.
+ */
 export function reinterpretSheet(raw: RawSheet, headerRows: readonly number[], fileName = ''): ImportedSheet {
   return interpretSheet(raw, fileName, headerRows)
 }
