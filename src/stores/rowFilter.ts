@@ -1,5 +1,7 @@
-// The grid's own filters (state, 责任单位, a set of rows from the overview): which rows pass. The quick filter is AG Grid's.
-import type { TaskRow } from '../../core'
+// Which rows the filters let through: the state, 责任单位 and picked-rows filters (the grid's
+// external filter) and the quick filter, read the way AG Grid reads it. Pure: the grid filters with
+// these, and a store derives the same rows (an export of the filtered rows) without asking the grid.
+import type { TaskColumn, TaskRow } from '../core'
 
 export interface RowFilters {
   state: string | null
@@ -20,4 +22,19 @@ export function passesRowFilters(row: TaskRow | undefined, f: RowFilters, stateO
   if (f.state !== null && stateOf(row.id) !== f.state) return false
   if (f.owner !== null && !ownersOf(row).includes(f.owner)) return false
   return true
+}
+
+/** The quick filter's words as AG Grid splits them (upper case, at each plain space); null for none. */
+export function quickFilterParts(text: string): string[] | null {
+  return text ? text.toUpperCase().split(' ') : null
+}
+
+/**
+ * AG Grid's quick filter on one row: every word is in the text of some column on screen (the
+ * state column's is its label). `stateLabel`: the label of the row's state, '' for none.
+ */
+export function passesQuickFilter(row: TaskRow, parts: readonly string[], columns: readonly TaskColumn[], stateLabel: string): boolean {
+  const texts = [stateLabel.toUpperCase()]
+  for (const c of columns) if (!c.hidden) texts.push((row.cells[c.id] ?? '').toUpperCase())
+  return parts.every((part) => texts.some((t) => t !== '' && t.includes(part)))
 }
