@@ -2,6 +2,7 @@
 // and focus goes back to where it was (usually a grid cell) when the last one closes.
 import { onBeforeUnmount, onMounted, onUpdated, type Ref } from 'vue'
 import { useDocumentStore } from '../stores/document'
+import { useGridViewStore } from '../stores/gridView'
 
 const TABBABLE = 'a[href], button, input, select, textarea, [tabindex]'
 
@@ -37,6 +38,13 @@ let settling = false
 
 export function anyDialogOpen(): boolean {
   return open.length > 0
+}
+
+/** Keys, copy and paste at a text box (or any editable element) are its own, not the app's or the grid's. */
+export function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  if (!el) return false
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable
 }
 
 function placeOfFocus(opener: string | null): Place {
@@ -191,7 +199,7 @@ export async function focusFirstCellOnceOpen(opening: Promise<unknown>): Promise
   void opening.finally(() => { settled = true })
   for (let frame = 0; frame < 600; frame++) {
     if (docs.doc && docs.doc !== before && !anyDialogOpen()) {
-      const rowId = docs.displayedRowIds()[0]
+      const rowId = useGridViewStore().firstRowId
       const colId = docs.columns.find((c) => !c.hidden)?.id
       if (rowId && colId && docs.rowIndex.has(rowId)) {
         docs.focusCell(rowId, colId)

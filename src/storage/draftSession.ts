@@ -1,11 +1,12 @@
-// Autosave of the open draft, storage-side: the save queue, the tab lock, flush on hide, the unsaved-edits warning and the settings keys.
-import type { StateCounts, TaskDocument, TaskRow } from '../core'
+// Autosave of the open draft, storage-side: the save queue, the tab lock, flush on hide, the unsaved-edits warning, the rescue of open editors' text and the settings keys.
+import type { CellChange, StateCounts, TaskDocument, TaskRow } from '../core'
 import type { Changed } from '../core/commands'
 import type { DraftDatabase } from './draftDatabase'
 import { acquireDraftLock, type DraftLock, type DraftLockOptions } from './draftLock'
 import type { SaveResult, StorageFailure, StorageFailureKind } from './results'
+import { createEditRescue, type EditRescue, type KeyValueStore } from './editRescue'
 import { createSaveQueue, type SaveQueue } from './saveQueue'
-import { SETTING_LAST_DRAFT } from './settingKeys'
+import { SETTING_LAST_DRAFT, pageStorage } from './settingKeys'
 
 /** What the save indicator shows: memory = no storage, edits live only in this page. */
 export type SaveIndicator = 'saved' | 'saving' | 'error' | 'memory'
@@ -34,6 +35,8 @@ export interface DraftSessionEvents {
 
 export interface DraftSessionOptions {
   lock?: Pick<DraftLockOptions, 'locks' | 'openChannel'>
+  /** Where open editors' text is kept as the page leaves (default: the page's localStorage; null: nowhere). */
+  rescueStore?: KeyValueStore | null
 }
 
 type PageTarget = Pick<Window, 'addEventListener' | 'removeEventListener'>
@@ -46,9 +49,11 @@ export class DraftSession {
   private lastCounts = ''
   private notifiedKind: StorageFailureKind | null = null
   private state: SaveIndicator
+  private readonly rescue: EditRescue
 
   constructor(readonly db: DraftDatabase | null, private readonly events: DraftSessionEvents = {}, private readonly options: DraftSessionOptions = {}) {
     this.state = db ? 'saved' : 'memory'
+    this.rescue = createEditRescue(options.rescueStore === undefined ? pageStorage() : options.rescueStore)
     db?.onOutdated(async () => {
       await this.flush()
       this.events.onOutdated?.()
@@ -72,6 +77,8 @@ export class DraftSession {
       this.notifiedKind = failure.kind
     } else if (state === 'saved') {
       this.notifiedKind = null
+      // Whatever open editors held as the page left is stored now.
+      this.rescue.clear()
     }
     this.events.onSaveState?.(state, failure, first)
   }
@@ -173,6 +180,20 @@ export class DraftSession {
       return this.queue.flush()
     }
     return this.db ? this.db.renameDraft(draftId, name) : Promise.resolve({ ok: true })
+  }
+
+  /**
+   * The page is leaving with these edits still in open editors: they are kept synchronously
+   * (IndexedDB may not finish before the page ends) until a save completes. The caller then hands
+   * them in as an ordinary edit.
+   */
+  keepOpenEdits(docId: string, edits: readonly CellChange[]): void {
+    this.rescue.keep(docId, edits)
+  }
+
+  /** What open editors held when the page last left before storage had it, for `docId`; taken once. */
+  takeRescuedEdits(docId: string): CellChange[] {
+    return this.rescue.takeFor(docId)
   }
 
   async flush(): Promise<SaveResult> {

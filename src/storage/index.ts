@@ -13,5 +13,6 @@ export { createSaveQueue, type SaveQueue, type SaveState, type SaveStateListener
 export { requestPersistence, estimateStorage } from './persistence'
 export { acquireDraftLock, type DraftLock, type DraftLockOptions, type LockManagerLike, type ChannelLike } from './draftLock'
 export { SETTING_LAST_DRAFT, loadLanguage, saveLanguage, type UiLanguage } from './settingKeys'
+export { createEditRescue, type EditRescue, type KeyValueStore } from './editRescue'
 export { DraftSession, type DocumentChange, type DraftSessionEvents, type DraftSessionOptions, type SaveIndicator } from './draftSession'
 export { ReturnedCopyStore, type ReturnedCopyRecord, type CopiesResult } from './returnedCopies'

@@ -27,21 +27,29 @@ export interface GridChange {
 
 export interface FocusTarget { rowId: string; colId: string }
 
-/**
- * The grid registers these so stores can ask what it shows (focus, order, selection) without
- * touching AG Grid. Focus itself is never set through it: a change carries its focus target
- * (GridChange.focus), a plain request is `focusRequest`; the grid applies both, in one place.
- */
-export interface GridPort {
-  focusedCell(): { rowId: string; colId: string } | null
-  displayedRowIds(): string[]
-  selectedRowIds(): string[]
-  visibleColumnIds(): string[]
-  clearSort(): void
-  stopEditing(): void
-  isEditing(): boolean
-  /** The block of cells selected with Shift, when more than one cell. */
-  rangeBlock(): { rowIds: string[]; colIds: string[] } | null
+/** The rows a row action applies to, as the clerk has them (the grid view store reports them). */
+export interface RowTarget {
+  selectedRowIds: readonly string[]
+  focused: FocusTarget | null
+  /** The first document column on screen: where a new row is typed when no cell has focus. */
+  firstColumnId: string | null
+}
+
+/** Where a paste lands, as the grid shows it: the focused cell, the columns on screen, the rows from it down. */
+export interface PasteTarget {
+  at: FocusTarget
+  /** The document columns on screen, in display order. */
+  colIds: readonly string[]
+  /** The rows shown from `at`'s row down (as many as the block has lines, or fewer at the end). */
+  rowIds: readonly string[]
+}
+
+/** What a copy takes, as the grid shows it: a Shift block, else the selected rows, else the focused cell. */
+export interface CopySource {
+  block: { rowIds: readonly string[]; colIds: readonly string[] } | null
+  selectedRowIds: readonly string[]
+  colIds: readonly string[]
+  focused: FocusTarget | null
 }
 
 /** Storage listens here: the draft store writes exactly what changed. */
@@ -67,7 +75,6 @@ export const useDocumentStore = defineStore('document', () => {
   /** The document without subscribing to it, for computeds that have their own trigger. */
   let current: TaskDocument | null = null
   const untrackedDoc = (): TaskDocument | null => current
-  let grid: GridPort | null = null
   const listeners: ChangeListener[] = []
   /** A cell to focus now, not after a change (a find match, a dialog giving focus back): the grid applies it at once. */
   const focusRequest = shallowRef<FocusTarget | null>(null)
@@ -241,9 +248,8 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   /** The rows a row action applies to: the selected rows, else the focused one, in document order. */
-  function targetRowIds(): string[] {
-    const selected = grid?.selectedRowIds() ?? []
-    const ids = selected.length ? selected : [grid?.focusedCell()?.rowId].filter((x): x is string => !!x)
+  function targetRowIds(target: RowTarget): string[] {
+    const ids = target.selectedRowIds.length ? [...target.selectedRowIds] : target.focused ? [target.focused.rowId] : []
     const d = doc.value
     if (!d || ids.length < 2) return ids
     const order = new Map(d.rows.map((r, i) => [r.id, i]))
@@ -251,8 +257,8 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   /** Row actions from the toolbar and their shortcuts; focus follows the row. */
-  function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete') {
-    const ids = targetRowIds()
+  function rowAction(action: 'insert-above' | 'insert-below' | 'section' | 'duplicate' | 'delete', target: RowTarget) {
+    const ids = targetRowIds(target)
     const d = doc.value
     const inserting = action === 'insert-above' || action === 'insert-below' || action === 'section'
     if (inserting && d && !readOnly.value) {
@@ -264,7 +270,7 @@ export const useDocumentStore = defineStore('document', () => {
       }
     }
     // The new row is where the clerk types next, whether the toolbar or a key inserted it.
-    const colId = grid?.focusedCell()?.colId ?? grid?.visibleColumnIds()[0] ?? null
+    const colId = target.focused?.colId ?? target.firstColumnId
     switch (action) {
       case 'insert-above': insertRow(ids[0] ?? null, 'above', 'data', colId); break
       case 'insert-below': insertRow(ids[ids.length - 1] ?? null, 'below', 'data', colId); break
@@ -275,38 +281,34 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   // --- Clipboard ---
-  function pasteAtFocus(html: string, text: string) {
+  /** Pastes a copied block (HTML table or TSV) at `target.at`, down the rows the grid shows; one undo step. */
+  function pasteCells(html: string, text: string, target: PasteTarget) {
     const d = doc.value
-    const at = grid?.focusedCell()
-    if (!d || !grid || !at || readOnly.value) return
+    if (!d || readOnly.value || !target.colIds.includes(target.at.colId)) return
     const block = html ? parseHtmlTable(html) : []
     const cells = block.length ? block : parsePlainText(text)
     if (cells.length === 0) return
-    const colIds = grid.visibleColumnIds()
-    if (!colIds.includes(at.colId)) return
-    dispatch(pasteCommand(d, cells, at, colIds, grid.displayedRowIds()))
+    dispatch(pasteCommand(d, cells, target.at, target.colIds, target.rowIds))
   }
 
-  /** The selected rows (or the focused cell) as TSV and HTML for the system clipboard. */
-  function copyBlock(): { tsv: string; html: string } | null {
+  /** A Shift block, else the selected rows (with their headers), else the focused cell, as TSV and HTML. */
+  function copyBlock(source: CopySource): { tsv: string; html: string } | null {
     const d = doc.value
-    if (!d || !grid) return null
-    const block = grid.rangeBlock()
-    if (block) {
-      const grid2d = block.rowIds.map((id) => block.colIds.map((c) => assessor.rowIndex().get(id)?.cells[c] ?? ''))
+    if (!d) return null
+    const cellOf = (rowId: string, colId: string) => assessor.rowIndex().get(rowId)?.cells[colId] ?? ''
+    if (source.block) {
+      const grid2d = source.block.rowIds.map((id) => source.block!.colIds.map((c) => cellOf(id, c)))
       return { tsv: toTsv(grid2d), html: toHtmlTable(grid2d) }
     }
-    const colIds = grid.visibleColumnIds()
-    const selected = grid.selectedRowIds()
-    if (selected.length > 0) {
-      const rows = selected.map((id) => assessor.rowIndex().get(id)).filter((r): r is TaskRow => !!r)
-      const block = rows.map((r) => colIds.map((c) => r.cells[c] ?? ''))
-      const headers = colIds.map((c) => d.columns.find((col) => col.id === c)?.header ?? '')
+    if (source.selectedRowIds.length > 0) {
+      const rows = source.selectedRowIds.filter((id) => assessor.rowIndex().has(id))
+      const block = rows.map((id) => source.colIds.map((c) => cellOf(id, c)))
+      const headers = source.colIds.map((c) => d.columns.find((col) => col.id === c)?.header ?? '')
       return { tsv: toTsv(block), html: toHtmlTable(block, headers) }
     }
-    const at = grid.focusedCell()
+    const at = source.focused
     if (!at) return null
-    const value = assessor.rowIndex().get(at.rowId)?.cells[at.colId] ?? ''
+    const value = cellOf(at.rowId, at.colId)
     return { tsv: toTsv([[value]]), html: toHtmlTable([[value]]) }
   }
 
@@ -350,17 +352,10 @@ export const useDocumentStore = defineStore('document', () => {
     canUndo, canRedo, undoLabel, redoLabel,
     open, setName, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,
     setColumnWidth, setColumnHidden, addColumn, renumber, insertRow, deleteRows, duplicateRows, moveRowsBy, moveRowsTo,
-    pasteAtFocus, copyBlock, ownersOf, owners, rowAction, targetRowIds,
+    pasteCells, copyBlock, ownersOf, owners, rowAction, targetRowIds,
     onChange: (listener: ChangeListener) => { listeners.push(listener) },
     setReadOnly: (value: boolean) => { readOnly.value = value },
-    registerGrid: (port: GridPort | null) => { grid = port },
     focusRequest,
     focusCell: (rowId: string, colId: string) => { focusRequest.value = { rowId, colId } },
-    displayedRowIds: () => grid?.displayedRowIds() ?? [],
-    selectedRowIds: () => grid?.selectedRowIds() ?? [],
-    clearSort: () => grid?.clearSort(),
-    isEditing: () => grid?.isEditing() ?? false,
-    /** Commits an open cell editor (its text becomes an edit like any other). */
-    commitEditing: () => grid?.stopEditing(),
   }
 })

@@ -1,7 +1,7 @@
 // Drafts: which draft is open, autosave of every change, the draft list, versions, backups and the two-tab lock.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { TaskDocument } from '../core'
+import type { CellChange, TaskDocument } from '../core'
 import {
   DraftSession, estimateStorage, exportBackup, importBackup, openDraftDatabase, requestPersistence,
   type DraftDatabase, type DraftSummary, type QuarantineRecord, type SaveIndicator, type SnapshotMeta, type SnapshotReason,
@@ -160,6 +160,25 @@ export const useDraftStore = defineStore('drafts', () => {
     return session.hasUnsaved()
   }
 
+  /**
+   * The page is leaving with this text in open cell editors: the session keeps it where a reload
+   * finds it, and it becomes an edit now (the write may not finish before the page ends).
+   */
+  function keepOpenEdits(edits: CellChange[]) {
+    const id = docs.doc?.id
+    if (id) session.keepOpenEdits(id, edits)
+    docs.setCells(edits)
+  }
+
+  /** Applies what open editors held when the page last left before storage had it, to the open draft, once. */
+  function applyRescuedEdits() {
+    const id = docs.doc?.id
+    if (!id) return
+    const rows = docs.rowIndex
+    const edits = session.takeRescuedEdits(id).filter((e) => { const row = rows.get(e.rowId); return row !== undefined && (row.cells[e.colId] ?? '') !== e.value })
+    docs.setCells(edits)
+  }
+
   async function refreshList() {
     if (!db) { list.value = []; return }
     const listed = await db.listDrafts()
@@ -276,7 +295,7 @@ export const useDraftStore = defineStore('drafts', () => {
   return {
     getSetting, putSetting,
     currentId, saveState, saveError, list, snapshots, quarantine, storage, started,
-    hasUnsaved, refreshQuarantine, restoreQuarantined,
+    hasUnsaved, keepOpenEdits, applyRescuedEdits, refreshQuarantine, restoreQuarantined,
     start, openDraft, createFromDocument, flush, refreshList, renameDraft, duplicateDraft, deleteDraft,
     takeSnapshot, refreshSnapshots, restoreSnapshot, readSnapshot, readDraft, backupAll, restoreBackup, takeOver,
   }

@@ -4,6 +4,7 @@ import { computed, ref, toRaw } from 'vue'
 import { unitColumns, unitsOfRow, type UnitScope } from '../core'
 import { exportInWorker, type ExportFormat, type ExportSplit, type SummaryChartImage } from '../io'
 import { useDocumentStore } from './document'
+import { useGridViewStore } from './gridView'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
 
@@ -73,7 +74,7 @@ export const useExportStore = defineStore('export', () => {
     performance.mark('jindu:export-start')
     try {
       const c = choice.value
-      const filtered = c.onlyFiltered ? new Set(docs.displayedRowIds()) : undefined
+      const filtered = c.onlyFiltered ? useGridViewStore().shownRowIds() : undefined
       const result = await exportInWorker(toRaw(doc), {
         format: c.format, highlightStates: c.highlightStates, addStateColumn: c.addStateColumn, addReasonColumn: c.addReasonColumn,
         split: c.split, splitUnits: c.splitUnits, addRowIds: true, locale: i18n.locale, asOf: docs.assessment.asOf, ...(filtered ? { onlyRowIds: filtered } : {}),

@@ -197,6 +197,28 @@ test('sorting by a column can be cleared back to the document order', async ({ p
   await expect(await cellAt(page, 0, '序号')).toHaveText('1')
 })
 
+test('a paste in a sorted list goes down the rows as shown, not as stored', async ({ page }) => {
+  await openApp(page)
+  const header = page.locator('.ag-header-cell').filter({ has: page.locator('.ag-header-cell-text', { hasText: /^序号$/ }) })
+  await header.locator('.ag-header-cell-label').click()
+  await header.locator('.ag-header-cell-label').click()
+  await expect(await cellAt(page, 0, '序号')).toHaveText('9')
+  await (await cellAt(page, 0, '完成情况')).click()
+  await page.evaluate(() => {
+    const dt = new DataTransfer()
+    dt.setData('text/plain', '甲\r\n乙\r\n')
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }))
+  })
+  // Shown 9 then 8 (descending): the second line lands on task 8, the row below it on screen.
+  await expect(await cellAt(page, 0, '完成情况')).toHaveText('甲')
+  await expect(await cellAt(page, 1, '序号')).toHaveText('8')
+  await expect(await cellAt(page, 1, '完成情况')).toHaveText('乙')
+  // In the document's order task 8 is the eighth row (task 9, below it, may be out of view).
+  await page.getByTestId('clear-sort').click()
+  await expect(await cellAt(page, 7, '序号')).toHaveText('8')
+  await expect(await cellAt(page, 7, '完成情况')).toHaveText('乙')
+})
+
 test('the 责任单位 filter shows only that unit’s tasks', async ({ page }) => {
   await openApp(page)
   const { importFile, fixture } = await import('./fixtures')

@@ -42,6 +42,20 @@ test('export to CSV keeps Chinese for Excel (UTF-8 BOM) and escapes formula-like
   expect(text).not.toMatch(/(^|,)=1\+1/m)
 })
 
+test('an export of the filtered rows holds the tasks the quick filter shows, and only those', async ({ page }) => {
+  await openApp(page)
+  const { expectRows } = await import('./fixtures')
+  await page.getByTestId('quick-filter').fill('金融')
+  await expectRows(page, 1)
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('export-format-csv').check()
+  await page.getByTestId('export-only-filtered').check()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()])
+  const text = readFileSync((await download.path())!).toString('utf8')
+  expect(text).toContain('金融')
+  expect(text).not.toContain('启动新安综合体建设')
+})
+
 test('the print view shows the same table with the title', async ({ page }) => {
   await openApp(page)
   await page.getByTestId('export-button').click()

@@ -123,3 +123,66 @@ describe('document store: focus after a change is decided with the change', () =
     expect(docs.lastChange?.focus).toBeNull()
   })
 })
+
+describe('document store: row actions, paste and copy take what the grid shows as arguments', () => {
+  const none = { selectedRowIds: [], focused: null, firstColumnId: 'task' }
+
+  it('a row action applies to the selected rows in document order, else the focused row; a new row is focused where the clerk types', () => {
+    const { docs } = openStore(taskRows(4))
+    docs.rowAction('duplicate', { ...none, selectedRowIds: ['r3', 'r1'] })
+    expect(docs.doc?.rows.map((r) => r.cells.task)).toEqual(['推进工作1', '推进工作1', '推进工作2', '推进工作3', '推进工作3', '推进工作4'])
+    docs.undo()
+    docs.rowAction('delete', { ...none, focused: { rowId: 'r2', colId: 'status' } })
+    expect(docs.doc?.rows.map((r) => r.id)).toEqual(['r1', 'r3', 'r4'])
+    docs.rowAction('insert-below', { ...none, focused: { rowId: 'r3', colId: 'status' } })
+    const inserted = docs.doc!.rows[2]!.id
+    expect(docs.doc?.rows.map((r) => r.id)).toEqual(['r1', 'r3', inserted, 'r4'])
+    expect(docs.lastChange?.focus).toEqual({ rowId: inserted, colId: 'status' })
+    // No focused cell: below the last row, in the first column on screen.
+    docs.rowAction('insert-below', none)
+    expect(docs.lastChange?.focus).toEqual({ rowId: docs.doc!.rows.at(-1)!.id, colId: 'task' })
+  })
+
+  it('a row inserted while a filter is on clears the filters first, and says so', async () => {
+    const { docs } = openStore()
+    const { useUiStore } = await import('../../src/stores/ui')
+    const ui = useUiStore()
+    ui.quickFilter = '推进'
+    docs.rowAction('insert-above', { ...none, focused: { rowId: 'r1', colId: 'task' } })
+    expect(ui.quickFilter).toBe('')
+    expect(ui.notices.at(-1)?.kind).toBe('info')
+  })
+
+  it('a paste goes down the rows the grid shows from the focused cell, across the columns on screen, as one undo step', () => {
+    const { docs } = openStore(taskRows(4))
+    // Shown sorted r4, r2, r3, r1: the block lands on r2 and r3, not on r2's neighbour in the document.
+    docs.pasteCells('', '甲\t乙\n丙\t丁', { at: { rowId: 'r2', colId: 'task' }, colIds: ['seq', 'task', 'status', 'owner'], rowIds: ['r2', 'r3', 'r1'] })
+    expect(docs.rowIndex.get('r2')?.cells).toMatchObject({ task: '甲', status: '乙' })
+    expect(docs.rowIndex.get('r3')?.cells).toMatchObject({ task: '丙', status: '丁' })
+    expect(docs.rowIndex.get('r1')?.cells.task).toBe('推进工作1')
+    docs.undo()
+    expect(docs.rowIndex.get('r2')?.cells.task).toBe('推进工作2')
+    expect(docs.rowIndex.get('r3')?.cells.task).toBe('推进工作3')
+  })
+
+  it('a paste past the last row shown adds rows; one at a column not on screen does nothing', () => {
+    const { docs } = openStore(taskRows(2))
+    docs.pasteCells('', 'a\nb\nc', { at: { rowId: 'r2', colId: 'task' }, colIds: ['task'], rowIds: ['r2'] })
+    expect(docs.doc?.rows).toHaveLength(4)
+    expect(docs.doc?.rows.slice(1).map((r) => r.cells.task)).toEqual(['a', 'b', 'c'])
+    const revision = docs.revision
+    docs.pasteCells('', 'x', { at: { rowId: 'r1', colId: 'sched' }, colIds: ['task'], rowIds: ['r1'] })
+    expect(docs.revision).toBe(revision)
+  })
+
+  it('copy takes the Shift block, else the selected rows with headers, else the focused cell', () => {
+    const { docs } = openStore()
+    const source = { block: null, selectedRowIds: [], colIds: ['task', 'owner'], focused: { rowId: 'r2', colId: 'owner' } }
+    expect(docs.copyBlock(source)?.tsv.trimEnd()).toBe('单位2')
+    expect(docs.copyBlock({ ...source, selectedRowIds: ['r3', 'r1'] })?.tsv.split(/\r?\n/).filter(Boolean)).toEqual(['推进工作3\t单位3', '推进工作1\t单位1'])
+    expect(docs.copyBlock({ ...source, selectedRowIds: ['r1'] })?.html).toContain('工作事项')
+    const block = docs.copyBlock({ ...source, block: { rowIds: ['r1', 'r2'], colIds: ['owner'] } })
+    expect(block?.tsv.split(/\r?\n/).filter(Boolean)).toEqual(['单位1', '单位2'])
+    expect(docs.copyBlock({ ...source, focused: null })).toBeNull()
+  })
+})

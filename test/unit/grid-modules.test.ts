@@ -6,8 +6,9 @@ import { STATE_COL, buildColumnDefs, leftToEditorOrApp, stateRank, tabToNextCell
 import { imeKeyAction, startsImeEdit } from '../../src/components/grid/imeBox'
 import { commitOnPageLeave, createEditorRegistry } from '../../src/components/grid/editorCommit'
 import { createRowHeights } from '../../src/components/grid/rowHeights'
+import { focusedCellOf, rowsShownFromFocus, type ShownRows } from '../../src/components/grid/gridClipboard'
 import { fillFreeWidth, type WidthGrid } from '../../src/components/grid/columnWidths'
-import { anyRowFilter, passesRowFilters } from '../../src/components/grid/rowFilter'
+import { anyRowFilter, passesQuickFilter, passesRowFilters, quickFilterParts } from '../../src/stores/rowFilter'
 import { TEST_COLUMNS } from './support/testDocuments'
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'isComposing', boolean>> = {}, keyCode = 0) =>
@@ -101,6 +102,17 @@ describe('committing an open editor when the page hides', () => {
     expect(registry.size).toBe(0)
   })
 
+  it('says at once when an editor opens or closes (the app’s keys wait for an open one)', () => {
+    const registry = createEditorRegistry()
+    const sizes: number[] = []
+    registry.onChange(() => sizes.push(registry.size))
+    const close = registry.add({ rowId: 'r1', colId: 'status', original: '', value: () => 'x' })
+    close()
+    registry.add({ rowId: 'r2', colId: 'status', original: '', value: () => 'y' })
+    registry.take()
+    expect(sizes).toEqual([1, 0, 1, 0])
+  })
+
   it('an editor that closed by itself is forgotten', () => {
     const registry = createEditorRegistry()
     const closed = registry.add({ rowId: 'r1', colId: 'status', original: '', value: () => 'x' })
@@ -185,5 +197,36 @@ describe('the grid’s row filters', () => {
     expect(passesRowFilters(task, { ...none, state: 'done' }, stateOf, ownersOf)).toBe(false)
     expect(passesRowFilters(task, { ...none, owner: '县公安局' }, stateOf, ownersOf)).toBe(false)
     expect(passesRowFilters(task, { ...none, rowIds: new Set(['r2']) }, stateOf, ownersOf)).toBe(false)
+  })
+})
+
+describe('the grid’s quick filter, as the stores read it too', () => {
+  const row: TaskRow = { id: 'r1', kind: 'data', cells: { task: 'Road repair 道路', sched: '' } }
+  it('splits at plain spaces, in upper case; no text is no filter', () => {
+    expect(quickFilterParts('road 道路')).toEqual(['ROAD', '道路'])
+    expect(quickFilterParts('')).toBeNull()
+  })
+  it('every word must be in some column on screen or the state’s label', () => {
+    expect(passesQuickFilter(row, quickFilterParts('repair 道路')!, COLUMNS, '')).toBe(true)
+    expect(passesQuickFilter(row, quickFilterParts('repair 超期')!, COLUMNS, '已超期')).toBe(true)
+    expect(passesQuickFilter(row, quickFilterParts('repair 超期')!, COLUMNS, '')).toBe(false)
+    expect(passesQuickFilter(row, quickFilterParts('road')!, COLUMNS.map((c) => (c.id === 'task' ? { ...c, hidden: true } : c)), '')).toBe(false)
+  })
+})
+
+describe('the grid’s clipboard reads what the grid shows', () => {
+  function shown(ids: string[], focus: { rowIndex: number; colId: string } | null): ShownRows {
+    return {
+      getFocusedCell: () => (focus ? { rowIndex: focus.rowIndex, rowPinned: null, column: { getColId: () => focus.colId } } : null),
+      getDisplayedRowAtIndex: (i: number) => (ids[i] ? { data: { id: ids[i] } } : undefined),
+      getDisplayedRowCount: () => ids.length,
+    } as unknown as ShownRows
+  }
+  it('the focused cell by row id, and the rows shown from it down in the grid’s order', () => {
+    const grid = shown(['r3', 'r1', 'r2'], { rowIndex: 1, colId: 'task' })
+    expect(focusedCellOf(grid)).toEqual({ rowId: 'r1', colId: 'task' })
+    expect(rowsShownFromFocus(grid)).toEqual(['r1', 'r2'])
+    expect(focusedCellOf(shown(['r1'], null))).toBeNull()
+    expect(rowsShownFromFocus(shown(['r1'], null))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
-// The grid's store sync and the editor rescue, with a fake grid and a fake storage: what an edit, a
-// structural change and a change with a focus target ask of the grid; what a reload finds.
+// The grid's store sync with a fake grid: what an edit, a structural change and a change with a
+// focus target ask of the grid. (The editor rescue is the draft session's: edit-rescue.test.ts.)
 import { computed, nextTick, ref, shallowRef } from 'vue'
 import { describe, expect, it, vi } from 'vitest'
 import type { GridApi } from 'ag-grid-community'
@@ -7,7 +7,6 @@ import type { TaskDocument, TaskRow } from '../../src/core'
 import type { GridChange } from '../../src/stores/document'
 import { useGridSync } from '../../src/components/grid/gridSync'
 import { createRowHeights } from '../../src/components/grid/rowHeights'
-import { createEditRescue } from '../../src/components/grid/editorCommit'
 import { testDocument } from './support/testDocuments'
 
 function fakeGrid(doc: TaskDocument) {
@@ -79,36 +78,5 @@ describe('grid sync', () => {
     await commit(other, null as unknown as GridChange)
     expect(grid.calls).toEqual(['set rowData', 'set columnDefs', 'fill width', 'set rowData'])
     vi.unstubAllGlobals()
-  })
-})
-
-describe('editor rescue', () => {
-  function memory() {
-    const items = new Map<string, string>()
-    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => { items.set(k, v) }, removeItem: (k: string) => { items.delete(k) }, items }
-  }
-
-  it('keeps the edits of a page that left, for the same draft only, once', () => {
-    const store = memory()
-    const rescue = createEditRescue(store)
-    rescue.keep('draft1', [{ rowId: 'r1', colId: 'status', value: '重新加载前输入' }])
-    expect(rescue.takeFor('draft2')).toEqual([])
-    expect(rescue.takeFor('draft1')).toEqual([{ rowId: 'r1', colId: 'status', value: '重新加载前输入' }])
-    expect(rescue.takeFor('draft1')).toEqual([])
-  })
-
-  it('a completed save clears it; damaged or missing storage loses nothing else and throws nothing', () => {
-    const store = memory()
-    const rescue = createEditRescue(store)
-    rescue.keep('draft1', [{ rowId: 'r1', colId: 'status', value: 'x' }])
-    rescue.clear()
-    expect(rescue.takeFor('draft1')).toEqual([])
-    store.setItem('jindu.editorRescue', '{not json')
-    expect(rescue.takeFor('draft1')).toEqual([])
-    store.setItem('jindu.editorRescue', JSON.stringify({ docId: 'draft1', edits: [{ rowId: 1 }, { rowId: 'r1', colId: 'c', value: 'ok' }] }))
-    expect(rescue.takeFor('draft1')).toEqual([{ rowId: 'r1', colId: 'c', value: 'ok' }])
-    const none = createEditRescue(null)
-    none.keep('draft1', [{ rowId: 'r1', colId: 'c', value: 'v' }])
-    expect(none.takeFor('draft1')).toEqual([])
   })
 })

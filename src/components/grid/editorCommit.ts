@@ -13,13 +13,17 @@ export interface OpenEditor { rowId: string; colId: string; original: string; va
  */
 export function createEditorRegistry() {
   const open = new Set<OpenEditor>()
+  let changed: () => void = () => {}
   return {
     /** Returns the function that unregisters (the editor closed). */
     add(editor: OpenEditor): () => void {
       open.add(editor)
-      return () => { open.delete(editor) }
+      changed()
+      return () => { if (open.delete(editor)) changed() }
     },
     get size() { return open.size },
+    /** Told when an editor opens or closes, at once (AG Grid's own editing events come a task later). */
+    onChange(listener: () => void) { changed = listener },
     /**
      * The edits the open editors hold (a text that differs from the one they opened with), read
      * from the editors themselves; they are forgotten, so that closing them commits nothing twice.
@@ -31,6 +35,7 @@ export function createEditorRegistry() {
         if (value !== editor.original) edits.push({ rowId: editor.rowId, colId: editor.colId, value })
       }
       open.clear()
+      changed()
       return edits
     },
   }
@@ -59,79 +64,29 @@ export function commitOnPageLeave(win: PageTarget, doc: DocTarget, commit: () =>
   }
 }
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
-const RESCUE_KEY = 'jindu.editorRescue'
-
-/**
- * The edits taken from open editors as the page leaves, kept synchronously until storage has them:
- * a reload answered at once, or a closed tab, may end the page before IndexedDB finishes the
- * write (a transaction still in flight at unload is aborted). Reopening the same draft applies what
- * is left, as an ordinary edit; a save that completes clears it.
- */
-export function createEditRescue(store: KeyValueStore | null) {
-  const read = (): { docId: string; edits: CellChange[] } | null => {
-    try {
-      const parsed: unknown = JSON.parse(store?.getItem(RESCUE_KEY) ?? 'null')
-      if (!parsed || typeof parsed !== 'object') return null
-      const { docId, edits } = parsed as { docId?: unknown; edits?: unknown }
-      if (typeof docId !== 'string' || !Array.isArray(edits)) return null
-      const valid = edits.filter((e): e is CellChange => !!e && typeof e.rowId === 'string' && typeof e.colId === 'string' && typeof e.value === 'string')
-      return { docId, edits: valid }
-    } catch { return null }
-  }
-  return {
-    keep(docId: string, edits: readonly CellChange[]) {
-      if (edits.length === 0) return
-      try { store?.setItem(RESCUE_KEY, JSON.stringify({ docId, edits })) } catch { /* no room: the IndexedDB write is still on its way */ }
-    },
-    clear() {
-      try { store?.removeItem(RESCUE_KEY) } catch { /* nothing kept */ }
-    },
-    /** What was kept for `docId`, now forgotten; nothing for another document (its entry stays). */
-    takeFor(docId: string): CellChange[] {
-      const kept = read()
-      if (!kept || kept.docId !== docId) return []
-      this.clear()
-      return kept.edits
-    },
-  }
-}
-
-/** The page's localStorage, or none where it is unavailable (private modes, blocked storage). */
-export function pageStorage(): KeyValueStore | null {
-  try { return typeof localStorage === 'undefined' ? null : localStorage } catch { return null }
-}
-
 export interface EditorCommitHost {
   closeIme(): void
   /** Closes AG Grid's editor without its own (asynchronous) commit. */
   cancelGridEditing(): void
+  /** The page is leaving with these edits in open editors (the draft store keeps and commits them). */
+  leaving(edits: CellChange[]): void
   docId(): string | null
-  cellValue(rowId: string, colId: string): string | undefined
-  setCells(edits: CellChange[]): void
-  saved(): boolean
+  /** Another document is open: apply what the draft session rescued for it. */
+  applyRescued(): void
 }
 
-/** The grid's side: commit on leaving, keep the edit until it is saved, apply what a reload finds. */
-export function useEditorCommit(host: EditorCommitHost, rescue = createEditRescue(pageStorage())) {
-  /** `leaving`: the page is being hidden or left, and the edit is also kept where a reload finds it. */
-  function commitEditors(leaving = false) {
+/** The grid's side: hand over open editors' text as the page leaves; apply what a reload finds. */
+export function useEditorCommit(host: EditorCommitHost) {
+  function commitAsPageLeaves() {
     host.closeIme()
     if (openEditors.size === 0) return
     const edits = openEditors.take()
-    const docId = host.docId()
-    if (leaving && docId) rescue.keep(docId, edits)
     host.cancelGridEditing()
-    host.setCells(edits)
+    host.leaving(edits)
   }
   let unbind: (() => void) | null = null
-  onMounted(() => { unbind = commitOnPageLeave(window, document, () => commitEditors(true)) })
+  onMounted(() => { unbind = commitOnPageLeave(window, document, commitAsPageLeaves) })
   onBeforeUnmount(() => unbind?.())
-  watch(host.saved, (saved) => { if (saved) rescue.clear() })
   // Text an editor held when the page went away before storage had it: an ordinary edit now.
-  watch(host.docId, (id) => {
-    const edits = id ? rescue.takeFor(id).filter((e) => { const now = host.cellValue(e.rowId, e.colId); return now !== undefined && now !== e.value }) : []
-    if (edits.length) host.setCells(edits)
-  }, { immediate: true })
-  return { commitEditors }
+  watch(host.docId, (id) => { if (id) host.applyRescued() }, { immediate: true })
 }

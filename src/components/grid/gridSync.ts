@@ -41,6 +41,23 @@ export function applyFocus(grid: GridApi<TaskRow>, want: FocusTarget, stillCurre
   grid.setFocusedCell(node.rowIndex, want.colId)
 }
 
+/**
+ * Tabbing into the grid (from the toolbar, or back from the status bar) returns to the cell the
+ * clerk left (`last`, by row id: the row may have moved since), not to the header or the last row
+ * of the list; the first time, to the first row's `firstColId`.
+ */
+export function focusInto(grid: GridApi<TaskRow>, last: FocusTarget | null, firstColId: string | null): boolean {
+  const node = last ? grid.getRowNode(last.rowId) : undefined
+  const target = node?.rowIndex != null && last && grid.getColumn(last.colId)
+    ? { rowIndex: node.rowIndex, colId: last.colId }
+    : grid.getDisplayedRowCount() > 0 && firstColId ? { rowIndex: 0, colId: firstColId } : null
+  if (!target) return false
+  grid.ensureIndexVisible(target.rowIndex)
+  grid.ensureColumnVisible(target.colId)
+  grid.setFocusedCell(target.rowIndex, target.colId)
+  return true
+}
+
 export function useGridSync(host: GridSyncHost) {
   /** The document whose rows the grid holds: opening another one needs no redraw of old nodes. */
   let shownDocId: string | null = null

@@ -44,6 +44,8 @@ export interface ImeBoxHost {
   /** Focus back on the cell once the box closes. */
   focusCell(rowId: string, colId: string): void
   tab(back: boolean): void
+  /** The box opened or closed (the app's shortcuts leave an open box alone). */
+  openChanged(): void
 }
 
 export function useImeBox(host: ImeBoxHost) {
@@ -64,6 +66,7 @@ export function useImeBox(host: ImeBoxHost) {
     box.style.minHeight = `${Math.max(at.height, 34)}px`
     box.style.display = 'block'
     box.focus()
+    host.openChanged()
   }
 
   function close(commit: boolean) {
@@ -72,6 +75,7 @@ export function useImeBox(host: ImeBoxHost) {
     if (!box || !was) return
     target = null
     box.style.display = 'none'
+    host.openChanged()
     if (commit && box.value !== '') host.setCells([{ rowId: was.rowId, colId: was.colId, value: withoutTrailingBreaks(box.value) }])
     host.focusCell(was.rowId, was.colId)
   }
