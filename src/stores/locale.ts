@@ -8,8 +8,8 @@ import { loadLanguage, saveLanguage, type UiLanguage } from '../storage'
 export type Locale = UiLanguage
 export { formatMessage }
 
-/** A text given in both languages, in either of the two shapes the layers below return. */
-export type Bilingual = { zh: string; en: string } | { message: string; messageEn: string }
+/** A text the engine gives in both languages (its reasons, undo labels); every other layer returns codes, worded from src/i18n. */
+export type Bilingual = { zh: string; en: string }
 
 export const useLocaleStore = defineStore('locale', () => {
   const locale = ref<Locale>(loadLanguage())
@@ -26,14 +26,9 @@ export const useLocaleStore = defineStore('locale', () => {
     return formatMessage(messages.value[key], params)
   }
 
-  /**
-   * The clerk's language of a text that arrives in both (the engine's reasons and undo labels as
-   * `{ zh, en }`; a failure from io or storage as `{ message, messageEn }`): the one way every
-   * such pair is shown.
-   */
+  /** The clerk's language of a text the engine gives in both (reasons, undo labels): the one way such a pair is shown. */
   function pick(pair: Bilingual): string {
-    if ('zh' in pair) return locale.value === 'en' ? pair.en : pair.zh
-    return locale.value === 'en' ? pair.messageEn : pair.message
+    return locale.value === 'en' ? pair.en : pair.zh
   }
 
   async function setLocale(next: Locale) {

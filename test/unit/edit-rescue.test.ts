@@ -53,7 +53,7 @@ describe('the draft session owns the rescue', () => {
 
     // Kept again, then the edit is written: a completed save clears it.
     const result = await openDraftDatabase('jindu-rescue-1')
-    if (!result.ok) throw new Error(result.messageEn)
+    if (!result.ok) throw new Error(result.kind)
     opened.push(result.db)
     await result.db.createDraft(doc)
     const session = new DraftSession(result.db, {}, { lock: { locks: null, openChannel: null }, rescueStore: store })
