@@ -14,6 +14,10 @@ describe('detectRole', () => {
     ['责任单位', 'owner'], ['牵头单位', 'owner'], ['责任部门', 'owner'], ['牵头部门', 'owner'], ['配合单位', 'owner'],
     ['牵头责任领导', 'lead'], ['责任领导', 'lead'], ['分管领导', 'lead'],
     ['备注', 'note'],
+    // Headers from other counties' lists, added later.
+    ['完成情况及下步打算', 'progress'], ['完成情况和存在问题', 'progress'], ['完成进度', 'progress'], ['目前进展', 'progress'],
+    ['是否按期完成', 'status'], ['完成状态', 'status'], ['责任人', 'lead'], ['责任科室', 'owner'],
+    ['具体工作', 'task'], ['主要内容', 'task'], ['建设内容', 'task'], ['计划完成时间', 'deadline'],
   ] as const)('%s → %s', (header, role) => {
     expect(detectRole(header)).toBe(role)
   })

@@ -101,3 +101,29 @@ describe('class 5: Jindu’s own export read back', () => {
     expect(sheet.columns.map((c) => c.role)).toEqual(['seq', 'task', 'progress', 'status'])
   })
 })
+
+describe('class 6: a 完成情况 column that holds the progress', () => {
+  const header = ['序号', '工作任务', '时间节点', '完成情况', '责任单位']
+  const prose = [
+    [1, '推进城市更新', '①3月底前完成设计招标。②9月底前开工。', '①已完成设计招标。②项目已于8月开工建设,进展顺利。', '县住建局'],
+    [2, '建设城市书房', '6月底前建成城市书房4座', '已建成城市书房3座,第4座正在装修,预计7月投用。', '县文旅局'],
+    [3, '新增就业岗位', '全年新增就业岗位1000个', '截至9月底,新增就业岗位860个,完成年度目标的86%。', '县人社局'],
+  ]
+
+  it('reads it as the progress when the sheet has no progress column and its cells are prose', async () => {
+    const sheet = (await readWorkbook(xlsx([header, ...prose]), 'list.xlsx')).sheets[0]!
+    expect(sheet.columns.map((c) => c.role)).toEqual(['seq', 'task', 'schedule', 'progress', 'owner'])
+  })
+
+  it('keeps it as the status when its cells are status words', async () => {
+    const words = prose.map((r, i) => [...r.slice(0, 3), ['已完成', '序时推进', '滞后'][i]!, r[4]!])
+    const sheet = (await readWorkbook(xlsx([header, ...words]), 'list.xlsx')).sheets[0]!
+    expect(sheet.columns.map((c) => c.role)).toEqual(['seq', 'task', 'schedule', 'status', 'owner'])
+  })
+
+  it('keeps it as the status beside a progress column, prose or not', async () => {
+    const both = [['序号', '工作任务', '时间节点', '进展情况', '完成情况', '责任单位'], ...prose.map((r) => [...r.slice(0, 4), r[3]!, r[4]!])]
+    const sheet = (await readWorkbook(xlsx(both), 'list.xlsx')).sheets[0]!
+    expect(sheet.columns.map((c) => c.role)).toEqual(['seq', 'task', 'schedule', 'progress', 'status', 'owner'])
+  })
+})

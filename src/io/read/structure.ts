@@ -263,6 +263,34 @@ function withoutDerivedRoles(columns: { header: string; role: Role | null }[]): 
     return c
   })
 }
+/**
+ * Many counties call the progress column 完成情况, which rules §1 reads as the status. When the
+ * sheet has no progress column and a status column holds prose (most of its cells longer than a
+ * status word: `已完成`, `序时推进`, `完成60%`), it is the progress, or every task would read as
+ * reporting nothing.
+ */
+function proseStatusAsProgress(columns: { header: string; role: Role | null }[], rows: readonly ImportedRow[]): { header: string; role: Role | null }[] {
+  if (columns.some((c) => c.role === 'progress')) return columns
+  const i = columns.findIndex((c, k) => c.role === 'status' && holdsProse(rows, k))
+  return i < 0 ? columns : columns.map((c, k) => (k === i ? { ...c, role: 'progress' as const } : c))
+}
+
+/** Most non-empty data cells of column `k` are longer than any status word. */
+function holdsProse(rows: readonly ImportedRow[], k: number): boolean {
+  let filled = 0
+  let long = 0
+  for (const row of rows) {
+    if (row.kind !== 'data') continue
+    const text = row.cells[k]?.trim() ?? ''
+    if (!text) continue
+    filled++
+    if (Array.from(text).length > PROSE_LENGTH) long++
+  }
+  return filled > 0 && long * 2 > filled
+}
+/** Longer than the longest status words (`未达到序时进度要求`, `完成年度任务的60%`). */
+const PROSE_LENGTH = 15
+
 const REASON_HEADERS = new Set(['逾期说明', 'overduenotes'])
 const STATE_HEADERS = new Set(['状态', 'state'])
 
@@ -295,12 +323,13 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
   const fromLines = fromTitle ? null : reportDateIn(preamble)
   const suggestedAsOf = fromTitle ?? fromLines?.date ?? null
   const suggestedAsOfFrom = fromTitle ? (suggestAsOf(title, year) ? title : raw.name) : fromLines?.words ?? null
+  const rows = width > 0 ? bodyRows(g, bodyStart, c0, c1) : []
   const sheet: ImportedSheet = {
     name: raw.name,
     title,
     headerRows: chosen,
-    columns,
-    rows: width > 0 ? bodyRows(g, bodyStart, c0, c1) : [],
+    columns: proseStatusAsProgress(columns, rows),
+    rows,
     year,
     suggestedAsOf,
     suggestedAsOfFrom,
