@@ -2,7 +2,8 @@
 // milestone judged only by the sentences that speak of it (its key words, or a number in its
 // target's unit). `可研已于2月批复,主体工程正在招标` makes `一季度完成可研批复` done and
 // `二季度完成主体工程招标` not done: the `正在` of one sentence never undoes another milestone.
-import { findQuantities, mayHoldUnitQuantity, type Quantity } from './quantities'
+import { mayHoldUnitQuantity, quantityUnits, type Quantity } from './quantities'
+import { SPACE, charTable } from './text'
 import { NOTHING_DONE, judgePart, type DoneVerdict, type Targets } from './progress'
 import { withPairIndex, type PairIndex } from './pairIndex'
 
@@ -16,10 +17,9 @@ const COMMON_VERBS = /完成|开展|启动|推进|组织|做好|全面|进一步
 const pairCode = (t: string, i: number): number => t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)
 const pairText = (code: number): string => String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000)
 
-/** Key words too common to tie a sentence to one milestone by themselves. */
-const GENERIC_KEYS = ['建设', '工作', '项目', '工程', '实施', '推进', '管理', '服务', '发展', '提升', '设施', '体系']
-const isGeneric = (first: number, second: number): boolean =>
-  GENERIC_KEYS.some((w) => w.charCodeAt(0) === first && w.charCodeAt(1) === second)
+/** Key words too common to tie a sentence to one milestone by themselves, as their two code units. */
+const GENERIC_KEYS = new Set(['建设', '工作', '项目', '工程', '实施', '推进', '管理', '服务', '发展', '提升', '设施', '体系'].map((w) => pairCode(w, 0)))
+const isGeneric = (first: number, second: number): boolean => GENERIC_KEYS.has(first * 0x10000 + second)
 
 /** A milestone's key words: the two-character words of its action, each as its two code units. */
 interface MilestoneKeys {
@@ -44,9 +44,10 @@ function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
 
 function addPairs(t: string, m: number, index: PairIndex): number[] {
   const out: number[] = []
+  let second = t.charCodeAt(0)
   for (let i = 0; i + 1 < t.length; i++) {
-    const first = t.charCodeAt(i)
-    const second = t.charCodeAt(i + 1)
+    const first = second
+    second = t.charCodeAt(i + 1)
     if (first === 0x7c /* | */ || second === 0x7c) continue
     if (index.add(m, first, second, isGeneric)) out.push(first * 0x10000 + second)
   }
@@ -54,87 +55,133 @@ function addPairs(t: string, m: number, index: PairIndex): number[] {
 }
 
 /**
- * Does a sentence name the milestone, given how many of its key words the sentence holds
+ * Does `text.slice(from, to)` name the milestone, given how many of its key words it holds
  * (`shared`) and how many of those are not generic (`specific`)? Two key words do
- * (`主体工程正在招标` for `主体工程招标`), or one that is not generic when the sentence holds at
+ * (`主体工程正在招标` for `主体工程招标`), or one that is not generic when the text holds at
  * least half of the characters of the milestone's key words (`一期工程已完工` for `一期建设`,
  * `主体已封顶` for `主体施工`).
  */
-function names(sentence: string, m: MilestoneKeys, shared: number, specific: number): boolean {
+function names(text: string, from: number, to: number, m: MilestoneKeys, shared: number, specific: number): boolean {
   if (m.need === 0 || shared === 0) return false
   if (shared >= m.need) return true
   if (specific === 0) return false
   m.chars ??= [...new Set(m.keys.map(pairText).join(''))]
   const enough = Math.ceil(m.chars.length / 2)
   let held = 0
-  for (const ch of m.chars) if (sentence.includes(ch) && ++held >= enough) return true
+  for (const ch of m.chars) {
+    const at = text.indexOf(ch, from)
+    if (at >= 0 && at + ch.length <= to && ++held >= enough) return true
+  }
   return false
 }
 
-/** Reads which milestones a sentence names, with the index and counters of one task. */
-class Namer {
-  private readonly counts: number[]
-  private readonly specific: number[]
-  constructor(private readonly milestones: readonly MilestoneKeys[], private readonly index: PairIndex) {
-    this.counts = new Array<number>(milestones.length).fill(0)
-    this.specific = new Array<number>(milestones.length).fill(0)
-  }
-
-  /** Does the text name any milestone? */
-  namesAny(text: string): boolean {
-    if (this.index.count(text, this.counts, this.specific) === 0) return false
-    return this.milestones.some((m, i) => names(text, m, this.counts[i]!, this.specific[i]!))
-  }
-
-  /** Each milestone: does the text name it? */
-  named(text: string): boolean[] {
-    const any = this.index.count(text, this.counts, this.specific) > 0
-    return this.milestones.map((m, i) => any && names(text, m, this.counts[i]!, this.specific[i]!))
-  }
-}
-
-/** A clause that opens with a time or a report date starts a sentence of its own. */
-const OPENS_WITH_TIME = /^(?:截至|截止|目前|当前|近期|今年|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|年初|年底|[一二三四五六七八九十]+月)/
+/** A clause that opens with a time or a report date starts a sentence of its own (sticky: tried at the clause's start). */
+const OPENS_WITH_TIME = /(?:截至|截止|目前|当前|近期|今年|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|年初|年底|[一二三四五六七八九十]+月)/y
+/** The characters OPENS_WITH_TIME can start with: most clauses are passed without a regex call. */
+const TIME_OPENING = charTable('截目当近今0123456789一二三四五六七八九十上下年')
 
 /**
- * The sentences of unnumbered progress: split at `。` `;` and line breaks, and at `,` where the
- * next clause opens a new subject (it names a milestone's key words) or a date. A clause that does
- * neither continues the sentence before it (`已完成招标,正在进场施工` is one sentence).
+ * The sentences of unnumbered progress and the milestones each names. Sentences are split at
+ * `。` `;` and line breaks, and at `,` where the next clause opens a new subject (it names a
+ * milestone's key words) or a date. A clause that does neither continues the sentence before it
+ * (`已完成招标,正在进场施工` is one sentence); a sentence's clauses are joined by `,`.
  */
-function splitSentences(folded: string, namer: Namer): string[] {
-  const sentences: string[] = []
-  let current = ''
-  let start = 0
-  // One scan: a clause ends at `,`, a sentence at least at `。` `;` or a line break.
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0x3002
-    const endsSentence = c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x0a
-    if (!endsSentence && c !== 0x2c /* , */) continue
-    const clause = folded.slice(start, i).trim()
-    start = i + 1
-    if (clause) {
-      if (current === '' || OPENS_WITH_TIME.test(clause) || namer.namesAny(clause)) {
-        if (current) sentences.push(current)
-        current = clause
-      } else {
-        current += `,${clause}`
+class Sentences {
+  readonly texts: string[] = []
+  /** names[s * milestones + m]: does sentence s name milestone m? */
+  readonly names: boolean[] = []
+  /** Per sentence, read when a milestone with quantity targets first asks: may it hold a unit quantity, and its units. */
+  private readonly unitHint: (boolean | undefined)[] = []
+  private readonly units: (readonly string[] | undefined)[] = []
+  private readonly clauseCounts: number[]
+  private readonly clauseSpecific: number[]
+  private readonly counts: number[]
+  private readonly specific: number[]
+  /** The clauses (from, to) of the sentence being read. */
+  private readonly clauses: number[] = []
+
+  constructor(private readonly folded: string, private readonly milestones: readonly MilestoneKeys[], private readonly index: PairIndex) {
+    const n = milestones.length
+    this.clauseCounts = new Array<number>(n).fill(0)
+    this.clauseSpecific = new Array<number>(n).fill(0)
+    this.counts = new Array<number>(n).fill(0)
+    this.specific = new Array<number>(n).fill(0)
+    this.split()
+  }
+
+  /** One scan: a clause ends at `,`, a sentence at least at `。` `;` or a line break. */
+  private split(): void {
+    const folded = this.folded
+    const index = this.index
+    let start = 0
+    for (let i = 0; i <= folded.length; i++) {
+      const c = i < folded.length ? folded.charCodeAt(i) : 0x3002
+      const endsSentence = c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x0a
+      if (!endsSentence && c !== 0x2c /* , */) continue
+      // The clause, trimmed, as an index range.
+      let from = start
+      let to = i
+      start = i + 1
+      while (from < to && SPACE[folded.charCodeAt(from)] === 1) from++
+      while (to > from && SPACE[folded.charCodeAt(to - 1)] === 1) to--
+      if (from < to) {
+        const found = index.countRange(folded, from, to, this.clauseCounts, this.clauseSpecific)
+        if (this.clauses.length === 0 || this.opensWithTime(from) || (found > 0 && this.clauseNamesAny(from, to))) {
+          this.endSentence()
+          index.startSentence(this.counts, this.specific)
+        }
+        index.addToSentence(this.counts, this.specific)
+        this.clauses.push(from, to)
       }
-    }
-    if (endsSentence && current) {
-      sentences.push(current)
-      current = ''
+      if (endsSentence) this.endSentence()
     }
   }
-  return sentences
-}
 
-/** Does the sentence report a number in one of the target units? */
-function reportsTargetUnit(sentence: string, targets: () => readonly Quantity[]): boolean {
-  // The cheap test first: most sentences hold no number with a unit, and a milestone's
-  // targets are read only when one does.
-  if (!mayHoldUnitQuantity(sentence)) return false
-  const wanted = targets()
-  return wanted.some((t) => !t.bare) && findQuantities(sentence, false, wanted).some((q) => wanted.some((t) => !t.bare && t.unit === q.unit))
+  private opensWithTime(from: number): boolean {
+    if (TIME_OPENING[this.folded.charCodeAt(from)] === 0) return false
+    OPENS_WITH_TIME.lastIndex = from
+    return OPENS_WITH_TIME.test(this.folded)
+  }
+
+  private clauseNamesAny(from: number, to: number): boolean {
+    for (let m = 0; m < this.milestones.length; m++) {
+      if (names(this.folded, from, to, this.milestones[m]!, this.clauseCounts[m]!, this.clauseSpecific[m]!)) return true
+    }
+    return false
+  }
+
+  /** Closes the sentence being read, if any: its text, and which milestones it names. */
+  private endSentence(): void {
+    const clauses = this.clauses
+    if (clauses.length === 0) return
+    const folded = this.folded
+    const from = clauses[0]!
+    const to = clauses[clauses.length - 1]!
+    // Clauses joined by `,`: one slice when nothing lay between them but a `,` (nearly always).
+    let joined = clauses.length / 2 - 1
+    for (let k = 0; k < clauses.length; k += 2) joined += clauses[k + 1]! - clauses[k]!
+    let text: string
+    if (joined === to - from) text = folded.slice(from, to)
+    else {
+      text = folded.slice(from, clauses[1])
+      for (let k = 2; k < clauses.length; k += 2) text += `,${folded.slice(clauses[k], clauses[k + 1])}`
+    }
+    clauses.length = 0
+    this.texts.push(text)
+    for (let m = 0; m < this.milestones.length; m++) this.names.push(names(text, 0, text.length, this.milestones[m]!, this.counts[m]!, this.specific[m]!))
+  }
+
+  /** Does sentence `s` report a number in one of the target units? */
+  reportsTargetUnit(s: number, targets: () => readonly Quantity[]): boolean {
+    // The cheap test first, once per sentence: most hold no number with a unit, and a
+    // milestone's targets are read only when one does.
+    const hint = this.unitHint[s] ??= mayHoldUnitQuantity(this.texts[s]!)
+    if (!hint) return false
+    const wanted = targets()
+    if (!wanted.some((t) => !t.bare)) return false
+    const units = this.units[s] ??= quantityUnits(this.texts[s]!)
+    return units.some((u) => wanted.some((t) => !t.bare && t.unit === u))
+  }
 }
 
 /**
@@ -142,8 +189,12 @@ function reportsTargetUnit(sentence: string, targets: () => readonly Quantity[])
  * words, within two characters (`可研已于2月批复`, `已获批复`). The fixed done phrases of rule 5 do
  * not name every verb a milestone can have.
  */
+const OWN_DONE = /已(?:经)?(?:于[^,。;]{0,16}?)?/g
 function ownActionDone(sentence: string, keys: readonly number[]): string | null {
-  const re = /已(?:经)?(?:于[^,。;]{0,16}?)?/g
+  // Most sentences hold no 已: no regex call.
+  if (sentence.indexOf('已') < 0) return null
+  const re = OWN_DONE
+  re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(sentence)) !== null) {
     const after = m.index + m[0].length
@@ -151,44 +202,54 @@ function ownActionDone(sentence: string, keys: readonly number[]): string | null
     for (let at = after; at <= after + 2 && at + 1 < sentence.length; at++) {
       if (keys.includes(pairCode(sentence, at))) return sentence.slice(m.index, at + 2)
     }
-    if (m[0].length === 0) re.lastIndex++
   }
   return null
 }
 
+/** The first three key words, as the milestone's words in an `unmentioned` verdict. */
+function keyWords(keys: readonly number[]): string {
+  let out = ''
+  for (let k = 0; k < keys.length && k < 3; k++) out += pairText(keys[k]!)
+  return out
+}
+
 /**
- * One milestone by the sentences that speak of it (`named`: each sentence names it). Steps 1–3
- * of rule 5 read those sentences only; its own action reported done counts as a done phrase. A
- * milestone no sentence speaks of is not done. The verdict names the sentences it read, for the
- * clerk's reason.
+ * Milestone `m` by the sentences that speak of it (it is named there, or a number in its
+ * target's unit is). Steps 1–3 of rule 5 read those sentences only; its own action reported
+ * done counts as a done phrase. A milestone no sentence speaks of is not done. The verdict
+ * names the sentences it read, for the clerk's reason.
  */
-function judgeMilestoneSentences(sentences: readonly string[], named: readonly boolean[], keys: readonly number[], targets: Targets): DoneVerdict {
+function judgeMilestoneSentences(sentences: Sentences, m: number, count: number, keys: readonly number[], targets: Targets): DoneVerdict {
   let wanted: readonly Quantity[] | null = null
   const own = () => (wanted ??= typeof targets === 'function' ? targets() : targets)
-  const speaking = sentences.filter((s, i) => named[i] || reportsTargetUnit(s, own))
-  if (speaking.length === 0) return { done: false, step: 'unmentioned', words: keys.slice(0, 3).map(pairText).join('') }
-  const text = speaking.join('。')
-  let verdict = judgePart(text, own)
+  const speaking: string[] = []
+  const texts = sentences.texts
+  for (let s = 0; s < texts.length; s++) {
+    if (sentences.names[s * count + m] || sentences.reportsTargetUnit(s, own)) speaking.push(texts[s]!)
+  }
+  if (speaking.length === 0) return { done: false, step: 'unmentioned', words: keyWords(keys) }
+  const text = speaking.length === 1 ? speaking[0]! : speaking.join('。')
+  const verdict = judgePart(text, own)
   if (!verdict.done && verdict.step === 'none') {
     for (const s of speaking) {
       const done = ownActionDone(s, keys)
-      if (done !== null) {
-        verdict = { done: true, step: 'phrase', words: done }
-        break
-      }
+      if (done !== null) return { done: true, step: 'phrase', words: done, sentence: text }
     }
   }
-  return { ...verdict, sentence: text }
+  return { done: verdict.done, step: verdict.step, words: verdict.words, sentence: text }
 }
 
 /** Every milestone of a task against one unnumbered progress text. */
 export function judgeBySentences(folded: string, milestones: readonly { folded: string; targets: Targets }[]): DoneVerdict[] {
   return withPairIndex((index) => {
-    const keys = milestones.map((m, i) => readKeys(m.folded, i, index))
-    const namer = new Namer(keys, index)
-    const sentences = splitSentences(folded, namer)
-    if (sentences.length === 0) return milestones.map(() => NOTHING_DONE)
-    const named = sentences.map((s) => namer.named(s))
-    return milestones.map((m, i) => judgeMilestoneSentences(sentences, named.map((n) => n[i]!), keys[i]!.keys, m.targets))
+    const n = milestones.length
+    const keys: MilestoneKeys[] = []
+    for (let i = 0; i < n; i++) keys.push(readKeys(milestones[i]!.folded, i, index))
+    const sentences = new Sentences(folded, keys, index)
+    const out: DoneVerdict[] = []
+    for (let i = 0; i < n; i++) {
+      out.push(sentences.texts.length === 0 ? NOTHING_DONE : judgeMilestoneSentences(sentences, i, n, keys[i]!.keys, milestones[i]!.targets))
+    }
+    return out
   })
 }
