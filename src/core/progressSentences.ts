@@ -9,10 +9,23 @@ import { withPairIndex, type PairIndex } from './pairIndex'
 
 /**
  * What a milestone's key words are not: dates and times, the verbs every milestone has
- * (完成, 推进…), degree words and punctuation. `一季度完成可研批复` → `可研批复`.
+ * (完成, 推进…), degree words and punctuation. `一季度完成可研批复` → `可研批复`. Sticky: each is
+ * tried only where one can start (TIME_START, VERB_START), and what it matches is marked, not
+ * replaced (see readKeys).
  */
-const TIME_WORDS = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:\d+日)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|今年|之前|以前|前|[\d.]+\s*(?:万|亿)?[^\s,。;、:\d]?|[\s,。;、:“”"()]/g
-const COMMON_VERBS = /完成|开展|启动|推进|组织|做好|全面|进一步|加快|力争|确保|基本|实现|新增|新建|持续/g
+const TIME_WORDS = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:\d+日)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|今年|之前|以前|前|[\d.]+\s*(?:万|亿)?[^\s,。;、:\d]?|[\s,。;、:“”"()]/y
+const COMMON_VERBS = /完成|开展|启动|推进|组织|做好|全面|进一步|加快|力争|确保|基本|实现|新增|新建|持续/y
+/** The first characters of TIME_WORDS' words, white space included. */
+const TIME_START = charTable('0123456789.一二三四五六七八九十上下年全今之以前,。;、:“”"()', true)
+/** Time words of one character that no longer one starts with: marked without a regex call. */
+const TIME_CHAR = charTable('前,。;、:“”"()', true)
+/** The first characters of COMMON_VERBS' words (no two of which share a first character and a length). */
+const VERB_START = charTable('完开启推组做全进加力确基实新持')
+
+/** Per character of the milestone read last: 0, or TIME or VERB for a character inside such words. */
+let marks = new Uint8Array(256)
+const TIME = 1
+const VERB = 2
 
 const pairCode = (t: string, i: number): number => t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)
 const pairText = (code: number): string => String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000)
@@ -33,22 +46,55 @@ interface MilestoneKeys {
 /**
  * The two-character words of a milestone's action, in order, each once, added to the index.
  * Verbs every milestone shares are left out, unless nothing else is left (`年底前建成投用` → 建成,
- * 成投, 投用).
+ * 成投, 投用). As if time words were replaced by `|`, then verbs in what is left, and the pairs
+ * without a `|` taken: the words are marked in place instead, no new strings.
  */
 function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
-  const timeless = folded.replace(TIME_WORDS, '|')
-  let keys = addPairs(timeless.replace(COMMON_VERBS, '|'), m, index)
-  if (keys.length === 0) keys = addPairs(timeless, m, index)
+  const n = folded.length
+  if (marks.length < n) marks = new Uint8Array(Math.max(n, marks.length * 2))
+  marks.fill(0, 0, n)
+  for (let p = 0; p < n;) {
+    const c = folded.charCodeAt(p)
+    if (TIME_START[c] === 0) { p++; continue }
+    if (TIME_CHAR[c] === 1) { marks[p++] = TIME; continue }
+    TIME_WORDS.lastIndex = p
+    if (TIME_WORDS.test(folded)) {
+      const end = TIME_WORDS.lastIndex
+      marks.fill(TIME, p, end)
+      p = end
+    } else p++
+  }
+  for (let p = 0; p < n;) {
+    if (marks[p] !== 0 || VERB_START[folded.charCodeAt(p)] === 0) { p++; continue }
+    COMMON_VERBS.lastIndex = p
+    // A verb must lie between time words: where it would run into one, `|` stood there.
+    if (COMMON_VERBS.test(folded) && unmarked(p, COMMON_VERBS.lastIndex)) {
+      const end = COMMON_VERBS.lastIndex
+      marks.fill(VERB, p, end)
+      p = end
+    } else p++
+  }
+  let keys = addPairs(folded, m, index, 0)
+  if (keys.length === 0) keys = addPairs(folded, m, index, VERB)
   return { keys, need: keys.length >= 3 ? 2 : keys.length }
 }
 
-function addPairs(t: string, m: number, index: PairIndex): number[] {
+function unmarked(from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (marks[i] !== 0) return false
+  return true
+}
+
+/** The pairs of characters neither marked (but as `allowed`) nor a `|`. */
+function addPairs(t: string, m: number, index: PairIndex, allowed: number): number[] {
   const out: number[] = []
   let second = t.charCodeAt(0)
   for (let i = 0; i + 1 < t.length; i++) {
     const first = second
     second = t.charCodeAt(i + 1)
     if (first === 0x7c /* | */ || second === 0x7c) continue
+    const a = marks[i]!
+    const b = marks[i + 1]!
+    if ((a !== 0 && a !== allowed) || (b !== 0 && b !== allowed)) continue
     if (index.add(m, first, second, isGeneric)) out.push(first * 0x10000 + second)
   }
   return out
