@@ -4,7 +4,7 @@
 // `二季度完成主体工程招标` not done: the `正在` of one sentence never undoes another milestone.
 import { mayHoldUnitQuantity, quantityUnits, type Quantity } from './quantities'
 import { SPACE, charTable } from './text'
-import { NOTHING_DONE, judgePart, type DoneVerdict, type Targets } from './progress'
+import { NOTHING_DONE, judgePart, type DoneVerdict } from './progress'
 import { withPairIndex, type PairIndex } from './pairIndex'
 
 /**
@@ -136,9 +136,11 @@ class Sentences {
   readonly texts: string[] = []
   /** names[s * milestones + m]: does sentence s name milestone m? */
   readonly names: boolean[] = []
-  /** Per sentence, read when a milestone with quantity targets first asks: may it hold a unit quantity, and its units. */
-  private readonly unitHint: (boolean | undefined)[] = []
-  private readonly units: (readonly string[] | undefined)[] = []
+  /**
+   * Per sentence, the units of the quantities it reports, read when a milestone with quantity
+   * targets first asks (null until then). Set for every sentence as it is read, never past the end.
+   */
+  private readonly units: (readonly string[] | null)[] = []
   private readonly clauseCounts: number[]
   private readonly clauseSpecific: number[]
   private readonly counts: number[]
@@ -214,20 +216,43 @@ class Sentences {
     }
     clauses.length = 0
     this.texts.push(text)
+    this.units.push(null)
     for (let m = 0; m < this.milestones.length; m++) this.names.push(names(text, 0, text.length, this.milestones[m]!, this.counts[m]!, this.specific[m]!))
   }
 
-  /** Does sentence `s` report a number in one of the target units? */
-  reportsTargetUnit(s: number, targets: () => readonly Quantity[]): boolean {
-    // The cheap test first, once per sentence: most hold no number with a unit, and a
-    // milestone's targets are read only when one does.
-    const hint = this.unitHint[s] ??= mayHoldUnitQuantity(this.texts[s]!)
-    if (!hint) return false
-    const wanted = targets()
-    if (!wanted.some((t) => !t.bare)) return false
-    const units = this.units[s] ??= quantityUnits(this.texts[s]!)
-    return units.some((u) => wanted.some((t) => !t.bare && t.unit === u))
+  /** Does sentence `s` report a number in one of `targetUnits`? */
+  reportsUnit(s: number, targetUnits: readonly string[]): boolean {
+    if (targetUnits.length === 0) return false
+    // The cheap test first, once per sentence: most hold no number with a unit.
+    let units = this.units[s]!
+    if (units === null) {
+      const text = this.texts[s]!
+      units = this.units[s] = mayHoldUnitQuantity(text) ? quantityUnits(text) : NO_UNITS
+    }
+    for (const u of units) if (targetUnits.includes(u)) return true
+    return false
   }
+}
+
+const NO_UNITS: readonly string[] = Object.freeze([])
+
+/** A milestone as judgeBySentences reads it: its words, and its quantity targets if already read. */
+export interface SentenceMilestone {
+  readonly folded: string
+  readonly targets: readonly Quantity[] | undefined
+}
+
+/**
+ * The units of a milestone's quantity targets (its targets not bare). A sentence speaks for the
+ * milestone when it reports a number in one of them; the targets themselves (their words, the
+ * costly part) are read only for judging. Unread targets would be findTargets(folded): the
+ * same scan finds their units.
+ */
+function targetUnitsOf(m: SentenceMilestone): readonly string[] {
+  if (m.targets === undefined) return mayHoldUnitQuantity(m.folded) ? quantityUnits(m.folded) : NO_UNITS
+  const units: string[] = []
+  for (const t of m.targets) if (!t.bare) units.push(t.unit)
+  return units
 }
 
 /**
@@ -265,17 +290,15 @@ function keyWords(keys: readonly number[]): string {
  * done counts as a done phrase. A milestone no sentence speaks of is not done. The verdict
  * names the sentences it read, for the clerk's reason.
  */
-function judgeMilestoneSentences(sentences: Sentences, m: number, count: number, keys: readonly number[], targets: Targets): DoneVerdict {
-  let wanted: readonly Quantity[] | null = null
-  const own = () => (wanted ??= typeof targets === 'function' ? targets() : targets)
+function judgeMilestoneSentences(sentences: Sentences, m: number, count: number, keys: readonly number[], targetUnits: readonly string[], targets: () => readonly Quantity[]): DoneVerdict {
   const speaking: string[] = []
   const texts = sentences.texts
   for (let s = 0; s < texts.length; s++) {
-    if (sentences.names[s * count + m] || sentences.reportsTargetUnit(s, own)) speaking.push(texts[s]!)
+    if (sentences.names[s * count + m] || sentences.reportsUnit(s, targetUnits)) speaking.push(texts[s]!)
   }
   if (speaking.length === 0) return { done: false, step: 'unmentioned', words: keyWords(keys) }
   const text = speaking.length === 1 ? speaking[0]! : speaking.join('。')
-  const verdict = judgePart(text, own)
+  const verdict = judgePart(text, targets)
   if (!verdict.done && verdict.step === 'none') {
     for (const s of speaking) {
       const done = ownActionDone(s, keys)
@@ -285,8 +308,11 @@ function judgeMilestoneSentences(sentences: Sentences, m: number, count: number,
   return { done: verdict.done, step: verdict.step, words: verdict.words, sentence: text }
 }
 
-/** Every milestone of a task against one unnumbered progress text. */
-export function judgeBySentences(folded: string, milestones: readonly { folded: string; targets: Targets }[]): DoneVerdict[] {
+/**
+ * Every milestone of a task against one unnumbered progress text. `targetsOf` reads a
+ * milestone's quantity targets (and may keep them on it).
+ */
+export function judgeBySentences<M extends SentenceMilestone>(folded: string, milestones: readonly M[], targetsOf: (m: M) => readonly Quantity[]): DoneVerdict[] {
   return withPairIndex((index) => {
     const n = milestones.length
     const keys: MilestoneKeys[] = []
@@ -294,7 +320,9 @@ export function judgeBySentences(folded: string, milestones: readonly { folded: 
     const sentences = new Sentences(folded, keys, index)
     const out: DoneVerdict[] = []
     for (let i = 0; i < n; i++) {
-      out.push(sentences.texts.length === 0 ? NOTHING_DONE : judgeMilestoneSentences(sentences, i, n, keys[i]!.keys, milestones[i]!.targets))
+      if (sentences.texts.length === 0) { out.push(NOTHING_DONE); continue }
+      const m = milestones[i]!
+      out.push(judgeMilestoneSentences(sentences, i, n, keys[i]!.keys, targetUnitsOf(m), () => targetsOf(m)))
     }
     return out
   })
