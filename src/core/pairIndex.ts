@@ -30,6 +30,18 @@ function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, size: numbe
   return bigger
 }
 
+/** Room for one more slot in every slot array (they grow together). */
+function growSlots(): void {
+  const size = slots + 1
+  slotSecond = grow(slotSecond, size)
+  slotNext = grow(slotNext, size)
+  slotHolders = grow(slotHolders, size)
+  slotSpecific = grow(slotSpecific, size)
+  slotSeen = grow(slotSeen, size)
+  slotInSentence = grow(slotInSentence, size)
+  hits = grow(hits, size)
+}
+
 export interface PairIndex {
   /**
    * Adds the key word `first second` of milestone `m` (milestones in ascending order); false
@@ -58,14 +70,7 @@ function add(m: number, first: number, second: number, isGeneric: (first: number
   let slot = HEAD[first]!
   while (slot !== 0 && slotSecond[slot - 1] !== second) slot = slotNext[slot - 1]!
   if (slot === 0) {
-    const size = slots + 1
-    slotSecond = grow(slotSecond, size)
-    slotNext = grow(slotNext, size)
-    slotHolders = grow(slotHolders, size)
-    slotSpecific = grow(slotSpecific, size)
-    slotSeen = grow(slotSeen, size)
-    slotInSentence = grow(slotInSentence, size)
-    hits = grow(hits, size)
+    if (slots === slotSecond.length) growSlots()
     if (HEAD[first] === 0) firsts.push(first)
     slotSecond[slots] = second
     slotNext[slots] = HEAD[first]!
@@ -78,8 +83,10 @@ function add(m: number, first: number, second: number, isGeneric: (first: number
   } else if (slotHolders[slot - 1] !== 0 && holderMilestone[slotHolders[slot - 1]! - 1] === m) {
     return false
   }
-  holderMilestone = grow(holderMilestone, holders + 1)
-  holderNext = grow(holderNext, holders + 1)
+  if (holders === holderMilestone.length) {
+    holderMilestone = grow(holderMilestone, holders + 1)
+    holderNext = grow(holderNext, holders + 1)
+  }
   holderMilestone[holders] = m
   holderNext[holders] = slotHolders[slot - 1]!
   slotHolders[slot - 1] = ++holders

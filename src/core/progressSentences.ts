@@ -30,9 +30,15 @@ const VERB = 2
 const pairCode = (t: string, i: number): number => t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)
 const pairText = (code: number): string => String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000)
 
-/** Key words too common to tie a sentence to one milestone by themselves, as their two code units. */
-const GENERIC_KEYS = new Set(['建设', '工作', '项目', '工程', '实施', '推进', '管理', '服务', '发展', '提升', '设施', '体系'].map((w) => pairCode(w, 0)))
-const isGeneric = (first: number, second: number): boolean => GENERIC_KEYS.has(first * 0x10000 + second)
+/** Key words too common to tie a sentence to one milestone by themselves. */
+const GENERIC_KEYS = ['建设', '工作', '项目', '工程', '实施', '推进', '管理', '服务', '发展', '提升', '设施', '体系']
+/** Their first characters, as a table: most words are passed on one read. */
+const GENERIC_FIRST = charTable(GENERIC_KEYS.map((w) => w[0]!))
+function isGeneric(first: number, second: number): boolean {
+  if (GENERIC_FIRST[first] === 0) return false
+  for (const w of GENERIC_KEYS) if (w.charCodeAt(0) === first && w.charCodeAt(1) === second) return true
+  return false
+}
 
 /** A milestone's key words: the two-character words of its action, each as its two code units. */
 interface MilestoneKeys {
@@ -193,7 +199,8 @@ class Sentences {
 
   private clauseNamesAny(from: number, to: number): boolean {
     for (let m = 0; m < this.milestones.length; m++) {
-      if (names(this.folded, from, to, this.milestones[m]!, this.clauseCounts[m]!, this.clauseSpecific[m]!)) return true
+      const shared = this.clauseCounts[m]!
+      if (shared !== 0 && names(this.folded, from, to, this.milestones[m]!, shared, this.clauseSpecific[m]!)) return true
     }
     return false
   }
@@ -217,7 +224,10 @@ class Sentences {
     clauses.length = 0
     this.texts.push(text)
     this.units.push(null)
-    for (let m = 0; m < this.milestones.length; m++) this.names.push(names(text, 0, text.length, this.milestones[m]!, this.counts[m]!, this.specific[m]!))
+    for (let m = 0; m < this.milestones.length; m++) {
+      const shared = this.counts[m]!
+      this.names.push(shared !== 0 && names(text, 0, text.length, this.milestones[m]!, shared, this.specific[m]!))
+    }
   }
 
   /** Does sentence `s` report a number in one of `targetUnits`? */
