@@ -58,36 +58,45 @@ interface MilestoneKeys {
 function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
   const n = folded.length
   if (marks.length < n) marks = new Uint8Array(Math.max(n, marks.length * 2))
-  marks.fill(0, 0, n)
+  // One pass, left to right: a time word where one starts, else a verb, else a free character,
+  // paired with the free one before it. One pass finds what a time pass then a verb pass would:
+  // no time word starts inside a verb (only 进一步 holds a time word's first character, and 一步
+  // starts none), so a verb never runs into one.
+  let keys: number[] = []
+  let before = -1 // the free character before p, or -1
   for (let p = 0; p < n;) {
     const c = folded.charCodeAt(p)
-    if (TIME_START[c] === 0) { p++; continue }
-    if (TIME_CHAR[c] === 1) { marks[p++] = TIME; continue }
-    TIME_WORDS.lastIndex = p
-    if (TIME_WORDS.test(folded)) {
-      const end = TIME_WORDS.lastIndex
-      marks.fill(TIME, p, end)
-      p = end
-    } else p++
+    if (TIME_START[c] === 1) {
+      let end = p + 1
+      if (TIME_CHAR[c] === 0) {
+        TIME_WORDS.lastIndex = p
+        end = TIME_WORDS.test(folded) ? TIME_WORDS.lastIndex : p
+      }
+      if (end > p) {
+        marks.fill(TIME, p, end)
+        p = end
+        before = -1
+        continue
+      }
+    }
+    if (VERB_START[c] === 1) {
+      COMMON_VERBS.lastIndex = p
+      if (COMMON_VERBS.test(folded)) {
+        const end = COMMON_VERBS.lastIndex
+        marks.fill(VERB, p, end)
+        p = end
+        before = -1
+        continue
+      }
+    }
+    marks[p++] = 0
+    if (c === 0x7c /* | */) { before = -1; continue }
+    if (before >= 0 && index.add(m, before, c, isGeneric)) keys.push(before * 0x10000 + c)
+    before = c
   }
-  for (let p = 0; p < n;) {
-    if (marks[p] !== 0 || VERB_START[folded.charCodeAt(p)] === 0) { p++; continue }
-    COMMON_VERBS.lastIndex = p
-    // A verb must lie between time words: where it would run into one, `|` stood there.
-    if (COMMON_VERBS.test(folded) && unmarked(p, COMMON_VERBS.lastIndex)) {
-      const end = COMMON_VERBS.lastIndex
-      marks.fill(VERB, p, end)
-      p = end
-    } else p++
-  }
-  let keys = addPairs(folded, m, index, 0)
+  // Verbs every milestone shares count when nothing else is left.
   if (keys.length === 0) keys = addPairs(folded, m, index, VERB)
   return { keys, need: keys.length >= 3 ? 2 : keys.length }
-}
-
-function unmarked(from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (marks[i] !== 0) return false
-  return true
 }
 
 /** The pairs of characters neither marked (but as `allowed`) nor a `|`. */
@@ -117,7 +126,7 @@ function names(text: string, from: number, to: number, m: MilestoneKeys, shared:
   if (m.need === 0 || shared === 0) return false
   if (shared >= m.need) return true
   if (specific === 0) return false
-  m.chars ??= [...new Set(m.keys.map(pairText).join(''))]
+  m.chars ??= keyChars(m.keys)
   const enough = Math.ceil(m.chars.length / 2)
   let held = 0
   for (const ch of m.chars) {
@@ -125,6 +134,20 @@ function names(text: string, from: number, to: number, m: MilestoneKeys, shared:
     if (at >= 0 && at + ch.length <= to && ++held >= enough) return true
   }
   return false
+}
+
+/** Each character of the key words once, in order (the code points of their words joined). */
+function keyChars(keys: readonly number[]): readonly string[] {
+  const codes: number[] = []
+  for (const k of keys) {
+    const first = Math.floor(k / 0x10000)
+    const second = k - first * 0x10000
+    // A surrogate pair is one character: counted as the words' code points.
+    if ((first & 0xf800) === 0xd800 || (second & 0xf800) === 0xd800) return [...new Set(keys.map(pairText).join(''))]
+    if (!codes.includes(first)) codes.push(first)
+    if (!codes.includes(second)) codes.push(second)
+  }
+  return codes.map((c) => String.fromCharCode(c))
 }
 
 /** A clause that opens with a time or a report date starts a sentence of its own (sticky: tried at the clause's start). */
