@@ -73,8 +73,8 @@ function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
         end = TIME_WORDS.test(folded) ? TIME_WORDS.lastIndex : p
       }
       if (end > p) {
-        marks.fill(TIME, p, end)
-        p = end
+        // A loop, not fill(): the words are a few characters, a builtin call costs more.
+        while (p < end) marks[p++] = TIME
         before = -1
         continue
       }
@@ -83,8 +83,7 @@ function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
       COMMON_VERBS.lastIndex = p
       if (COMMON_VERBS.test(folded)) {
         const end = COMMON_VERBS.lastIndex
-        marks.fill(VERB, p, end)
-        p = end
+        while (p < end) marks[p++] = VERB
         before = -1
         continue
       }
