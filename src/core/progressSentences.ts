@@ -149,6 +149,13 @@ function keyChars(keys: readonly number[]): readonly string[] {
   return codes.map((c) => String.fromCharCode(c))
 }
 
+/** `n` zeros, pushed: `new Array(n).fill(0)` costs a builtin call and starts out holey. */
+function zeros(n: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) out.push(0)
+  return out
+}
+
 /** A clause that opens with a time or a report date starts a sentence of its own (sticky: tried at the clause's start). */
 const OPENS_WITH_TIME = /(?:截至|截止|目前|当前|近期|今年|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|年初|年底|[一二三四五六七八九十]+月)/y
 /** The characters OPENS_WITH_TIME can start with: most clauses are passed without a regex call. */
@@ -178,10 +185,10 @@ class Sentences {
 
   constructor(private readonly folded: string, private readonly milestones: readonly MilestoneKeys[], private readonly index: PairIndex) {
     const n = milestones.length
-    this.clauseCounts = new Array<number>(n).fill(0)
-    this.clauseSpecific = new Array<number>(n).fill(0)
-    this.counts = new Array<number>(n).fill(0)
-    this.specific = new Array<number>(n).fill(0)
+    this.clauseCounts = zeros(n)
+    this.clauseSpecific = zeros(n)
+    this.counts = zeros(n)
+    this.specific = zeros(n)
     this.split()
   }
 
