@@ -95,7 +95,8 @@ function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
   }
   // Verbs every milestone shares count when nothing else is left.
   if (keys.length === 0) keys = addPairs(folded, m, index, VERB)
-  return { keys, need: keys.length >= 3 ? 2 : keys.length }
+  // `chars` set from the start (not added when first needed): one shape for every milestone's keys.
+  return { keys, need: keys.length >= 3 ? 2 : keys.length, chars: undefined }
 }
 
 /** The pairs of characters neither marked (but as `allowed`) nor a `|`. */
@@ -295,6 +296,14 @@ function targetUnitsOf(m: SentenceMilestone): readonly string[] {
 }
 
 /**
+ * The last reader made, kept alive: a class instance's shape (its map, with each field added in
+ * turn) lives only while some instance does, and the optimised code of the reader depends on it.
+ * With no reader left, a full collection dropped the shape and threw that code away, so every
+ * major GC cost the sentence reading a deoptimisation and a slow warm-up again.
+ */
+const kept: { reader: Sentences | null } = { reader: null }
+
+/**
  * A milestone's own action reported done: `已` (or `已于…`, `已经`) right before one of its key
  * words, within two characters (`可研已于2月批复`, `已获批复`). The fixed done phrases of rule 5 do
  * not name every verb a milestone can have.
@@ -357,6 +366,7 @@ export function judgeBySentences<M extends SentenceMilestone>(folded: string, mi
     const keys: MilestoneKeys[] = []
     for (let i = 0; i < n; i++) keys.push(readKeys(milestones[i]!.folded, i, index))
     const sentences = new Sentences(folded, keys, index)
+    kept.reader = sentences
     const out: DoneVerdict[] = []
     for (let i = 0; i < n; i++) {
       if (sentences.texts.length === 0) { out.push(NOTHING_DONE); continue }
