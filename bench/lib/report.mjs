@@ -120,7 +120,8 @@ function wholeRowVersusBefore13(assess, add) {
   const c = isOk(assess) ? assess.data.versusBeforeIssue13 : null
   if (!isOk(assess)) return add(name, formatRatio(WHOLE_ROW_VS_BEFORE_13_LIMIT), null, false, whyNot(assess))
   if (!c || typeof c.ratio !== 'number') return add(name, formatRatio(WHOLE_ROW_VS_BEFORE_13_LIMIT), null, false, c?.error ? `error: ${c.error}` : 'not in bench/out/assess.json')
-  const measured = `${formatRatio(c.ratio)} (${num(c.nowRowsPerSecond)} vs ${num(c.beforeRowsPerSecond)} rows/s, ${c.commit}; median of ${c.rounds} interleaved rounds)`
+  const cpu = typeof c.cpuRatio === 'number' ? `, CPU time ${formatRatio(c.cpuRatio)}` : ''
+  const measured = `${formatRatio(c.ratio)} (${num(c.nowRowsPerSecond)} vs ${num(c.beforeRowsPerSecond)} rows/s, ${c.commit}; median of ${c.rounds} interleaved rounds${cpu})`
   add(name, formatRatio(WHOLE_ROW_VS_BEFORE_13_LIMIT), measured, c.ratio >= WHOLE_ROW_VS_BEFORE_13_LIMIT)
 }
 
