@@ -5,6 +5,8 @@ import { findRates } from './vitest-measures.mjs'
 const EDIT_P95_LIMIT_MS = 30
 const IMPORT_RATIO_LIMIT = 1.3
 const ASSESS_RATE_LIMIT = 300_000
+/** Issue 13: the whole-row figure does not drop against the engine before it (same run, interleaved). */
+const WHOLE_ROW_VS_BEFORE_13_LIMIT = 1.0
 // Issue 19 (fast .xlsx read path). "Today's" file → grid painted at 10k is the build of the commit
 // before the fast reader (bench/lib/baseline-app.mjs), timed in the same run on the same file.
 const FAST_READ_RATIO_LIMIT = 0.35
@@ -108,7 +110,19 @@ export function evaluateBudgets(results) {
       add('assess ≥ 300,000 schedule cells/s', '300,000 cells/s', `${num(pick.value)} cells/s (${pick.path}${others ? `; also ${others}` : ''})`, pick.value >= ASSESS_RATE_LIMIT)
     }
   }
+  wholeRowVersusBefore13(assess, add)
   return budgets
+}
+
+/** Issue 13's budget: bench/lib/engine-compare.mjs's ratio, as bench/assess.measure.ts recorded it. */
+function wholeRowVersusBefore13(assess, add) {
+  const name = 'whole-row figure vs the engine before #13, same run: ratio ≥ 1.00'
+  const c = isOk(assess) ? assess.data.versusBeforeIssue13 : null
+  if (!isOk(assess)) return add(name, formatRatio(WHOLE_ROW_VS_BEFORE_13_LIMIT), null, false, whyNot(assess))
+  if (!c || typeof c.ratio !== 'number') return add(name, formatRatio(WHOLE_ROW_VS_BEFORE_13_LIMIT), null, false, c?.error ? `error: ${c.error}` : 'not in bench/out/assess.json')
+  const cpu = typeof c.cpuRatio === 'number' ? `, CPU time ${formatRatio(c.cpuRatio)}` : ''
+  const measured = `${formatRatio(c.ratio)} (${num(c.nowRowsPerSecond)} vs ${num(c.beforeRowsPerSecond)} rows/s, ${c.commit}; median of ${c.rounds} interleaved rounds${cpu})`
+  add(name, formatRatio(WHOLE_ROW_VS_BEFORE_13_LIMIT), measured, c.ratio >= WHOLE_ROW_VS_BEFORE_13_LIMIT)
 }
 
 const runsText = (o) => (isOk(o) && o.samples ? o.samples.map((s) => num(s)).join(', ') : '')

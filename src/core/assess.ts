@@ -91,7 +91,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   const opening = readOpening(folded)
   if (opening?.done) return judged(planned.map(() => opening), 'whole')
   // Read sentence by sentence (rules §5): each milestone by the sentences that speak of it.
-  return judged(judgeBySentences(folded, planned.map((p) => ({ folded: p.folded, targets: () => targetsOf(p) }))), 'whole')
+  return judged(judgeBySentences(folded, planned, targetsOf), 'whole')
 }
 
 /** The progress part numbered like milestone `index`, if the progress has one. */

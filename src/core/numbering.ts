@@ -135,7 +135,7 @@ function chainOf(style: Style, markers: readonly Marker[], folded: string): Mark
     if (!last) {
       if (strict && mk.number !== 1) continue
       chain.push(mk)
-    } else if (anyOrder ? !chain.some((c) => c.number === mk.number) : strict ? mk.number === last.number + 1 : mk.number > last.number) chain.push(mk)
+    } else if (anyOrder ? !holdsNumber(chain, mk.number) : strict ? mk.number === last.number + 1 : mk.number > last.number) chain.push(mk)
   }
   if (strict && chain.length === 1) {
     // A lone `1.`/`1、` is numbering only at the very start of the cell.
@@ -143,6 +143,12 @@ function chainOf(style: Style, markers: readonly Marker[], folded: string): Mark
   }
   if (chain.length === 1 && chain[0]!.decimalLike && !atStart(folded, chain[0]!.start)) return []
   return chain
+}
+
+/** Does the chain hold a mark of this number? A loop: a closure per circled mark was most of the garbage splitting a numbered cell made. */
+function holdsNumber(chain: readonly Marker[], number: number): boolean {
+  for (const c of chain) if (c.number === number) return true
+  return false
 }
 
 const STYLES: readonly Style[] = ['circled', 'paren-circled', 'dot-circled', 'paren', 'paren-cn', 'dot', 'comma']

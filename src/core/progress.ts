@@ -1,5 +1,5 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
-import { findQuantities, findShortfall, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, reaches, showRatio, type Quantity } from './quantities'
+import { findQuantities, findShortfall, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, reaches, showRatio, type Quantity, type QuantityMatch } from './quantities'
 import { charTable } from './text'
 
 /**
@@ -141,7 +141,7 @@ export function judgePart(folded: string, targets: Targets): DoneVerdict {
   if (opening && (!opening.done || standsAlone(part, opening.words))) return opening
   // A part that reports no quantity has nothing to match, whatever the targets.
   const wanted = mayHoldQuantity(part) ? typeof targets === 'function' ? targets() : targets : NO_TARGETS
-  let matches: ReturnType<typeof matchQuantities> = []
+  let matches: readonly QuantityMatch[] = NO_MATCHES
   if (wanted.length > 0) {
     const reported = findQuantities(part, true, wanted)
     matches = matchQuantities(wanted, reported)
@@ -165,6 +165,9 @@ function standsAlone(part: string, words: string): boolean {
   const next = part.charCodeAt(words.length)
   return Number.isNaN(next) || next === 0x3002 /* 。 */ || next === 0x21 /* ! */
 }
+
+/** No matches, one shared array: most parts report no quantity to match. */
+const NO_MATCHES: readonly QuantityMatch[] = Object.freeze([])
 
 /** No targets, one shared array: most milestones set none, and every plan keeps its targets. */
 export const NO_TARGETS: readonly Quantity[] = Object.freeze([])

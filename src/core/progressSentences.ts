@@ -2,24 +2,43 @@
 // milestone judged only by the sentences that speak of it (its key words, or a number in its
 // target's unit). `可研已于2月批复,主体工程正在招标` makes `一季度完成可研批复` done and
 // `二季度完成主体工程招标` not done: the `正在` of one sentence never undoes another milestone.
-import { findQuantities, mayHoldUnitQuantity, type Quantity } from './quantities'
-import { NOTHING_DONE, judgePart, type DoneVerdict, type Targets } from './progress'
+import { mayHoldUnitQuantity, quantityUnits, type Quantity } from './quantities'
+import { SPACE, charTable } from './text'
+import { NOTHING_DONE, judgePart, type DoneVerdict } from './progress'
 import { withPairIndex, type PairIndex } from './pairIndex'
 
 /**
  * What a milestone's key words are not: dates and times, the verbs every milestone has
- * (完成, 推进…), degree words and punctuation. `一季度完成可研批复` → `可研批复`.
+ * (完成, 推进…), degree words and punctuation. `一季度完成可研批复` → `可研批复`. Sticky: each is
+ * tried only where one can start (TIME_START, VERB_START), and what it matches is marked, not
+ * replaced (see readKeys).
  */
-const TIME_WORDS = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:\d+日)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|今年|之前|以前|前|[\d.]+\s*(?:万|亿)?[^\s,。;、:\d]?|[\s,。;、:“”"()]/g
-const COMMON_VERBS = /完成|开展|启动|推进|组织|做好|全面|进一步|加快|力争|确保|基本|实现|新增|新建|持续/g
+const TIME_WORDS = /\d{4}年|[\d一二三四五六七八九十]+月(?:份)?(?:\d+日)?(?:上旬|中旬|下旬|初|底|末)?(?:前)?|[一二三四]季度|上半年|下半年|年底|年末|年内|全年|年中|今年|之前|以前|前|[\d.]+\s*(?:万|亿)?[^\s,。;、:\d]?|[\s,。;、:“”"()]/y
+const COMMON_VERBS = /完成|开展|启动|推进|组织|做好|全面|进一步|加快|力争|确保|基本|实现|新增|新建|持续/y
+/** The first characters of TIME_WORDS' words, white space included. */
+const TIME_START = charTable('0123456789.一二三四五六七八九十上下年全今之以前,。;、:“”"()', true)
+/** Time words of one character that no longer one starts with: marked without a regex call. */
+const TIME_CHAR = charTable('前,。;、:“”"()', true)
+/** The first characters of COMMON_VERBS' words (no two of which share a first character and a length). */
+const VERB_START = charTable('完开启推组做全进加力确基实新持')
+
+/** Per character of the milestone read last: 0, or TIME or VERB for a character inside such words. */
+let marks = new Uint8Array(256)
+const TIME = 1
+const VERB = 2
 
 const pairCode = (t: string, i: number): number => t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)
 const pairText = (code: number): string => String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000)
 
 /** Key words too common to tie a sentence to one milestone by themselves. */
 const GENERIC_KEYS = ['建设', '工作', '项目', '工程', '实施', '推进', '管理', '服务', '发展', '提升', '设施', '体系']
-const isGeneric = (first: number, second: number): boolean =>
-  GENERIC_KEYS.some((w) => w.charCodeAt(0) === first && w.charCodeAt(1) === second)
+/** Their first characters, as a table: most words are passed on one read. */
+const GENERIC_FIRST = charTable(GENERIC_KEYS.map((w) => w[0]!))
+function isGeneric(first: number, second: number): boolean {
+  if (GENERIC_FIRST[first] === 0) return false
+  for (const w of GENERIC_KEYS) if (w.charCodeAt(0) === first && w.charCodeAt(1) === second) return true
+  return false
+}
 
 /** A milestone's key words: the two-character words of its action, each as its two code units. */
 interface MilestoneKeys {
@@ -33,117 +52,268 @@ interface MilestoneKeys {
 /**
  * The two-character words of a milestone's action, in order, each once, added to the index.
  * Verbs every milestone shares are left out, unless nothing else is left (`年底前建成投用` → 建成,
- * 成投, 投用).
+ * 成投, 投用). As if time words were replaced by `|`, then verbs in what is left, and the pairs
+ * without a `|` taken: the words are marked in place instead, no new strings.
  */
 function readKeys(folded: string, m: number, index: PairIndex): MilestoneKeys {
-  const timeless = folded.replace(TIME_WORDS, '|')
-  let keys = addPairs(timeless.replace(COMMON_VERBS, '|'), m, index)
-  if (keys.length === 0) keys = addPairs(timeless, m, index)
-  return { keys, need: keys.length >= 3 ? 2 : keys.length }
+  const n = folded.length
+  if (marks.length < n) marks = new Uint8Array(Math.max(n, marks.length * 2))
+  // One pass, left to right: a time word where one starts, else a verb, else a free character,
+  // paired with the free one before it. One pass finds what a time pass then a verb pass would:
+  // no time word starts inside a verb (only 进一步 holds a time word's first character, and 一步
+  // starts none), so a verb never runs into one.
+  let keys: number[] = []
+  let before = -1 // the free character before p, or -1
+  for (let p = 0; p < n;) {
+    const c = folded.charCodeAt(p)
+    if (TIME_START[c] === 1) {
+      let end = p + 1
+      if (TIME_CHAR[c] === 0) {
+        TIME_WORDS.lastIndex = p
+        end = TIME_WORDS.test(folded) ? TIME_WORDS.lastIndex : p
+      }
+      if (end > p) {
+        // A loop, not fill(): the words are a few characters, a builtin call costs more.
+        while (p < end) marks[p++] = TIME
+        before = -1
+        continue
+      }
+    }
+    if (VERB_START[c] === 1) {
+      COMMON_VERBS.lastIndex = p
+      if (COMMON_VERBS.test(folded)) {
+        const end = COMMON_VERBS.lastIndex
+        while (p < end) marks[p++] = VERB
+        before = -1
+        continue
+      }
+    }
+    marks[p++] = 0
+    if (c === 0x7c /* | */) { before = -1; continue }
+    if (before >= 0 && index.add(m, before, c, isGeneric)) keys.push(before * 0x10000 + c)
+    before = c
+  }
+  // Verbs every milestone shares count when nothing else is left.
+  if (keys.length === 0) keys = addPairs(folded, m, index, VERB)
+  // `chars` set from the start (not added when first needed): one shape for every milestone's keys.
+  return { keys, need: keys.length >= 3 ? 2 : keys.length, chars: undefined }
 }
 
-function addPairs(t: string, m: number, index: PairIndex): number[] {
+/** The pairs of characters neither marked (but as `allowed`) nor a `|`. */
+function addPairs(t: string, m: number, index: PairIndex, allowed: number): number[] {
   const out: number[] = []
+  let second = t.charCodeAt(0)
   for (let i = 0; i + 1 < t.length; i++) {
-    const first = t.charCodeAt(i)
-    const second = t.charCodeAt(i + 1)
+    const first = second
+    second = t.charCodeAt(i + 1)
     if (first === 0x7c /* | */ || second === 0x7c) continue
+    const a = marks[i]!
+    const b = marks[i + 1]!
+    if ((a !== 0 && a !== allowed) || (b !== 0 && b !== allowed)) continue
     if (index.add(m, first, second, isGeneric)) out.push(first * 0x10000 + second)
   }
   return out
 }
 
 /**
- * Does a sentence name the milestone, given how many of its key words the sentence holds
+ * Does `text.slice(from, to)` name the milestone, given how many of its key words it holds
  * (`shared`) and how many of those are not generic (`specific`)? Two key words do
- * (`主体工程正在招标` for `主体工程招标`), or one that is not generic when the sentence holds at
+ * (`主体工程正在招标` for `主体工程招标`), or one that is not generic when the text holds at
  * least half of the characters of the milestone's key words (`一期工程已完工` for `一期建设`,
  * `主体已封顶` for `主体施工`).
  */
-function names(sentence: string, m: MilestoneKeys, shared: number, specific: number): boolean {
+function names(text: string, from: number, to: number, m: MilestoneKeys, shared: number, specific: number): boolean {
   if (m.need === 0 || shared === 0) return false
   if (shared >= m.need) return true
   if (specific === 0) return false
-  m.chars ??= [...new Set(m.keys.map(pairText).join(''))]
+  m.chars ??= keyChars(m.keys)
   const enough = Math.ceil(m.chars.length / 2)
   let held = 0
-  for (const ch of m.chars) if (sentence.includes(ch) && ++held >= enough) return true
+  for (const ch of m.chars) {
+    const at = text.indexOf(ch, from)
+    if (at >= 0 && at + ch.length <= to && ++held >= enough) return true
+  }
   return false
 }
 
-/** Reads which milestones a sentence names, with the index and counters of one task. */
-class Namer {
-  private readonly counts: number[]
-  private readonly specific: number[]
-  constructor(private readonly milestones: readonly MilestoneKeys[], private readonly index: PairIndex) {
-    this.counts = new Array<number>(milestones.length).fill(0)
-    this.specific = new Array<number>(milestones.length).fill(0)
+/** Each character of the key words once, in order (the code points of their words joined). */
+function keyChars(keys: readonly number[]): readonly string[] {
+  const codes: number[] = []
+  for (const k of keys) {
+    const first = Math.floor(k / 0x10000)
+    const second = k - first * 0x10000
+    // A surrogate pair is one character: counted as the words' code points.
+    if ((first & 0xf800) === 0xd800 || (second & 0xf800) === 0xd800) return [...new Set(keys.map(pairText).join(''))]
+    if (!codes.includes(first)) codes.push(first)
+    if (!codes.includes(second)) codes.push(second)
   }
-
-  /** Does the text name any milestone? */
-  namesAny(text: string): boolean {
-    if (this.index.count(text, this.counts, this.specific) === 0) return false
-    return this.milestones.some((m, i) => names(text, m, this.counts[i]!, this.specific[i]!))
-  }
-
-  /** Each milestone: does the text name it? */
-  named(text: string): boolean[] {
-    const any = this.index.count(text, this.counts, this.specific) > 0
-    return this.milestones.map((m, i) => any && names(text, m, this.counts[i]!, this.specific[i]!))
-  }
+  return codes.map((c) => String.fromCharCode(c))
 }
 
-/** A clause that opens with a time or a report date starts a sentence of its own. */
-const OPENS_WITH_TIME = /^(?:截至|截止|目前|当前|近期|今年|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|年初|年底|[一二三四五六七八九十]+月)/
+/** `n` zeros, pushed: `new Array(n).fill(0)` costs a builtin call and starts out holey. */
+function zeros(n: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) out.push(0)
+  return out
+}
+
+/** A clause that opens with a time or a report date starts a sentence of its own (sticky: tried at the clause's start). */
+const OPENS_WITH_TIME = /(?:截至|截止|目前|当前|近期|今年|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|年初|年底|[一二三四五六七八九十]+月)/y
+/** The characters OPENS_WITH_TIME can start with: most clauses are passed without a regex call. */
+const TIME_OPENING = charTable('截目当近今0123456789一二三四五六七八九十上下年')
 
 /**
- * The sentences of unnumbered progress: split at `。` `;` and line breaks, and at `,` where the
- * next clause opens a new subject (it names a milestone's key words) or a date. A clause that does
- * neither continues the sentence before it (`已完成招标,正在进场施工` is one sentence).
+ * The sentences of unnumbered progress and the milestones each names. Sentences are split at
+ * `。` `;` and line breaks, and at `,` where the next clause opens a new subject (it names a
+ * milestone's key words) or a date. A clause that does neither continues the sentence before it
+ * (`已完成招标,正在进场施工` is one sentence); a sentence's clauses are joined by `,`.
  */
-function splitSentences(folded: string, namer: Namer): string[] {
-  const sentences: string[] = []
-  let current = ''
-  let start = 0
-  // One scan: a clause ends at `,`, a sentence at least at `。` `;` or a line break.
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0x3002
-    const endsSentence = c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x0a
-    if (!endsSentence && c !== 0x2c /* , */) continue
-    const clause = folded.slice(start, i).trim()
-    start = i + 1
-    if (clause) {
-      if (current === '' || OPENS_WITH_TIME.test(clause) || namer.namesAny(clause)) {
-        if (current) sentences.push(current)
-        current = clause
-      } else {
-        current += `,${clause}`
+class Sentences {
+  readonly texts: string[] = []
+  /** names[s * milestones + m]: does sentence s name milestone m? */
+  readonly names: boolean[] = []
+  /**
+   * Per sentence, the units of the quantities it reports, read when a milestone with quantity
+   * targets first asks (null until then). Set for every sentence as it is read, never past the end.
+   */
+  private readonly units: (readonly string[] | null)[] = []
+  private readonly clauseCounts: number[]
+  private readonly clauseSpecific: number[]
+  private readonly counts: number[]
+  private readonly specific: number[]
+  /** The clauses (from, to) of the sentence being read. */
+  private readonly clauses: number[] = []
+
+  constructor(private readonly folded: string, private readonly milestones: readonly MilestoneKeys[], private readonly index: PairIndex) {
+    const n = milestones.length
+    this.clauseCounts = zeros(n)
+    this.clauseSpecific = zeros(n)
+    this.counts = zeros(n)
+    this.specific = zeros(n)
+    this.split()
+  }
+
+  /** One scan: a clause ends at `,`, a sentence at least at `。` `;` or a line break. */
+  private split(): void {
+    const folded = this.folded
+    const index = this.index
+    let start = 0
+    for (let i = 0; i <= folded.length; i++) {
+      const c = i < folded.length ? folded.charCodeAt(i) : 0x3002
+      const endsSentence = c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x0a
+      if (!endsSentence && c !== 0x2c /* , */) continue
+      // The clause, trimmed, as an index range.
+      let from = start
+      let to = i
+      start = i + 1
+      while (from < to && SPACE[folded.charCodeAt(from)] === 1) from++
+      while (to > from && SPACE[folded.charCodeAt(to - 1)] === 1) to--
+      if (from < to) {
+        const found = index.countRange(folded, from, to, this.clauseCounts, this.clauseSpecific)
+        if (this.clauses.length === 0 || this.opensWithTime(from) || (found > 0 && this.clauseNamesAny(from, to))) {
+          this.endSentence()
+          index.startSentence(this.counts, this.specific)
+        }
+        index.addToSentence(this.counts, this.specific)
+        this.clauses.push(from, to)
       }
-    }
-    if (endsSentence && current) {
-      sentences.push(current)
-      current = ''
+      if (endsSentence) this.endSentence()
     }
   }
-  return sentences
+
+  private opensWithTime(from: number): boolean {
+    if (TIME_OPENING[this.folded.charCodeAt(from)] === 0) return false
+    OPENS_WITH_TIME.lastIndex = from
+    return OPENS_WITH_TIME.test(this.folded)
+  }
+
+  private clauseNamesAny(from: number, to: number): boolean {
+    for (let m = 0; m < this.milestones.length; m++) {
+      const shared = this.clauseCounts[m]!
+      if (shared !== 0 && names(this.folded, from, to, this.milestones[m]!, shared, this.clauseSpecific[m]!)) return true
+    }
+    return false
+  }
+
+  /** Closes the sentence being read, if any: its text, and which milestones it names. */
+  private endSentence(): void {
+    const clauses = this.clauses
+    if (clauses.length === 0) return
+    const folded = this.folded
+    const from = clauses[0]!
+    const to = clauses[clauses.length - 1]!
+    // Clauses joined by `,`: one slice when nothing lay between them but a `,` (nearly always).
+    let joined = clauses.length / 2 - 1
+    for (let k = 0; k < clauses.length; k += 2) joined += clauses[k + 1]! - clauses[k]!
+    let text: string
+    if (joined === to - from) text = folded.slice(from, to)
+    else {
+      text = folded.slice(from, clauses[1])
+      for (let k = 2; k < clauses.length; k += 2) text += `,${folded.slice(clauses[k], clauses[k + 1])}`
+    }
+    clauses.length = 0
+    this.texts.push(text)
+    this.units.push(null)
+    for (let m = 0; m < this.milestones.length; m++) {
+      const shared = this.counts[m]!
+      this.names.push(shared !== 0 && names(text, 0, text.length, this.milestones[m]!, shared, this.specific[m]!))
+    }
+  }
+
+  /** Does sentence `s` report a number in one of `targetUnits`? */
+  reportsUnit(s: number, targetUnits: readonly string[]): boolean {
+    if (targetUnits.length === 0) return false
+    // The cheap test first, once per sentence: most hold no number with a unit.
+    let units = this.units[s]!
+    if (units === null) {
+      const text = this.texts[s]!
+      units = this.units[s] = mayHoldUnitQuantity(text) ? quantityUnits(text) : NO_UNITS
+    }
+    for (const u of units) if (targetUnits.includes(u)) return true
+    return false
+  }
 }
 
-/** Does the sentence report a number in one of the target units? */
-function reportsTargetUnit(sentence: string, targets: () => readonly Quantity[]): boolean {
-  // The cheap test first: most sentences hold no number with a unit, and a milestone's
-  // targets are read only when one does.
-  if (!mayHoldUnitQuantity(sentence)) return false
-  const wanted = targets()
-  return wanted.some((t) => !t.bare) && findQuantities(sentence, false, wanted).some((q) => wanted.some((t) => !t.bare && t.unit === q.unit))
+const NO_UNITS: readonly string[] = Object.freeze([])
+
+/** A milestone as judgeBySentences reads it: its words, and its quantity targets if already read. */
+export interface SentenceMilestone {
+  readonly folded: string
+  readonly targets: readonly Quantity[] | undefined
 }
+
+/**
+ * The units of a milestone's quantity targets (its targets not bare). A sentence speaks for the
+ * milestone when it reports a number in one of them; the targets themselves (their words, the
+ * costly part) are read only for judging. Unread targets would be findTargets(folded): the
+ * same scan finds their units.
+ */
+function targetUnitsOf(m: SentenceMilestone): readonly string[] {
+  if (m.targets === undefined) return mayHoldUnitQuantity(m.folded) ? quantityUnits(m.folded) : NO_UNITS
+  const units: string[] = []
+  for (const t of m.targets) if (!t.bare) units.push(t.unit)
+  return units
+}
+
+/**
+ * The last reader made, kept alive: a class instance's shape (its map, with each field added in
+ * turn) lives only while some instance does, and the optimised code of the reader depends on it.
+ * With no reader left, a full collection dropped the shape and threw that code away, so every
+ * major GC cost the sentence reading a deoptimisation and a slow warm-up again.
+ */
+const kept: { reader: Sentences | null } = { reader: null }
 
 /**
  * A milestone's own action reported done: `已` (or `已于…`, `已经`) right before one of its key
  * words, within two characters (`可研已于2月批复`, `已获批复`). The fixed done phrases of rule 5 do
  * not name every verb a milestone can have.
  */
+const OWN_DONE = /已(?:经)?(?:于[^,。;]{0,16}?)?/g
 function ownActionDone(sentence: string, keys: readonly number[]): string | null {
-  const re = /已(?:经)?(?:于[^,。;]{0,16}?)?/g
+  // Most sentences hold no 已: no regex call.
+  if (sentence.indexOf('已') < 0) return null
+  const re = OWN_DONE
+  re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(sentence)) !== null) {
     const after = m.index + m[0].length
@@ -151,44 +321,58 @@ function ownActionDone(sentence: string, keys: readonly number[]): string | null
     for (let at = after; at <= after + 2 && at + 1 < sentence.length; at++) {
       if (keys.includes(pairCode(sentence, at))) return sentence.slice(m.index, at + 2)
     }
-    if (m[0].length === 0) re.lastIndex++
   }
   return null
 }
 
+/** The first three key words, as the milestone's words in an `unmentioned` verdict. */
+function keyWords(keys: readonly number[]): string {
+  let out = ''
+  for (let k = 0; k < keys.length && k < 3; k++) out += pairText(keys[k]!)
+  return out
+}
+
 /**
- * One milestone by the sentences that speak of it (`named`: each sentence names it). Steps 1–3
- * of rule 5 read those sentences only; its own action reported done counts as a done phrase. A
- * milestone no sentence speaks of is not done. The verdict names the sentences it read, for the
- * clerk's reason.
+ * Milestone `m` by the sentences that speak of it (it is named there, or a number in its
+ * target's unit is). Steps 1–3 of rule 5 read those sentences only; its own action reported
+ * done counts as a done phrase. A milestone no sentence speaks of is not done. The verdict
+ * names the sentences it read, for the clerk's reason.
  */
-function judgeMilestoneSentences(sentences: readonly string[], named: readonly boolean[], keys: readonly number[], targets: Targets): DoneVerdict {
-  let wanted: readonly Quantity[] | null = null
-  const own = () => (wanted ??= typeof targets === 'function' ? targets() : targets)
-  const speaking = sentences.filter((s, i) => named[i] || reportsTargetUnit(s, own))
-  if (speaking.length === 0) return { done: false, step: 'unmentioned', words: keys.slice(0, 3).map(pairText).join('') }
-  const text = speaking.join('。')
-  let verdict = judgePart(text, own)
+function judgeMilestoneSentences(sentences: Sentences, m: number, count: number, keys: readonly number[], targetUnits: readonly string[], targets: () => readonly Quantity[]): DoneVerdict {
+  const speaking: string[] = []
+  const texts = sentences.texts
+  for (let s = 0; s < texts.length; s++) {
+    if (sentences.names[s * count + m] || sentences.reportsUnit(s, targetUnits)) speaking.push(texts[s]!)
+  }
+  if (speaking.length === 0) return { done: false, step: 'unmentioned', words: keyWords(keys) }
+  const text = speaking.length === 1 ? speaking[0]! : speaking.join('。')
+  const verdict = judgePart(text, targets)
   if (!verdict.done && verdict.step === 'none') {
     for (const s of speaking) {
       const done = ownActionDone(s, keys)
-      if (done !== null) {
-        verdict = { done: true, step: 'phrase', words: done }
-        break
-      }
+      if (done !== null) return { done: true, step: 'phrase', words: done, sentence: text }
     }
   }
-  return { ...verdict, sentence: text }
+  return { done: verdict.done, step: verdict.step, words: verdict.words, sentence: text }
 }
 
-/** Every milestone of a task against one unnumbered progress text. */
-export function judgeBySentences(folded: string, milestones: readonly { folded: string; targets: Targets }[]): DoneVerdict[] {
+/**
+ * Every milestone of a task against one unnumbered progress text. `targetsOf` reads a
+ * milestone's quantity targets (and may keep them on it).
+ */
+export function judgeBySentences<M extends SentenceMilestone>(folded: string, milestones: readonly M[], targetsOf: (m: M) => readonly Quantity[]): DoneVerdict[] {
   return withPairIndex((index) => {
-    const keys = milestones.map((m, i) => readKeys(m.folded, i, index))
-    const namer = new Namer(keys, index)
-    const sentences = splitSentences(folded, namer)
-    if (sentences.length === 0) return milestones.map(() => NOTHING_DONE)
-    const named = sentences.map((s) => namer.named(s))
-    return milestones.map((m, i) => judgeMilestoneSentences(sentences, named.map((n) => n[i]!), keys[i]!.keys, m.targets))
+    const n = milestones.length
+    const keys: MilestoneKeys[] = []
+    for (let i = 0; i < n; i++) keys.push(readKeys(milestones[i]!.folded, i, index))
+    const sentences = new Sentences(folded, keys, index)
+    kept.reader = sentences
+    const out: DoneVerdict[] = []
+    for (let i = 0; i < n; i++) {
+      if (sentences.texts.length === 0) { out.push(NOTHING_DONE); continue }
+      const m = milestones[i]!
+      out.push(judgeMilestoneSentences(sentences, i, n, keys[i]!.keys, targetUnitsOf(m), () => targetsOf(m)))
+    }
+    return out
   })
 }

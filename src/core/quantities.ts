@@ -128,6 +128,22 @@ function cleanThing(words: string): string {
  */
 export function findQuantities(folded: string, bare = true, against?: readonly Quantity[]): Quantity[] {
   const found: Quantity[] = []
+  scanQuantities(folded, bare, against, found, null)
+  return found
+}
+
+/**
+ * The units of the quantities findQuantities(folded, false) finds, in order, without reading
+ * their words: with `against`, it finds those of them whose unit is a target's (not bare).
+ */
+export function quantityUnits(folded: string): string[] {
+  const units: string[] = []
+  scanQuantities(folded, false, undefined, null, units)
+  return units
+}
+
+/** findQuantities into `found`, or (`units` given) only the unit of each quantity it would find. */
+function scanQuantities(folded: string, bare: boolean, against: readonly Quantity[] | undefined, found: Quantity[] | null, units: string[] | null): void {
   let clauseFrom = 0
   const n = folded.length
   for (let i = 0; i < n; i++) {
@@ -160,6 +176,7 @@ export function findQuantities(folded: string, bare = true, against?: readonly Q
       clauseFrom = end
       continue
     }
+    if (units !== null) { units.push(unit); continue }
     const unitMult = rawUnit === '万元' ? 1e4 : rawUnit === '亿元' ? 1e8 : 1
     const value = Number(digits) * (mult ? MULTIPLIER[mult]! : 1) * unitMult
     let from = start
@@ -179,10 +196,9 @@ export function findQuantities(folded: string, bare = true, against?: readonly Q
     if (rawUnit === undefined) q.bare = true
     if (CEILING_BEFORE.test(beforeRaw) || CEILING_AFTER.test(folded.slice(end, end + 4))) q.upper = true
     if (PART_BEFORE.test(beforeRaw)) q.part = true
-    found.push(q)
+    found!.push(q)
     clauseFrom = end
   }
-  return found
 }
 
 /** Does a target (not bare) count in `unit`? */

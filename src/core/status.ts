@@ -43,13 +43,16 @@ export function forgetStatusReadings(): void {
 
 const PERCENT = /(\d+(?:\.\d+)?)\s*%/
 
+/** An empty cell (most rows): one shared verdict, never changed. */
+const NO_STATUS: StatusVerdict = Object.freeze({ reading: null, words: '' })
+
 /**
  * One status cell. `taskTargets` are read only for a cell that reports a count. A percentage
  * below 100% is short; a count is measured like progress against the task's target; a count
  * with no target to measure says nothing.
  */
 export function readStatusCell(words: string, taskTargets: () => readonly Quantity[]): StatusVerdict {
-  if (words === '') return { reading: null, words }
+  if (words === '') return NO_STATUS
   // Only cells without a number are kept: a kept one is read without folding it again.
   const kept = STATUS_OF.get(words)
   if (kept !== undefined) return { reading: kept, words }

@@ -42,4 +42,27 @@ describe('withPairIndex', () => {
       expect(index.count('已批复', counts, [0])).toBe(0)
     })
   })
+
+  it('counts a sentence clause by clause as it counts the whole sentence', () => {
+    withPairIndex((index) => {
+      addWords(index, 0, ['可研', '批复'])
+      addWords(index, 1, ['主体', '项目', '招标'])
+      const text = '可研已批复,主体项目,可研报告'
+      const whole = [[0, 0], [0, 0]] as [number[], number[]]
+      index.count(text, whole[0], whole[1])
+      const counts = [9, 9]
+      const specific = [9, 9]
+      index.startSentence(counts, specific)
+      for (const [from, to] of [[0, 5], [6, 10], [11, 15]] as const) {
+        index.countRange(text, from, to, [0, 0], [0, 0])
+        index.addToSentence(counts, specific)
+      }
+      expect(counts).toEqual(whole[0])
+      expect(specific).toEqual(whole[1])
+      // A range counts only its own words.
+      const clause = [0, 0]
+      expect(index.countRange(text, 6, 10, clause, [0, 0])).toBe(2)
+      expect(clause).toEqual([0, 2])
+    })
+  })
 })
