@@ -75,7 +75,18 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   if (n === 1) {
     const only = planned[0]!
     const part = numbered ? partNumbered(progressSplit.parts, only.milestone.index) : undefined
-    return judged([judgePart(part ? part.folded : folded, () => targetsOf(only))], 'whole')
+    const verdict = judgePart(part ? part.folded : folded, () => targetsOf(only))
+    // Never a false done: with one milestone, every numbered part of the progress is about it
+    // (`①已完成方案。②正在施工。` for `6月底前完成方案并开工`): another part that is not done by a
+    // signal or a quantity leaves it open.
+    if (verdict.done && part && progressSplit.parts.length > 1) {
+      for (const other of progressSplit.parts) {
+        if (other === part) continue
+        const next = judgePart(other.folded, () => targetsOf(only))
+        if (!next.done && (next.step === 'signal' || next.step === 'quantity' || next.step === 'verdict')) return judged([next], 'whole')
+      }
+    }
+    return judged([verdict], 'whole')
   }
   const pieceWise = (plan.by === 'number' && numbered) || (plan.by === 'semicolon' && progressSplit.by === 'semicolon')
   if (pieceWise) {
@@ -137,7 +148,9 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
     const m = p.milestone
     let verdict = verdicts[i]!
     let doneReason: Reason | null = null
-    if (status === 'done' && !verdict.done) {
+    // The status column's 已完成 speaks for the task, but never over a milestone whose own
+    // progress reports a count short of its target (never a false done).
+    if (status === 'done' && !verdict.done && verdict.step !== 'quantity') {
       verdict = { done: true, step: 'status', words: statusWords }
       doneReason = explainDone(verdict, '')
     }

@@ -63,8 +63,14 @@ function leadingTrim(text: string): string {
   return i === 0 ? text : text.slice(i)
 }
 
-/** The percentages below 100% that count as not-done signals. */
-function lowPercents(folded: string): readonly string[] {
+/** A percentage right after these words is a share of something larger (`占年度计划的76%`). */
+const SHARE_BEFORE = /占[^,。;]{0,12}$/
+
+/**
+ * The percentages below 100% that count as not-done signals; with `sharesAside`, shares of a
+ * larger plan (`占年度计划的76%`) are left out.
+ */
+function lowPercents(folded: string, sharesAside = false): readonly string[] {
   // Most parts hold no percentage: one indexOf instead of a regex scan, and no array.
   if (folded.indexOf('%') < 0) return NO_WORDS
   const out: string[] = []
@@ -73,6 +79,7 @@ function lowPercents(folded: string): readonly string[] {
   while ((m = PERCENT.exec(folded)) !== null) {
     if (Number(m[1]) >= 100) continue
     if (GROWTH_BEFORE.test(folded.slice(Math.max(0, m.index - 8), m.index))) continue
+    if (sharesAside && SHARE_BEFORE.test(folded.slice(Math.max(0, m.index - 14), m.index))) continue
     const words = `${m[1]}% < 100%`
     if (!out.includes(words)) out.push(words)
   }
@@ -149,8 +156,13 @@ export function judgePart(folded: string, targets: Targets): DoneVerdict {
     if (short) return { done: false, step: 'quantity', words: showRatio(short) }
   }
   // Read once: a low percentage is a signal of its own, and one of step 3's signals too.
-  const low = lowPercents(part)
-  if (low.length > 0 && !wanted.some((t) => t.unit === '%')) return { done: false, step: 'signal', words: low.join(', ') }
+  let low = lowPercents(part)
+  if (low.length > 0 && !wanted.some((t) => t.unit === '%')) {
+    // A share of a larger plan says nothing against a milestone whose own target the part
+    // reports reached (`完成投资888万元,占年度计划的76%` against `完成投资888万元`).
+    if (matches.length > 0 && matches.every(reaches)) low = lowPercents(part, true)
+    if (low.length > 0) return { done: false, step: 'signal', words: low.join(', ') }
+  }
   if (opening) return opening
   if (matches.length > 0 && matches.every(reaches)) return { done: true, step: 'quantity', words: matches.map(showRatio).join('; ') }
   const signals = findSignals(part, low)

@@ -150,6 +150,19 @@ function keyChars(keys: readonly number[]): readonly string[] {
   return codes.map((c) => String.fromCharCode(c))
 }
 
+/** The key words (pair codes) of `keys` that `text` holds. */
+function keysIn(text: string, keys: readonly number[]): number[] {
+  const out: number[] = []
+  for (const k of keys) {
+    const first = Math.floor(k / 0x10000)
+    const second = k - first * 0x10000
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (text.charCodeAt(i) === first && text.charCodeAt(i + 1) === second) { out.push(k); break }
+    }
+  }
+  return out
+}
+
 /** `n` zeros, pushed: `new Array(n).fill(0)` costs a builtin call and starts out holey. */
 function zeros(n: number): number[] {
   const out: number[] = []
@@ -172,6 +185,8 @@ class Sentences {
   readonly texts: string[] = []
   /** names[s * milestones + m]: does sentence s name milestone m? */
   readonly names: boolean[] = []
+  /** Per sentence, how many milestones it names. */
+  private readonly named: number[] = []
   /**
    * Per sentence, the units of the quantities it reports, read when a milestone with quantity
    * targets first asks (null until then). Set for every sentence as it is read, never past the end.
@@ -254,10 +269,46 @@ class Sentences {
     clauses.length = 0
     this.texts.push(text)
     this.units.push(null)
+    const base = this.names.length
+    let named = 0
     for (let m = 0; m < this.milestones.length; m++) {
       const shared = this.counts[m]!
-      this.names.push(shared !== 0 && names(text, 0, text.length, this.milestones[m]!, shared, this.specific[m]!))
+      const yes = shared !== 0 && names(text, 0, text.length, this.milestones[m]!, shared, this.specific[m]!)
+      this.names.push(yes)
+      if (yes) named++
     }
+    if (named > 1) named -= this.dropExplained(text, base)
+    this.named.push(named)
+  }
+
+  /**
+   * A sentence that names several milestones speaks only for those whose words it holds best:
+   * milestone a is dropped when the key words of a it holds are all key words of another named
+   * milestone b, which it holds more of. `施工图设计尚未启动` holds 设计 of `初步设计` and 施工, 工图,
+   * 图设, 设计 of `施工图设计`: it speaks of the drawings only, and its 尚未 leaves 初步设计 alone.
+   * `可研和初步设计均已完成` holds 可研 (not a word of 初步设计): it still speaks for both.
+   * Returns how many were dropped.
+   */
+  private dropExplained(text: string, base: number): number {
+    const n = this.milestones.length
+    const held: (number[] | null)[] = []
+    for (let m = 0; m < n; m++) held.push(this.names[base + m] ? keysIn(text, this.milestones[m]!.keys) : null)
+    let dropped = 0
+    for (let a = 0; a < n; a++) {
+      const mine = held[a]
+      if (!mine) continue
+      for (let b = 0; b < n; b++) {
+        const theirs = held[b]
+        if (b === a || !theirs || theirs.length <= mine.length) continue
+        if (mine.every((k) => theirs.includes(k))) { this.names[base + a] = false; dropped++; break }
+      }
+    }
+    return dropped
+  }
+
+  /** How many milestones sentence `s` names. */
+  namedCount(s: number): number {
+    return this.named[s]!
   }
 
   /** Does sentence `s` report a number in one of `targetUnits`? */
@@ -342,7 +393,9 @@ function judgeMilestoneSentences(sentences: Sentences, m: number, count: number,
   const speaking: string[] = []
   const texts = sentences.texts
   for (let s = 0; s < texts.length; s++) {
-    if (sentences.names[s * count + m] || sentences.reportsUnit(s, targetUnits)) speaking.push(texts[s]!)
+    // A number in the target's unit speaks for the milestone unless the sentence is about
+    // another one (`雨水管网改造完成3公里` is not the 污水管网's 公里).
+    if (sentences.names[s * count + m] || (sentences.namedCount(s) === 0 && sentences.reportsUnit(s, targetUnits))) speaking.push(texts[s]!)
   }
   if (speaking.length === 0) return { done: false, step: 'unmentioned', words: keyWords(keys) }
   const text = speaking.length === 1 ? speaking[0]! : speaking.join('。')

@@ -31,11 +31,11 @@ const UNITS = ['平方公里', '平方米', '立方米', '吨标准煤', '吨标
 const UNIT_ALIASES = new Map([['吨标准煤', '吨标煤']])
 
 /**
- * A number, its multiplier and unit. Not quantities: numbers inside names and versions
+ * A number (`1,200`: thousands written with commas), its multiplier and unit. Not quantities: numbers inside names and versions
  * (`PM2.5`, `2.0平台`, `329国道` has no unit), ordinals (`第4个`), and a money amount used as
  * a qualifier (`亿元以上产业项目`, `10亿元项目`, `10亿元1家`).
  */
-const QUANTITY_SOURCE = `(?<![\\dA-Za-z.#第])(\\d+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*(?:(${UNITS.map((u) => u.replace('%', '%')).join('|')})|(?=[\\u4e00-\\u9fff]))`
+const QUANTITY_SOURCE = `(?<![\\dA-Za-z.#第])(\\d{1,3}(?:,\\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?)\\s*(万|亿|千)?\\s*(?:(${UNITS.map((u) => u.replace('%', '%')).join('|')})|(?=[\\u4e00-\\u9fff]))`
 /**
  * A digit where a quantity can start (QUANTITY_SOURCE's opening): without one, findQuantities
  * finds nothing. `第12号` and years inside words have none.
@@ -95,7 +95,13 @@ export function mayHoldUnitQuantity(folded: string): boolean {
   for (let i = 0; i < n; i++) {
     if (!isDigit(folded.charCodeAt(i))) continue
     let j = i + 1
-    while (j < n && (isDigit(folded.charCodeAt(j)) || folded.charCodeAt(j) === 0x2e /* . */)) j++
+    // Digits, a decimal point, and a thousands comma before three digits (`1,200个`).
+    for (;;) {
+      const c = folded.charCodeAt(j)
+      if (j < n && (isDigit(c) || c === 0x2e /* . */)) j++
+      else if (c === 0x2c /* , */ && isDigit(folded.charCodeAt(j + 1)) && isDigit(folded.charCodeAt(j + 2)) && isDigit(folded.charCodeAt(j + 3)) && !isDigit(folded.charCodeAt(j + 4))) j += 4
+      else break
+    }
     while (j < n && SPACE[folded.charCodeAt(j)] === 1) j++
     if (j >= n) return false
     let c = folded.charCodeAt(j)
@@ -178,7 +184,7 @@ function scanQuantities(folded: string, bare: boolean, against: readonly Quantit
     }
     if (units !== null) { units.push(unit); continue }
     const unitMult = rawUnit === '万元' ? 1e4 : rawUnit === '亿元' ? 1e8 : 1
-    const value = Number(digits) * (mult ? MULTIPLIER[mult]! : 1) * unitMult
+    const value = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits) * (mult ? MULTIPLIER[mult]! : 1) * unitMult
     let from = start
     while (from > clauseFrom && BREAK[folded.charCodeAt(from - 1)] === 0) from--
     const beforeRaw = folded.slice(from, start)
