@@ -1,7 +1,8 @@
-// Held-out cases: 59 more progress cases written from rules §5 and labelled before the engine was
+// Held-out cases: 68 more progress cases written from rules §5 and labelled before the engine was
 // run on them (test/fixtures/progress-cases-v3.json), in phrasings the earlier sets do not use.
 // Shared words between milestones, one milestone against numbered progress, thousands commas,
-// shares of a plan and a status that says 已完成 over a shortfall first failed here.
+// shares of a plan, a status that says 已完成 over a shortfall and done verbs after 已经/已按期…
+// first failed here.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { assessTask, type MilestoneState, type TaskFields, type TaskState } from '../../src/core'
