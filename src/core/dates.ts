@@ -158,7 +158,11 @@ export const DATE_SOURCE = (
   `|${YEAR.replace(/\{p\}/g, 'b')}?\\s*(?:第|前)?(?<bQuarter>[一二三四1-4])季度` +
   `|(?:(?<cYear>\\d{4})\\s*年?|(?<cRel>今年|明年|去年))(?<cWords>上半年|年中|下半年|年底|年末|年内|全年|底|末|内|前(?!期|[一二三四]季|\\d))(?![国央心华])` +
   '|(?<![\\d.])(?<dY>\\d{4})[-/.](?<dM>\\d{1,2})[-/.](?<dD>\\d{1,2})(?!\\d)' +
-  '|(?<![\\d一二三四五六七八九十两几多百千万])(?<eWords>上半年|年中(?![国央心华])|下半年|年底|年末|年内|全年|今年)'
+  '|(?<![\\d一二三四五六七八九十两几多百千万])(?<eWords>上半年|年中(?![国央心华])|下半年|年底|年末|年内|全年|今年)' +
+  // A year and month in figures (`2023.12`, `2023/12`, `2023-12` in a 完成时限 cell): that month's end.
+  '|(?<![\\d.])(?<fY>20\\d{2})[-/.](?<fM>\\d{1,2})(?![\\d.\\-/%万亿元])' +
+  // A year alone (`2023年`, the end of `2023-2025年`): by its end.
+  '|(?<![\\d.])(?<gY>20\\d{2})\\s*年(?!度|\\s*[\\d一二三四五六七八九十〇零两]|\\s*第)'
 )
 
 /**
@@ -182,6 +186,7 @@ export const DATE_START = charTable('0123456789今明去第前一二三四五六
 const G = (name: string): number => GROUP.get(name)!
 const [A_YEAR, A_REL, A_MONTH, A_FEN, A_DAY, A_SUFFIX, A_BEFORE] = ['aYear', 'aRel', 'aMonth', 'aFen', 'aDay', 'aSuffix', 'aBefore'].map(G) as [number, number, number, number, number, number, number]
 const [B_YEAR, B_REL, B_QUARTER, C_YEAR, C_REL, C_WORDS, D_Y, D_M, D_D, E_WORDS] = ['bYear', 'bRel', 'bQuarter', 'cYear', 'cRel', 'cWords', 'dY', 'dM', 'dD', 'eWords'].map(G) as [number, number, number, number, number, number, number, number, number, number]
+const [F_Y, F_M, G_Y] = ['fY', 'fM', 'gY'].map(G) as [number, number, number]
 
 /** `截至` right before a date (spaces allowed) makes it a report date, not a due date. */
 function isReportDate(text: string, start: number): boolean {
@@ -270,7 +275,7 @@ export function readDue(text: string, options: DueOptions, plainMonths = true): 
         const reading = readMonth(options.year, plainMonth, undefined, plainSuffix, plainBefore, false, options)
         reading.words = text.slice(at, end)
         reading.at = at
-        return reading
+        return rangeEnd(text, end, reading, options)
       }
     }
     DATE_SCANNER.lastIndex = at
@@ -288,9 +293,27 @@ export function readDue(text: string, options: DueOptions, plainMonths = true): 
     if (!reading) continue
     reading.words = words
     reading.at = start
-    return reading
+    return m[A_MONTH] !== undefined ? rangeEnd(text, m.index + matched.length, reading, options) : reading
   }
   return UNDATED
+}
+
+/** What joins the two months of a range (`11月至12月`, `3月-5月`, `6月~8月`). */
+const RANGE_JOIN = charTable('至到-—~～')
+
+/**
+ * A month that opens a range (`11月至12月底`) is due with the range's last month: the reading of
+ * the month after the join, when there is one within a few characters, else `first` as read.
+ */
+function rangeEnd(text: string, end: number, first: DueReading, options: DueOptions): DueReading {
+  let k = end
+  while (k < text.length && SPACE[text.charCodeAt(k)] === 1) k++
+  if (k >= text.length || RANGE_JOIN[text.charCodeAt(k)] === 0 || first.kind !== 'dated') return first
+  const rest = text.slice(k + 1, k + 16)
+  const last = readDue(rest, options)
+  // Only a month right after the join (not a date further on in the milestone's words).
+  if (last.kind !== 'dated' || (last.at ?? 0) > 2 || !last.due || !first.due || last.due < first.due) return first
+  return { ...last, words: text.slice(first.at ?? 0, k + 1 + (last.at ?? 0) + (last.words ?? '').length), at: first.at }
 }
 
 function yearOf(rel: string | undefined, digits: string | undefined, year: number): number {
@@ -337,6 +360,11 @@ function readMatch(m: RegExpExecArray, options: DueOptions): DueReading | null {
   if (m[D_Y] !== undefined) return dated(isoDate(Number(m[D_Y]), Number(m[D_M]), Number(m[D_D])))
   const eWords = m[E_WORDS]
   if (eWords !== undefined) return dated(halfEnd(options.year, eWords))
+  if (m[F_Y] !== undefined) {
+    const month = Number(m[F_M])
+    return month >= 1 && month <= 12 ? dated(monthEnd(Number(m[F_Y]), month)) : reading('undated', null, false, true)
+  }
+  if (m[G_Y] !== undefined) return dated(`${m[G_Y]}-12-31`)
   return null
 }
 

@@ -1,5 +1,6 @@
 // A cell's value to the text SheetJS shows for it (safe_format, then sheetjs.ts's cellText), with SheetJS's own SSF.
 import * as XLSX from '@e965/xlsx'
+import { zhCnDateCode } from '../dateFormats'
 import { trimCellText } from '../rawSheet'
 
 /** SheetJS's implicit formats for built-in ids missing from its table (SSFImplicit, not exported). */
@@ -17,10 +18,13 @@ const IMPLICIT: Record<number, string> = {
   76: 'h:mm', 77: 'h:mm:ss', 78: 'm/d/yy h:mm', 79: 'mm:ss', 80: '[h]:mm:ss', 81: 'mmss.0',
 }
 
-/** The format code SheetJS uses for a numFmtId: the workbook's own, its (global) table, the implicit one. */
+/** The format code SheetJS uses for a numFmtId (the workbook's own, its table, the implicit one); 14 and 22 zh-CN. */
 export function formatCode(id: number, custom: ReadonlyMap<number, string>): string {
   const table = XLSX.SSF.get_table() as Record<number, string | undefined>
-  return custom.get(id) ?? table[id] ?? IMPLICIT[id] ?? 'General'
+  const own = custom.get(id) ?? table[id]
+  // SheetJS draws the implicit ids (East Asian dates among them) without a format code on the
+  // cell, so the zh-CN form is taken for the table's and the workbook's own codes only.
+  return own !== undefined ? zhCnDateCode(own) : IMPLICIT[id] ?? 'General'
 }
 
 export type CellValue = number | string | boolean | undefined
