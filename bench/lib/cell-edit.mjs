@@ -131,6 +131,7 @@ export async function measureCellEdits(session, count, settleMs) {
     commitKey: commitKeys.length === 1 ? commitKeys[0] : null,
     note: unfocusedEditor ? 'the cell editor opened without focusing its text box; the harness focused it' : null,
     edits: commitToSaved.length,
+    samples: commitToSaved.map((ms) => Math.round(ms * 10) / 10),
     misses,
     p50: percentile(commitToSaved, 50),
     p95: percentile(commitToSaved, 95),
