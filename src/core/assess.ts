@@ -1,15 +1,16 @@
 // The state of one task on the as-of date (rules §5–6): milestones, done per milestone, and the worst state.
 import { addDays } from './dates'
 import { splitCell, type CellPart } from './numbering'
-import { cachedPlan, taskTargetsOf, targetsOf, text, type Judged, type Plan } from './plan'
+import { cachedPlan, taskTargetsOf, targetsOf, text, type Judged, type Plan, type ReasonMemo } from './plan'
 import { judgePart, readOpening, type DoneVerdict } from './progress'
-import { readStatusCell, statusReason } from './status'
+import { readStatusCell, statusReason, type StatusReading, type StatusVerdict } from './status'
 import { judgeBySentences } from './progressSentences'
+import { lazyMilestone, lazyTask } from './lazyReasons'
 import { explainDone, explainDue, explainState, joinReasons } from './reasons'
 import { foldText, isBlank } from './text'
 import {
   TASK_STATE_ORDER, type AssessContext, type AssessedMilestone, type Milestone, type MilestoneState,
-  type Reason, type TaskAssessment, type TaskFields, type TaskState,
+  type MonthBeforeReading, type Reason, type TaskAssessment, type TaskFields, type TaskState,
 } from './types'
 
 /** Rank of each state, worst first (TASK_STATE_ORDER): a plain object reads faster than a Map in the hot loop. */
@@ -143,52 +144,35 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
 
   const milestones: AssessedMilestone[] = []
   let allFromProgress = true
+  let source: ReasonSource | undefined
   for (let i = 0; i < plan.planned.length; i++) {
     const p = plan.planned[i]!
     const m = p.milestone
     let verdict = verdicts[i]!
-    let doneReason: Reason | null = null
     // The status column's 已完成 speaks for the task, but never over a milestone whose own
     // progress reports a count short of its target (never a false done).
     if (status === 'done' && !verdict.done && verdict.step !== 'quantity') {
       verdict = { done: true, step: 'status', words: statusWords }
-      doneReason = explainDone(verdict, '')
     }
     // Never a false done: a status short of the target leaves the task's last milestone open.
     if (status === 'short' && verdict.done && i === plan.planned.length - 1) {
       verdict = { done: false, step: 'status', words: statusWords }
-      doneReason = { zh: `完成情况列写明「${statusWords}」，未达到目标`, en: `the status column says "${statusWords}": short of the target` }
     }
     const override = overrides?.[m.index]
     const overridden = typeof override === 'boolean'
     if (overridden) {
       verdict = { done: override, step: 'override', words: '' }
-      doneReason = explainDone(verdict, '')
     }
     let state: MilestoneState
-    let joined: Reason
     if (verdict === verdicts[i] && memo) {
       // Judged from progress alone: the memo holds the state and sentence for this as-of date.
-      const kept = memo.reasons[i]
-      if (kept) {
-        state = memo.states[i]!
-        joined = kept
-      } else {
-        state = memo.states[i] = stateOf(m, verdict.done, asOf, soonEnd)
-        joined = memo.reasons[i] = joinReasons(p.dueReason ??= explainDue(m, plan.source, monthBefore), doneReasonOf(judged, plan, i), explainState(state, m.due, asOf, soonDays))
-      }
+      state = memo.states[i] ??= stateOf(m, verdict.done, asOf, soonEnd)
     } else {
       if (verdict !== verdicts[i]) allFromProgress = false
       state = stateOf(m, verdict.done, asOf, soonEnd)
-      joined = joinReasons(p.dueReason ?? explainDue(m, plan.source, monthBefore), doneReason ?? doneReasonOf(judged, plan, i), explainState(state, m.due, asOf, soonDays))
     }
-    // A fresh object per result (the strings are shared): callers may keep or change what they get.
-    const reasons: Reason = { zh: joined.zh, en: joined.en }
-    // Built field by field (not spread): one object shape for every milestone keeps this hot loop fast.
-    // Due words are nearly always there: made with them (not added after), no property backing store.
-    const assessed: AssessedMilestone = m.dueWords !== undefined
-      ? { index: m.index, text: m.text, due: m.due, kind: m.kind, done: verdict.done, state, reason: reasons.zh, reasons, dueWords: m.dueWords }
-      : { index: m.index, text: m.text, due: m.due, kind: m.kind, done: verdict.done, state, reason: reasons.zh, reasons }
+    source ??= { plan, judged, memo, monthBefore, asOf, soonDays }
+    const assessed = lazyMilestone(m, verdict.done, state, milestoneReason, source, i, verdict === verdicts[i] ? null : verdict)
     if (m.ambiguous) assessed.ambiguous = true
     if (m.unreadable) assessed.unreadable = true
     if (overridden) assessed.overridden = true
@@ -198,20 +182,57 @@ function assessUnsafe(fields: TaskFields, ctx: AssessContext): TaskAssessment {
   let state: TaskState = 'done'
   for (const m of milestones) if (STATE_RANK[m.state] < STATE_RANK[state]) state = m.state
   if (status === 'behind' && state !== 'overdue') state = 'behind'
+  const fromMemo = allFromProgress ? memo : undefined
+  return lazyTask(state, milestones, () => taskReason(state, milestones, status, statusVerdict, fromMemo))
+}
+
+/** The task-level sentence: the status column's words, the milestone that set the state, or both. */
+function taskReason(state: TaskState, milestones: readonly AssessedMilestone[], status: StatusReading, statusVerdict: StatusVerdict, memo: ReasonMemo | undefined): Reason {
   const fromStatus = statusReason(statusVerdict)
-  let taskReason: Reason
   if (!fromStatus) {
     // Without a status reason the state comes from the milestones alone, so the memo can keep it.
-    const summary = allFromProgress && memo ? memo.summary ??= summarise(state, milestones) : summarise(state, milestones)
-    taskReason = { zh: summary.zh, en: summary.en }
-  } else if (state === 'overdue' || (state !== 'behind' && status !== 'done')) {
+    const summary = memo ? memo.summary ??= summarise(state, milestones) : summarise(state, milestones)
+    return { zh: summary.zh, en: summary.en }
+  }
+  if (state === 'overdue' || (state !== 'behind' && status !== 'done')) {
     // The line that explains the badge comes first: which milestone is overdue, by how many days.
     const summary = summarise(state, milestones)
-    taskReason = { zh: `${summary.zh}\n${fromStatus.zh}`, en: `${summary.en}\n${fromStatus.en}` }
-  } else {
-    taskReason = fromStatus
+    return { zh: `${summary.zh}\n${fromStatus.zh}`, en: `${summary.en}\n${fromStatus.en}` }
   }
-  return { state, milestones, reasons: taskReason }
+  return { zh: fromStatus.zh, en: fromStatus.en }
+}
+
+/** The last milestone left open by a status short of the target. */
+function shortReason(statusWords: string): Reason {
+  return { zh: `完成情况列写明「${statusWords}」，未达到目标`, en: `the status column says "${statusWords}": short of the target` }
+}
+
+/** What a task's milestone reasons are made from: one object per task, shared by its milestones. */
+interface ReasonSource {
+  plan: Plan
+  judged: Judged
+  /** Set when the memo is in use on this as-of date: a reason made is kept there. */
+  memo: ReasonMemo | undefined
+  monthBefore: MonthBeforeReading
+  asOf: string
+  soonDays: number
+}
+
+/**
+ * The reason of milestone `i`: its due words, why it is (not) done, its state on the as-of date.
+ * `decided` is the verdict of the status column or an override, null when its progress decided.
+ */
+function milestoneReason(s: ReasonSource, i: number, decided: DoneVerdict | null, state: MilestoneState): Reason {
+  const p = s.plan.planned[i]!
+  const kept = decided === null ? s.memo?.reasons[i] : undefined
+  if (kept) return { zh: kept.zh, en: kept.en }
+  const m = p.milestone
+  const done = decided === null ? doneReasonOf(s.judged, s.plan, i)
+    : decided.step === 'status' && !decided.done ? shortReason(decided.words) : explainDone(decided, '')
+  const made = joinReasons(p.dueReason ??= explainDue(m, s.plan.source, s.monthBefore), done, explainState(state, m.due, s.asOf, s.soonDays))
+  // Kept for the next assessment on this date (a copy goes out: callers may change what they get).
+  if (decided === null && s.memo) s.memo.reasons[i] = made
+  return decided === null && s.memo ? { zh: made.zh, en: made.en } : made
 }
 
 /** The task-level reason when the status column says nothing: which milestone set the state. */

@@ -1,6 +1,7 @@
 // Assessing a whole document on its as-of date: the one place that turns settings + rows into states.
 import { assessTask } from './assess'
 import { taskFieldsOf, type TaskDocument, type TaskRow } from './document'
+import { plainAssessment } from './lazyReasons'
 import { TASK_STATE_ORDER, type Role, type TaskAssessment, type TaskFields, type TaskState } from './types'
 
 export type StateCounts = Record<TaskState, number>
@@ -11,6 +12,17 @@ export interface DocumentAssessment {
   /** Row id → assessment, for data rows only. */
   byRow: Map<string, TaskAssessment>
   counts: StateCounts
+}
+
+/**
+ * The assessment as plain objects, every reason made: what survives `postMessage` (the export
+ * worker). A result's reasons are getters on its prototype (see lazyReasons.ts), which a
+ * structured clone leaves behind.
+ */
+export function plainDocumentAssessment(a: DocumentAssessment): DocumentAssessment {
+  const byRow = new Map<string, TaskAssessment>()
+  for (const [id, task] of a.byRow) byRow.set(id, plainAssessment(task))
+  return { asOf: a.asOf, year: a.year, byRow, counts: { ...a.counts } }
 }
 
 export function emptyCounts(): StateCounts {

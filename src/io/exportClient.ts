@@ -1,5 +1,5 @@
 // Runs an export in a module worker; never rejects: the result says what happened.
-import type { DocumentAssessment, TaskDocument } from '../core'
+import { plainDocumentAssessment, type DocumentAssessment, type TaskDocument } from '../core'
 import type { ExportRequest, ExportResponse } from './export/protocol'
 import type { ExportOptions, ExportResult } from './export/types'
 
@@ -20,7 +20,8 @@ export function exportInWorker(doc: TaskDocument, options: ExportOptions, assess
       event.preventDefault()
       finish({ ok: false, code: 'failed', params: { detail: event.message } })
     }
-    const request: ExportRequest = { type: 'export', id, doc, options, ...(assessment ? { assessment } : {}) }
+    // Plain objects: a structured clone keeps no getter, and the reasons are getters (core lazyReasons.ts).
+    const request: ExportRequest = { type: 'export', id, doc, options, ...(assessment ? { assessment: plainDocumentAssessment(assessment) } : {}) }
     worker.postMessage(request)
   })
 }

@@ -22,6 +22,9 @@ test('export writes a styled .xlsx named from the title and as-of date, with sta
   expect(shared + sheet).toContain('开化县2023年度重点工作清单')
   expect(shared + sheet).toContain('启动新安综合体建设')
   expect(shared + sheet).toContain('逾期')
+  // The 逾期说明 column's sentences crossed to the export worker (reasons are made on demand, and a
+  // structured clone keeps only plain fields: the client sends plain copies).
+  expect(shared + sheet).toMatch(/已逾期 \d+ 天/)
 })
 
 test('export to CSV keeps Chinese for Excel (UTF-8 BOM) and escapes formula-like text', async ({ page }) => {
