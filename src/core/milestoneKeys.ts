@@ -160,9 +160,20 @@ export function keysIn(text: string, keys: readonly number[]): number[] {
   return out
 }
 
-/** The first three key words, as the milestone's words in an `unmentioned` verdict. */
+/**
+ * The first three key words, as the milestone's words in an `unmentioned` verdict. Pairs that
+ * overlap (`开工`, `工建`, `建设`) are the clerk's word read two characters at a time: shown as
+ * that word (`开工建设`), not each pair in full; pairs that do not chain are listed with `、`.
+ */
 export function keyWords(keys: readonly number[]): string {
   let out = ''
-  for (let k = 0; k < keys.length && k < 3; k++) out += pairText(keys[k]!)
+  let last = -1
+  for (let k = 0; k < keys.length && k < 3; k++) {
+    const key = keys[k]!
+    const first = Math.floor(key / 0x10000)
+    const second = key - first * 0x10000
+    out += first === last ? String.fromCharCode(second) : `${out ? '、' : ''}${pairText(key)}`
+    last = second
+  }
   return out
 }

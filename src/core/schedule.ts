@@ -1,7 +1,7 @@
 // Reading a schedule cell (rules §3–4): its milestones and the due date each one names.
 import { readDue } from './dates'
 import { splitCell, type CellPart, type CellSplit } from './numbering'
-import { foldText } from './text'
+import { SPACE, charTable, foldText } from './text'
 import type { Milestone, MonthBeforeReading } from './types'
 
 export interface ScheduleContext {
@@ -22,9 +22,71 @@ export function readMilestone(p: CellPart, ctx: ScheduleContext): Milestone {
   return milestone
 }
 
+/**
+ * Where an unnumbered cell's sentences end: a milestone's words run to one of these. The comma
+ * and full stop are folded (`，` → `,`); `、` joins a list (`3月、6月底前分别…`), never splits it.
+ */
+const SENTENCE_END = charTable('。,!?\n')
+
+/**
+ * An unnumbered cell that names several due dates, one per sentence (`一季度完成立项。二季度完成
+ *征收。`, `6月底前完成封顶,年底前竣工验收`), is one milestone per date (rules §3: a milestone
+ * has at most one due date). It splits at the last sentence end before each later date; a date
+ * with no sentence end before it (`3月、6月底前`) stays with the words before it, and a cell with
+ * a recurring time (`每月`) is left whole. Null when the cell names fewer than two dates.
+ */
+export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] | null {
+  const folded = part.folded
+  if (folded.indexOf('每') >= 0) return null
+  const first = readDue(folded, ctx)
+  if (first.kind !== 'dated' || first.at === undefined || first.words === undefined) return null
+  const cuts: number[] = []
+  let from = first.at + first.words.length
+  for (;;) {
+    const next = readDue(folded.slice(from), ctx)
+    if (next.kind !== 'dated' || next.at === undefined || next.words === undefined) break
+    const at = from + next.at
+    let cut = at - 1
+    while (cut >= from && SENTENCE_END[folded.charCodeAt(cut)] === 0) cut--
+    if (cut >= from) cuts.push(cut)
+    from = at + next.words.length
+  }
+  if (cuts.length === 0) return null
+  const parts: CellPart[] = []
+  let start = 0
+  for (const end of [...cuts, folded.length]) {
+    const piece = trimmedPart(part, start, end, parts.length + 1)
+    if (piece) parts.push(piece)
+    start = end + 1
+  }
+  return parts.length > 1 ? parts : null
+}
+
+function trimmedPart(part: CellPart, from: number, to: number, index: number): CellPart | null {
+  let start = from
+  let end = to
+  while (start < end && SENTENCE_END[part.folded.charCodeAt(start)] === 1) start++
+  while (start < end && (SPACE[part.folded.charCodeAt(start)] === 1)) start++
+  while (end > start && (SENTENCE_END[part.folded.charCodeAt(end - 1)] === 1 || SPACE[part.folded.charCodeAt(end - 1)] === 1)) end--
+  if (start === end) return null
+  return { index, text: part.text.slice(start, end), folded: part.folded.slice(start, end) }
+}
+
 /** The split of a schedule cell together with its milestones; assess reuses the split for progress. */
 export function readSchedule(text: string, ctx: ScheduleContext): { split: CellSplit; milestones: Milestone[] } {
-  const split = splitCell(text, foldText(text))
+  let split = splitCell(text, foldText(text))
+  // Numbered parts are the clerk's own milestones (progress answers them by number): only
+  // unnumbered ones are split further.
+  if (split.by !== 'number') {
+    let parts: CellPart[] | null = null
+    for (let i = 0; i < split.parts.length; i++) {
+      const pieces = splitAtDates(split.parts[i]!, ctx)
+      if (pieces && !parts) parts = split.parts.slice(0, i)
+      if (parts) parts.push(...(pieces ?? [split.parts[i]!]))
+    }
+    // Pieces of one cell, like `;` segments: progress split the same way is read piece by piece.
+    if (parts) split = { by: 'semicolon', parts: parts.map((p, i) => ({ ...p, index: i + 1 })) }
+  }
   return { split, milestones: split.parts.map((p) => readMilestone(p, ctx)) }
 }
 
