@@ -1,0 +1,34 @@
+// More ways a clerk writes "done" and "partly done" (rules §5 step 3), labelled before the engine ran on them.
+import { describe, expect, it } from 'vitest'
+import { assessTask } from '../../src/core'
+
+const judged = (schedule: string, progress: string) =>
+  assessTask({ schedule, progress }, { year: 2023, asOf: '2023-07-15' }).milestones[0]!.done
+
+describe('done phrases beyond the rules’ list', () => {
+  const done: [string, string][] = [
+    ['6月底前项目完工', '项目已全面完工并投入使用'],
+    ['6月底前建成', '已全面建成'],
+    ['4月底前完成选址', '选址已确定'],
+    ['3月底前成立领导小组', '领导小组已成立'],
+    ['6月底前完成规划编制', '规划已编制完成'],
+    ['6月底前通车', '线路已通车'],
+    ['6月底前开业', '商场已正式开业'],
+    ['5月底前完成招商签约', '已与3家企业签订合作协议，已达成投资意向'],
+    ['6月底前出台实施办法', '实施办法已制定并发布'],
+  ]
+  for (const [schedule, progress] of done) it(`${progress} → done`, () => expect(judged(schedule, progress)).toBe(true))
+})
+
+describe('part done is not done (never a false done)', () => {
+  const open: [string, string][] = [
+    ['6月底前完成道路改造', '已完成部分路段改造'],
+    ['6月底前完成设备安装', '大部分已完成'],
+    ['6月底前完成征收', '已完成一半'],
+    ['6月底前完成主体工程', '工程量已完成过半'],
+    ['6月底前完成项目建设', '已全面启动'],
+    ['6月底前完成施工单位招标', '已确定施工单位，正在进场'],
+    ['6月底前完成年度任务', '已完成年度任务的80%'],
+  ]
+  for (const [schedule, progress] of open) it(`${progress} → not done`, () => expect(judged(schedule, progress)).toBe(false))
+})
