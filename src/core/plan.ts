@@ -26,6 +26,12 @@ export interface Planned {
   targets: readonly Quantity[] | undefined
   /** Why the due date is what it is: fixed for the plan, so kept with it. */
   dueReason: Reason | undefined
+  /**
+   * For the last milestone of a schedule, the task text: when its own words set no target, the
+   * task's target is its target (rules §5: never a false done; `9月底前` under `改造老旧小区15个`
+   * is not done by `已完成改造12个`). The last milestone finishes the task; earlier ones are steps.
+   */
+  taskText: string | undefined
 }
 
 /**
@@ -51,13 +57,15 @@ export function newPlan(source: DueSource, by: Plan['by'], planned: Planned[]): 
 }
 
 /** One planned milestone, every field set (see Plan). */
-export function newPlanned(milestone: Milestone, targets: readonly Quantity[] | undefined, folded: string): Planned {
-  return { milestone, folded, targets, dueReason: undefined }
+export function newPlanned(milestone: Milestone, targets: readonly Quantity[] | undefined, folded: string, taskText?: string): Planned {
+  return { milestone, folded, targets, dueReason: undefined, taskText }
 }
 
-/** The targets of a planned milestone, read from its own words on first need. */
+/** The targets of a planned milestone, read from its own words (else the task's, see taskText) on first need. */
 export function targetsOf(p: Planned): readonly Quantity[] {
-  return p.targets ??= findTargets(p.folded)
+  if (p.targets !== undefined) return p.targets
+  const own = findTargets(p.folded)
+  return p.targets = own.length > 0 || p.taskText === undefined ? own : findTargets(foldText(p.taskText))
 }
 
 export function text(value: unknown): string {
@@ -112,17 +120,29 @@ function planCacheFor(year: number, monthBefore: string): PlanCache {
   return cache
 }
 
+/** Any digit, half- or full-width: a text without one sets no quantity target. */
+function holdsDigit(words: string): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i)
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true
+  }
+  return false
+}
+
 export function cachedPlan(fields: TaskFields, ctx: ScheduleContext, keep: boolean): Plan {
   if (!keep) return planMilestones(fields, ctx)
   const cache = planCacheFor(ctx.year, ctx.monthBefore ?? 'end-of-month')
   const schedule = text(fields.schedule)
   if (!isBlank(schedule)) {
-    // Only plans read from the schedule are kept under it.
-    const kept = cache.bySchedule.get(schedule)
+    // Only plans read from the schedule are kept under it, with the task text when that may set
+    // the last milestone's target (see Planned.taskText): `9月底前` is not one plan for every task.
+    const task = text(fields.task)
+    const key = holdsDigit(task) ? `${schedule}\u0000${task}` : schedule
+    const kept = cache.bySchedule.get(key)
     if (kept) return kept
     const plan = planMilestones(fields, ctx)
     if (plan.source === 'schedule') {
-      cache.bySchedule.set(schedule, plan)
+      cache.bySchedule.set(key, plan)
       cache.size++
       return plan
     }
@@ -145,7 +165,7 @@ export function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
   const schedule = text(fields.schedule)
   if (!isBlank(schedule)) {
     const { split, milestones } = readSchedule(schedule, ctx)
-    if (milestones.length > 0) return newPlan('schedule', split.by, plannedOf(split, milestones))
+    if (milestones.length > 0) return newPlan('schedule', split.by, plannedOf(split, milestones, fields.task))
   }
   const task = text(fields.task).trim()
   const taskFolded = foldText(task)
@@ -154,7 +174,7 @@ export function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
   const deadline = text(fields.deadline).trim()
   if (deadline) {
     const { split, milestones } = readSchedule(deadline, ctx)
-    if (milestones.length > 1) return newPlan('deadline', split.by, plannedOf(split, milestones))
+    if (milestones.length > 1) return newPlan('deadline', split.by, plannedOf(split, milestones, task))
     const only = milestones[0]
     if (only) {
       const milestone = { ...only, index: 1, text: firstLine(task) || only.text }
@@ -176,9 +196,11 @@ export function planMilestones(fields: TaskFields, ctx: ScheduleContext): Plan {
 }
 
 /** Each milestone of a split cell; the quantity targets its own part sets are read when needed. */
-export function plannedOf(split: CellSplit, milestones: readonly Milestone[]): Planned[] {
+export function plannedOf(split: CellSplit, milestones: readonly Milestone[], task?: unknown): Planned[] {
   const planned: Planned[] = []
-  for (let i = 0; i < milestones.length; i++) planned.push(newPlanned(milestones[i]!, undefined, split.parts[i]!.folded))
+  const last = milestones.length - 1
+  const taskText = typeof task === 'string' && !isBlank(task) ? task : undefined
+  for (let i = 0; i < milestones.length; i++) planned.push(newPlanned(milestones[i]!, undefined, split.parts[i]!.folded, i === last ? taskText : undefined))
   return planned
 }
 
