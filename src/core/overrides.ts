@@ -1,19 +1,19 @@
 // A clerk's hand marks (milestone number → done) kept on the milestone they were made on when
 // the schedule is edited: the marks are stored by number, and numbers shift when a milestone is
 // added or removed ahead of them.
-import { splitCell } from './numbering'
-import { foldText, isBlank } from './text'
+import { splitSchedule } from './schedule'
+import { isBlank } from './text'
 import type { TaskFields } from './types'
 
 export type Overrides = Record<number, boolean>
 
-/** The words of each numbered milestone, as the engine splits them: from the schedule, else the deadline. */
+/** The words of each numbered milestone, as the engine splits them (splitSchedule): from the schedule, else the deadline. */
 function milestoneWords(fields: TaskFields): Map<number, string> | null {
   const source = !isBlank(fields.schedule ?? '') ? fields.schedule! : !isBlank(fields.deadline ?? '') ? fields.deadline! : ''
   // No schedule and no deadline: one implicit milestone named by the task, whatever its words.
   if (!source) return null
   const words = new Map<number, string>()
-  for (const part of splitCell(source, foldText(source)).parts) if (!words.has(part.index)) words.set(part.index, part.folded)
+  for (const part of splitSchedule(source).parts) if (!words.has(part.index)) words.set(part.index, part.folded)
   return words
 }
 

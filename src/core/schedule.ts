@@ -72,21 +72,29 @@ function trimmedPart(part: CellPart, from: number, to: number, index: number): C
   return { index, text: part.text.slice(start, end), folded: part.folded.slice(start, end) }
 }
 
-/** The split of a schedule cell together with its milestones; assess reuses the split for progress. */
-export function readSchedule(text: string, ctx: ScheduleContext): { split: CellSplit; milestones: Milestone[] } {
-  let split = splitCell(text, foldText(text))
+/**
+ * How a schedule cell splits into milestones (rules §3): its numbering, else its `;` segments,
+ * each unnumbered piece cut once more where it names one due date per sentence. Where dates lie
+ * does not depend on the year or the `N月前` reading, so any context finds the same pieces.
+ */
+export function splitSchedule(text: string, ctx: ScheduleContext = { year: 2000 }): CellSplit {
+  const split = splitCell(text, foldText(text))
   // Numbered parts are the clerk's own milestones (progress answers them by number): only
   // unnumbered ones are split further.
-  if (split.by !== 'number') {
-    let parts: CellPart[] | null = null
-    for (let i = 0; i < split.parts.length; i++) {
-      const pieces = splitAtDates(split.parts[i]!, ctx)
-      if (pieces && !parts) parts = split.parts.slice(0, i)
-      if (parts) parts.push(...(pieces ?? [split.parts[i]!]))
-    }
-    // Pieces of one cell, like `;` segments: progress split the same way is read piece by piece.
-    if (parts) split = { by: 'semicolon', parts: parts.map((p, i) => ({ ...p, index: i + 1 })) }
+  if (split.by === 'number') return split
+  let parts: CellPart[] | null = null
+  for (let i = 0; i < split.parts.length; i++) {
+    const pieces = splitAtDates(split.parts[i]!, ctx)
+    if (pieces && !parts) parts = split.parts.slice(0, i)
+    if (parts) parts.push(...(pieces ?? [split.parts[i]!]))
   }
+  // Pieces of one cell, like `;` segments: progress split the same way is read piece by piece.
+  return parts ? { by: 'semicolon', parts: parts.map((p, i) => ({ ...p, index: i + 1 })) } : split
+}
+
+/** The split of a schedule cell together with its milestones; assess reuses the split for progress. */
+export function readSchedule(text: string, ctx: ScheduleContext): { split: CellSplit; milestones: Milestone[] } {
+  const split = splitSchedule(text, ctx)
   return { split, milestones: split.parts.map((p) => readMilestone(p, ctx)) }
 }
 

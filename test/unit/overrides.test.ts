@@ -8,6 +8,12 @@ import { remapOverrides } from '../../src/core/overrides'
 const three = '①2月上旬前,完成设计招标。②3月底前,完成图纸深化设计。③5月底前,完成施工许可报批并开工建设。'
 
 describe('remapOverrides', () => {
+  it('counts an unnumbered cell with one date per sentence as the engine does (one milestone per date)', () => {
+    const before = '6月底前完成设计，年底前建成投用'
+    const after = '3月底前完成选址，6月底前完成设计，年底前建成投用'
+    expect(remapOverrides({ 2: true }, { schedule: before }, { schedule: after })).toEqual({ 3: true })
+  })
+
   it('moves a mark with its words when a milestone is added ahead of it', () => {
     const added = `①1月底前,完成选址。${three.replace('①', '②').replace('②3月', '③3月').replace('③5月', '④5月')}`
     expect(remapOverrides({ 3: true }, { schedule: three }, { schedule: added })).toEqual({ 4: true })
