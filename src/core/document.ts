@@ -1,4 +1,5 @@
 // The document model: one task list as the clerk edits it, independent of any file format or store.
+import { headerPeriod } from './roles'
 import type { MonthBeforeReading, Role, TaskFields } from './types'
 
 /** Bumped whenever the stored shape changes; src/storage migrates older drafts forward. */
@@ -112,18 +113,27 @@ export function newId(prefix: string): string {
 /**
  * The texts of one row that the milestone engine reads, by role. Several task columns
  * (工作任务 / 年度目标 / 主要任务) are joined with line breaks, since a time named in any
- * of them counts as the time named in the task text; for the other roles the first
+ * of them counts as the time named in the task text. Schedule columns named by a period
+ * (`一季度 | 二季度 | …`, `上半年`, `3月`) are one milestone each, due with its period:
+ * joined with `；`, each cell followed by its period (`完成选址（一季度）`), so a date the cell
+ * names itself is read first. For the other roles (and plain schedule columns) the first
  * non-empty column of that role speaks.
  */
 export function taskFieldsOf(columns: readonly TaskColumn[], row: TaskRow): TaskFields {
   const fields: TaskFields = {}
   const tasks: string[] = []
+  let steps: string[] | null = null
   for (const column of columns) {
     const text = cellOf(row, column.id)
     if (!text.trim()) continue
     switch (column.role) {
       case 'task': tasks.push(text); break
-      case 'schedule': fields.schedule ??= text; break
+      case 'schedule': {
+        const period = periodOf(column.header)
+        if (period === null) fields.schedule ??= text
+        else (steps ??= []).push(`${text.trim()}（${period}）`)
+        break
+      }
       case 'deadline': fields.deadline ??= text; break
       case 'progress': fields.progress ??= text; break
       case 'status': fields.status ??= text; break
@@ -131,5 +141,19 @@ export function taskFieldsOf(columns: readonly TaskColumn[], row: TaskRow): Task
     }
   }
   if (tasks.length) fields.task = tasks.join('\n')
+  // After a plain schedule column's milestones, if the list has one too.
+  if (steps) fields.schedule = fields.schedule === undefined ? steps.join('；') : `${fields.schedule.trim()}；${steps.join('；')}`
   return fields
+}
+
+/** headerPeriod per header text, read once: every row of a list asks for the same few headers. */
+const PERIODS = new Map<string, string | null>()
+function periodOf(header: string): string | null {
+  let period = PERIODS.get(header)
+  if (period === undefined) {
+    period = headerPeriod(header)
+    if (PERIODS.size > 1000) PERIODS.clear()
+    PERIODS.set(header, period)
+  }
+  return period
 }

@@ -33,12 +33,36 @@ function stripDecorations(text: string): string {
   return stripped || text.replace(/[()[\]【】〔〕{}]/g, '')
 }
 
+/**
+ * A column per period (`一季度 | 二季度 | 三季度 | 四季度`, `上半年`, `3月`, `1-3月`): the
+ * milestone of that period, due at its end. The period words, then at most a plan word. Not
+ * `全年目标` / `年度目标`: that column holds the task's target, not a step.
+ */
+const PERIOD_HEADER = new RegExp(
+  '^((?:\\d{4}年)?(?:第?[一二三四1-4]季度(?:末)?|[一二三四]季|q[1-4]|上半年|下半年|' +
+  '(?:\\d{1,2}[-~至])?(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份|底|末)?))' +
+  '(?:工作)?(?:目标任务|目标|任务|计划|节点|进度安排|安排|节点目标|完成目标|要求|进度)?$',
+)
+
+/** The period a schedule column's header names (`一季度`, `第二季度目标` → `第二季度`), else null. */
+export function headerPeriod(header: string): string | null {
+  const parts = header.split('/').map((p) => p.trim()).filter(Boolean)
+  const last = parts[parts.length - 1]
+  if (last === undefined) return null
+  const text = stripDecorations(normalizeForMatch(last)).toLowerCase()
+  const m = PERIOD_HEADER.exec(text)
+  if (!m) return null
+  // `Q1` as the rules read a quarter.
+  return /^q[1-4]$/.test(m[1]!) ? `${'一二三四'[Number(m[1]![1]) - 1]}季度` : m[1]!
+}
+
 function roleOfOne(header: string): Role | null {
   const normal = normalizeForMatch(header)
   const text = stripDecorations(normal).toLowerCase()
   // Brackets may hold a long remark, but a title with a bracketed subtitle is no header.
   if (!text || Array.from(text).length > MAX_HEADER_LENGTH || Array.from(normal).length > MAX_HEADER_LENGTH + 10) return null
   if (SEQ_EXACT.has(text) || text.startsWith('序号')) return 'seq'
+  if (PERIOD_HEADER.test(text)) return 'schedule'
   for (const [role, words] of KEYWORDS) if (words.some((w) => text.includes(w))) return role
   return null
 }
