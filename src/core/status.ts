@@ -17,8 +17,10 @@ export interface StatusVerdict {
   ratio?: string
 }
 
-const BEHIND = /滞后|未达序时|未完成|未按期|进度慢|落后|延期|逾期/
-const DONE_WORDS = /^(?:已全部完成|已完成|全部完成|全面完成|完成|已办结|办结|已落实|已结束)/
+const BEHIND = /滞后|未达到?序时|低于序时|慢于|未完成|未按期|未按计划|进度慢|较慢|缓慢|落后|延期|逾期/
+const DONE_WORDS = /^(?:已全部完成|已完成|全部完成|全面完成|(?:已)?(?:提前|超额|按期|如期)完成|完成|已办结|办结|已落实|已结束)/
+/** A 是否完成 column answered with a mark or 是 alone: done. (`否` says nothing about being behind.) */
+const DONE_MARK = /^(?:是|√|✓|✔|☑)$/
 /** Words after `已完成` that say the work is not over (`已完成,待验收`). */
 const NOT_OVER = /待|正在|尚|未|仍|拟|计划|推进中|进行中/
 const ON_TRACK = /序时|达序|按序|有序|正常|推进|按计划|按进度/
@@ -28,6 +30,7 @@ export function readStatus(folded: string): StatusReading {
   const s = folded.replace(/[\s。,;!]/g, '')
   if (!s) return null
   if (BEHIND.test(s)) return 'behind'
+  if (DONE_MARK.test(s)) return 'done'
   const done = DONE_WORDS.exec(s)
   if (done && !NOT_OVER.test(s.slice(done[0].length))) return 'done'
   if (ON_TRACK.test(s)) return 'on-track'
