@@ -144,7 +144,7 @@ const RECURRING = /每(?:周|星期|旬|月|季度|季|半年|年|天|日)/
 const NUM = '(?:\\d{1,2}|[一二三四五六七八九十〇零两]{1,3})'
 /** A Chinese-numeral month followed by a bare numeral is a rate (`一月一报`), not a month. */
 const NOT_RATE = '(?![一二三四五六七八九十两]+(?![一二三四五六七八九十两日号]))'
-const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年))'
+const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年|次年|翌年))'
 /**
  * One scanner for every dated expression, tried left to right; the first one that is not a
  * report date (`截至…`) gives the due date. A month must not follow a digit or a dot (`1.5亿`,
@@ -154,15 +154,21 @@ const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年
  */
 export const DATE_SOURCE = (
   `${YEAR.replace(/\{p\}/g, 'a')}?\\s*(?<![\\d.])(?<aMonth>${NUM})\\s*月(?!度)(?<aFen>份)?${NOT_RATE}\\s*` +
-    `(?:(?<aDay>${NUM})\\s*[日号]|(?<aSuffix>上旬|中旬|下旬|初|底|末)?(?<aBefore>前)?)` +
+    `(?:(?<aDay>${NUM})\\s*(?:[日号]|(?=前))|(?<aSuffix>上旬|中旬|下旬|初|底|末)?(?<aBefore>前)?)` +
   `|${YEAR.replace(/\{p\}/g, 'b')}?\\s*(?:第|前)?(?<bQuarter>[一二三四1-4])季度` +
-  `|(?:(?<cYear>\\d{4})\\s*年?|(?<cRel>今年|明年|去年))(?<cWords>上半年|年中|下半年|年底|年末|年内|全年|底|末|内|前(?!期|[一二三四]季|\\d))(?![国央心华])` +
+  // `Q3`: a quarter as written in figures.
+  '|(?<![A-Za-z])[Qq](?<qQuarter>[1-4])(?!\\d)' +
+  `|(?:(?<cYear>\\d{4})\\s*年?|(?<cRel>今年|明年|去年|次年|翌年))(?<cWords>上半年|年中|下半年|年底|年末|年内|全年|底|末|内|前(?!期|[一二三四]季|\\d))(?![国央心华])` +
   '|(?<![\\d.])(?<dY>\\d{4})[-/.](?<dM>\\d{1,2})[-/.](?<dD>\\d{1,2})(?!\\d)' +
   '|(?<![\\d一二三四五六七八九十两几多百千万])(?<eWords>上半年|年中(?![国央心华])|下半年|年底|年末|年内|全年|今年)' +
   // A year and month in figures (`2023.12`, `2023/12`, `2023-12` in a 完成时限 cell): that month's end.
   '|(?<![\\d.])(?<fY>20\\d{2})[-/.](?<fM>\\d{1,2})(?![\\d.\\-/%万亿元])' +
   // A year alone (`2023年`, the end of `2023-2025年`): by its end.
-  '|(?<![\\d.])(?<gY>20\\d{2})\\s*年(?!度|\\s*[\\d一二三四五六七八九十〇零两]|\\s*第)'
+  '|(?<![\\d.])(?<gY>20\\d{2})\\s*年(?!度|\\s*[\\d一二三四五六七八九十〇零两]|\\s*第)' +
+  // A month and day in figures (`6.30前`, `9/30前`), or standing alone in the cell (`12.31`).
+  '|(?<![\\d./])(?<hM>1[0-2]|0?[1-9])[./](?<hD>[12]\\d|3[01]|0?[1-9])(?:(?=\\s*(?:前|日|号|以前|之前))|(?<=^\\s*\\d{1,2}[./]\\d{1,2})(?=\\s*$))' +
+  // The holidays a deadline is set by (`七一前`, `国庆节前`).
+  '|(?<hWords>元旦|五一|七一|八一|国庆节?)(?=前)'
 )
 
 /**
@@ -182,11 +188,11 @@ const DATE_SCANNER = new RegExp(DATE_SOURCE.replace(/\(\?<[A-Za-z]+>/g, '('), 'y
  * quarter), ASCII digits, a relative year, 第/前 before a quarter, a Chinese numeral (month or
  * quarter), and the first characters of the bare half/year words. Keep in step with DATE_SOURCE.
  */
-export const DATE_START = charTable('0123456789今明去第前一二三四五六七八九十〇零两上年下全', true)
+export const DATE_START = charTable('0123456789今明去次翌第前一二三四五六七八九十〇零两上年下全Qq元国', true)
 const G = (name: string): number => GROUP.get(name)!
 const [A_YEAR, A_REL, A_MONTH, A_FEN, A_DAY, A_SUFFIX, A_BEFORE] = ['aYear', 'aRel', 'aMonth', 'aFen', 'aDay', 'aSuffix', 'aBefore'].map(G) as [number, number, number, number, number, number, number]
 const [B_YEAR, B_REL, B_QUARTER, C_YEAR, C_REL, C_WORDS, D_Y, D_M, D_D, E_WORDS] = ['bYear', 'bRel', 'bQuarter', 'cYear', 'cRel', 'cWords', 'dY', 'dM', 'dD', 'eWords'].map(G) as [number, number, number, number, number, number, number, number, number, number]
-const [F_Y, F_M, G_Y] = ['fY', 'fM', 'gY'].map(G) as [number, number, number]
+const [F_Y, F_M, G_Y, Q_QUARTER, H_M, H_D, H_WORDS] = ['fY', 'fM', 'gY', 'qQuarter', 'hM', 'hD', 'hWords'].map(G) as [number, number, number, number, number, number, number]
 
 /** `截至` right before a date (spaces allowed) makes it a report date, not a due date. */
 function isReportDate(text: string, start: number): boolean {
@@ -196,6 +202,9 @@ function isReportDate(text: string, start: number): boolean {
 }
 
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31']
+
+/** `七一前`: by the eve of the holiday (元旦: the year's last day, before the new year). */
+const HOLIDAY_EVE: Record<string, string> = { 元旦: '12-31', 五一: '04-30', 七一: '06-30', 八一: '07-31', 国庆: '09-30', 国庆节: '09-30' }
 
 /**
  * After `N月` (ASCII digits), the characters that could make DATE_SCANNER read the words
@@ -318,7 +327,7 @@ function rangeEnd(text: string, end: number, first: DueReading, options: DueOpti
 
 function yearOf(rel: string | undefined, digits: string | undefined, year: number): number {
   if (digits !== undefined) return Number(digits)
-  if (rel === '明年') return year + 1
+  if (rel === '明年' || rel === '次年' || rel === '翌年') return year + 1
   if (rel === '去年') return year - 1
   return year
 }
@@ -365,6 +374,10 @@ function readMatch(m: RegExpExecArray, options: DueOptions): DueReading | null {
     return month >= 1 && month <= 12 ? dated(monthEnd(Number(m[F_Y]), month)) : reading('undated', null, false, true)
   }
   if (m[G_Y] !== undefined) return dated(`${m[G_Y]}-12-31`)
+  if (m[Q_QUARTER] !== undefined) return dated(`${options.year}-${QUARTER_END[Number(m[Q_QUARTER]) - 1]}`)
+  if (m[H_M] !== undefined) return dated(isoDate(options.year, Number(m[H_M]), Number(m[H_D])))
+  const holiday = m[H_WORDS]
+  if (holiday !== undefined) return dated(`${options.year}-${HOLIDAY_EVE[holiday] ?? '12-31'}`)
   return null
 }
 

@@ -10,7 +10,7 @@ import { isBlank } from '../../src/core/text'
 import type { AssessContext, TaskFields } from '../../src/core/types'
 
 /** The characters schedule and progress cells are made of, plus every white space, so that random text hits the patterns. */
-const DOMAIN = Array.from('①②③④⑤⑩⑪⑳⑴⑵⒈⒉()()1234567890１２３.、;;,,。 \n\t\u00a0\u3000\u2003一二三四五六七八九十〇零两月日号旬上中下底末初份前季度半年今明去全内每周截至第已完成未正在推进中滞后基本启动拟计划个家人亿万%套亩期国-/长滯後abcA')
+const DOMAIN = Array.from('①②③④⑤⑩⑪⑳⑴⑵⒈⒉()()1234567890１２３.、;;,,。 \n\t\u00a0\u3000\u2003一二三四五六七八九十〇零两月日号旬上中下底末初份前季度半年今明去全内每周截至第已完成未正在推进中滞后基本启动拟计划个家人亿万%套亩期国-/长滯後abcAQq元旦国庆节次翌/')
 const domainText = fc.array(fc.constantFrom(...DOMAIN), { maxLength: 60 }).map((cs) => cs.join(''))
 
 describe('engine fast paths (fast-check)', () => {

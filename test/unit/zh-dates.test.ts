@@ -56,3 +56,20 @@ describe('deadline and schedule words from other counties', () => {
     expect(parseSchedule('2023年第二季度', { year: 2023 })[0]!.due).toBe('2023-06-30')
   })
 })
+
+describe('more ways of writing a due date (labelled before the engine ran on them)', () => {
+  const cases: [string, string | 'undated'][] = [
+    ['6.30前完成', '2023-06-30'], ['9/30前完成验收', '2023-09-30'], ['12.31', '2023-12-31'],
+    ['6月15前完成', '2023-06-15'], ['Q3完成', '2023-09-30'], ['q1', '2023-03-31'],
+    ['次年3月底前', '2024-03-31'], ['翌年6月', '2024-06-30'],
+    ['七一前完成', '2023-06-30'], ['国庆节前', '2023-09-30'], ['五一前', '2023-04-30'], ['元旦前', '2023-12-31'],
+    // Not dates: decimals, versions, a rate at the end of a sentence.
+    ['3.0版本上线', 'undated'], ['投资1.5亿元', 'undated'], ['完成率6.5', 'undated'], ['增长6.5%', 'undated'],
+  ]
+  for (const [text, due] of cases) {
+    it(`${text} → ${due}`, () => {
+      const [m] = parseSchedule(text, { year: 2023 })
+      expect(m?.due ?? 'undated').toBe(due)
+    })
+  }
+})
