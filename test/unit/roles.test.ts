@@ -18,6 +18,10 @@ describe('detectRole', () => {
     ['完成情况及下步打算', 'progress'], ['完成情况和存在问题', 'progress'], ['完成进度', 'progress'], ['目前进展', 'progress'],
     ['是否按期完成', 'status'], ['完成状态', 'status'], ['责任人', 'lead'], ['责任科室', 'owner'],
     ['具体工作', 'task'], ['主要内容', 'task'], ['建设内容', 'task'], ['计划完成时间', 'deadline'],
+    ['工作要点', 'task'], ['工作举措', 'task'], ['主要措施', 'task'], ['具体措施', 'task'], ['指标名称', 'task'],
+    ['当前进度', 'progress'], ['目前进度', 'progress'], ['时间要求', 'deadline'], ['完成时限要求', 'deadline'],
+    ['进度要求', 'schedule'], ['节点要求', 'schedule'], ['完成率', 'status'], ['实施主体', 'owner'],
+    ['推进情况（截至6月底）', 'progress'], ['分管县领导', 'lead'],
   ] as const)('%s → %s', (header, role) => {
     expect(detectRole(header)).toBe(role)
   })
