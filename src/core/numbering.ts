@@ -191,6 +191,15 @@ function part(index: number, text: string, folded: string, from: number, to: num
   return { index, text: text === folded ? words : text.slice(start, end), folded: words }
 }
 
+/** Words that only join two marks (`①和②`, `①及②`). */
+function onlyJoins(words: string): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i)
+    if (c !== 0x548c /* 和 */ && c !== 0x53ca /* 及 */ && c !== 0x4e0e /* 与 */ && c !== 0x3001 /* 、 */ && SPACE[c] !== 1) return false
+  }
+  return true
+}
+
 /**
  * Splits a cell (rules §3): numbering wins and a `;` inside a numbered part does not split it;
  * text before the first number belongs to no part; an unnumbered cell splits at `;`.
@@ -200,10 +209,22 @@ export function splitCell(text: string, folded: string): CellSplit {
   const chain = findNumbering(folded)
   if (chain.length > 0) {
     const parts: CellPart[] = []
+    // Marks with no words of their own before the next mark (`①②均已完成`, `①、②已完成`):
+    // the words after them speak for them too.
+    let waiting: number[] | null = null
     for (let i = 0; i < chain.length; i++) {
       const mk = chain[i]!
-      const p = part(mk.number, text, folded, mk.end, chain[i + 1]?.start ?? folded.length)
-      if (p) parts.push(p)
+      const next = chain[i + 1]
+      const p = part(mk.number, text, folded, mk.end, next?.start ?? folded.length)
+      if (p === null || (next !== undefined && onlyJoins(p.folded))) {
+        if (next !== undefined) (waiting ??= []).push(mk.number)
+        continue
+      }
+      if (waiting) {
+        for (const number of waiting) parts.push({ index: number, text: p.text, folded: p.folded })
+        waiting = null
+      }
+      parts.push(p)
     }
     return { by: 'number', parts }
   }
