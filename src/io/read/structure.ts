@@ -16,7 +16,7 @@ const MAX_HEADER_ROWS = 3
  */
 const SECTION_PATTERN = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[)）]|第[一二三四五六七八九十百\d]+\s*(?:部分|部份|章|节|篇|类|项|大|板块|方面)|[一二三四五六七八九十]+是|(?:专项|板块|领域)[一二三四五六七八九十\d]+\s*[:：、])/
 /** Notes and signature lines under the table (read on simplified text: 填報人, 聯繫電話, 註, 備註). */
-const FOOTER_PATTERN = /^(?:注|备注|附注|说明|填报人|填表人|审核人|审核|制表人|制表|联系人|联系电话|负责人|单位负责人|统计人|签发人|主要领导)\s*[:：]|^注\s*[\d１-９一二三、.]|^(?:填报人|填表人|审核人|制表人|联系人|联系电话)/
+const FOOTER_PATTERN = /^(?:注|备注|附注|说明|填报人|填表人|审核人|审核|制表人|制表|联系人|联系电话|负责人|单位负责人|统计人|签发人|主要领导|填报日期|填报时间|报送日期|制表日期|填报单位)\s*[:：]|^注\s*[\d１-９一二三、.]|^(?:填报人|填表人|审核人|制表人|联系人|联系电话|填报日期|填报时间|报送日期|制表日期)/
 /** A data row's sequence number: a row starting with one is never a header or a heading. */
 const SEQ_VALUE = /^\s*\d+(?:\.\d+)*\s*[.、]?\s*$/
 const TITLE_WORDS = /清单|表|计划|任务|工作|情况|安排|台账|要点|分解|20\d\d|年/
@@ -299,6 +299,13 @@ function hasTaskColumns(roles: readonly (Role | null)[]): boolean {
   return distinct.has('task') || ((distinct.has('schedule') || distinct.has('progress')) && distinct.size >= 2)
 }
 
+/** The text of the footer rows, one line each. */
+function footerLines(rows: readonly ImportedSheet['rows'][number][]): string[] {
+  const lines: string[] = []
+  for (const row of rows) if (row.kind === 'footer') lines.push(row.cells.filter(Boolean).join(' '))
+  return lines
+}
+
 /**
  * Reads a raw grid as a task table. `headerRows` overrides the detection (the clerk's
  * choice); without it, the row naming the most roles is the header, extended over the
@@ -318,12 +325,13 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
     return { header, role: header ? detectRole(header) : null }
   }))
   const year = documentYear(title, fileName) ?? documentYear(raw.name, null)
-  // A period in the title wins (一季度 → 03-31); else a 填报日期/截至 line above the header.
+  const rows = width > 0 ? bodyRows(g, bodyStart, c0, c1) : []
+  // A period in the title wins (一季度 → 03-31); else a 填报日期/截至 line above the header, else
+  // one in the footer below the table (where some counties put 填报日期).
   const fromTitle = suggestAsOf(title, year) ?? suggestAsOf(raw.name, year)
-  const fromLines = fromTitle ? null : reportDateIn(preamble)
+  const fromLines = fromTitle ? null : reportDateIn(preamble) ?? reportDateIn(footerLines(rows))
   const suggestedAsOf = fromTitle ?? fromLines?.date ?? null
   const suggestedAsOfFrom = fromTitle ? (suggestAsOf(title, year) ? title : raw.name) : fromLines?.words ?? null
-  const rows = width > 0 ? bodyRows(g, bodyStart, c0, c1) : []
   const sheet: ImportedSheet = {
     name: raw.name,
     title,
