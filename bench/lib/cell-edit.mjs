@@ -70,10 +70,12 @@ async function settleAfterImport(page, timeoutMs) {
  * `count` edits on rows 1–8 of a text column: open the editor (double-click, else F2), replace
  * the text, commit (Ctrl+Enter, else Enter, else Tab). Per edit: jindu:edit-committed → next
  * jindu:saved (the budgeted figure) and the commit keydown → jindu:saved (what the clerk waits for).
+ * `beforeEdits` runs once the import has settled, right before the first edit (e.g. to start a profiler).
  */
-export async function measureCellEdits(session, count, settleMs) {
+export async function measureCellEdits(session, count, settleMs, beforeEdits) {
   const { page } = session
   await settleAfterImport(page, settleMs)
+  await beforeEdits?.()
   await page.evaluate(() => {
     window.__benchEnter = []
     window.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__benchEnter.push(e.timeStamp) }, true)

@@ -3,6 +3,17 @@ import { classifyStorageError, storageFailure, type StorageFailure, type WriteRe
 import { quiet, type ReadResult, type RwTx, type Stores } from './draftRecords'
 import type { DraftMeta, JinduDatabase } from './schema'
 
+/**
+ * Every request of the write is made: the database commits as soon as they are done. Left to
+ * itself, a transaction commits only after the page has handled each request's success event,
+ * and those wait for the page's thread (the frame that draws the edit, the grid's own work): a
+ * cell edit's save finished one round trip through a busy thread later. A transaction that
+ * already finished (or a browser without commit()) has nothing more to do.
+ */
+function commitNow(tx: { commit?: () => void }): void {
+  try { tx.commit?.() } catch { /* finished already: tx.done says how */ }
+}
+
 /** The connection and its plumbing: per-draft write order, one transaction per write, failures as values. */
 export class DraftConnection {
   /** Per-draft write chains: a later write starts only after the earlier one settled, so it lands last. */
@@ -84,6 +95,7 @@ export class DraftConnection {
         quiet(tx.done)
         return result
       }
+      commitNow(tx)
       await tx.done
       return result
     } catch (error) {

@@ -72,6 +72,12 @@ export const useDocumentStore = defineStore('document', () => {
    * the grid's column definitions are not rebuilt on every keystroke.
    */
   const columns = computed(() => doc.value?.columns ?? NO_COLUMNS)
+  /**
+   * Which document is open, for templates that only show or enable things when there is one: a
+   * computed of its own, so a cell edit (a new document object, the same id) re-renders none of them.
+   */
+  const hasDoc = computed(() => doc.value !== null)
+  const docId = computed(() => doc.value?.id ?? null)
   /** The document without subscribing to it, for computeds that have their own trigger. */
   let current: TaskDocument | null = null
   const untrackedDoc = (): TaskDocument | null => current
@@ -347,7 +353,7 @@ export const useDocumentStore = defineStore('document', () => {
   })
 
   return {
-    doc, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, assessProgress, today,
+    doc, hasDoc, docId, columns, revision, lastChange, readOnly, pinTask, assessment, assessing, assessProgress, today,
     rowIndex: computed(() => { void revision.value; return assessor.rowIndex() }),
     canUndo, canRedo, undoLabel, redoLabel,
     open, setName, dispatch, undo, redo, setCells, toggleMilestone, setSettings, setTitle, setColumnRole, renameHeader,

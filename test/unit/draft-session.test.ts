@@ -1,7 +1,7 @@
 // The draft session: document changes become storage writes; unsaved edits warn before the tab closes; a failure is said once.
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { StateCounts, TaskDocument } from '../../src/core'
+import { emptyCounts, type StateCounts, type TaskDocument } from '../../src/core'
 import { DraftSession, openDraftDatabase, storageFailure, type DraftDatabase, type DraftSessionEvents } from '../../src/storage'
 import { testDocument, testRow } from './support/testDocuments'
 
@@ -46,6 +46,35 @@ describe('DraftSession', () => {
     expect((await session.flush()).ok).toBe(true)
     const loaded = await db.loadDraft(doc.id)
     expect(loaded.ok && loaded.doc.rows[1]!.cells.task).toBe('改过')
+  })
+
+  it('a cell edit is one transaction writing that row and the draft record, committed as soon as both are asked for', async () => {
+    const doc = testDocument({ rowCount: 200 })
+    const { db, session } = await sessionWith(doc)
+    const writes: string[] = []
+    const put = IDBObjectStore.prototype.put
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      writes.push(`${this.name} ${(args[0] as { id: string }).id}`)
+      const request = put.apply(this, args)
+      request.addEventListener('success', () => writes.push('answer'))
+      return request
+    })
+    const commit = IDBTransaction.prototype.commit
+    vi.spyOn(IDBTransaction.prototype, 'commit').mockImplementation(function (this: IDBTransaction) {
+      writes.push('commit')
+      commit.apply(this)
+    })
+    const transaction = vi.spyOn(db.idb, 'transaction')
+    session.record(cellEdit(doc, 120, '只写这一行', { ...emptyCounts(), done: 1 }))
+    // Asked for in the task of the edit itself: nothing waits for a timer or the next frame.
+    expect(writes).toEqual(['rows r120', `drafts ${doc.id}`])
+    expect((await session.flush()).ok).toBe(true)
+    // Committed before the page handled the answers: the database does not wait for the page's thread.
+    expect(writes).toEqual(['rows r120', `drafts ${doc.id}`, 'commit', 'answer', 'answer'])
+    expect(transaction).toHaveBeenCalledTimes(1)
+    const loaded = await db.loadDraft(doc.id)
+    expect(loaded.ok && loaded.doc.rows[119]!.cells.task).toBe('只写这一行')
+    expect(loaded.ok && loaded.counts?.done).toBe(1)
   })
 
   it('warns before the tab closes while an edit is pending or failed, not once it is stored', async () => {

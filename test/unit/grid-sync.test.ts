@@ -38,6 +38,7 @@ function fakeGrid(doc: TaskDocument) {
 
 function setUp() {
   const doc = shallowRef<TaskDocument>(testDocument())
+  const saving = ref(false)
   const revision = ref(0)
   const change = shallowRef<GridChange | null>(null)
   const grid = fakeGrid(doc.value)
@@ -47,13 +48,19 @@ function setUp() {
   const defs = computed(() => [{ colId: `seq-${docId.value}` }])
   const sync = useGridSync({
     api, columnDefs: defs, revision: () => revision.value, lastChange: () => change.value, doc: () => doc.value,
-    rowIndex: () => new Map(doc.value.rows.map((r) => [r.id, r])), saving: () => false, current: () => true,
+    rowIndex: () => new Map(doc.value.rows.map((r) => [r.id, r])), saving: () => saving.value, current: () => true,
     externalFilter: () => false, heights: createRowHeights(() => doc.value.columns), fillWidth: () => { grid.calls.push('fill width') },
   })
   sync.started(api.value!)
   grid.calls.length = 0
   const commit = async (next: TaskDocument, c: GridChange) => { doc.value = next; change.value = c; revision.value++; await nextTick() }
-  return { doc, grid, commit }
+  /** A cell edit of `rowId`, as the document store commits it, its save handed to storage (`saving`). */
+  const edit = async (rowId: string, text: string) => {
+    saving.value = true
+    const rows = doc.value.rows.map((r) => (r.id === rowId ? { ...r, cells: { ...r.cells, task: text } } : r))
+    await commit({ ...doc.value, rows }, { rows: [rowId], structure: false, assessAll: false })
+  }
+  return { doc, grid, commit, saving, sync, edit }
 }
 
 describe('grid sync', () => {
@@ -78,5 +85,61 @@ describe('grid sync', () => {
     await commit(other, null as unknown as GridChange)
     expect(grid.calls).toEqual(['set rowData', 'set columnDefs', 'fill width', 'set rowData'])
     vi.unstubAllGlobals()
+  })
+
+  it('a cell edit being saved is drawn once the save is written: the save does not wait for the redraw', async () => {
+    const { grid, saving, edit } = setUp()
+    await edit('r2', '先保存')
+    expect(grid.calls).toEqual([])
+    saving.value = false
+    await nextTick()
+    expect(grid.calls).toEqual(['update r2', 'refresh'])
+  })
+
+  it('edits made while a save is on its way are drawn together, each row once', async () => {
+    const { grid, saving, edit } = setUp()
+    await edit('r2', '甲')
+    await edit('r3', '乙')
+    await edit('r2', '丙')
+    saving.value = false
+    await nextTick()
+    expect(grid.calls).toEqual(['update r2', 'update r3', 'refresh'])
+  })
+
+  it('a slow save holds the redraw two frames at the most', async () => {
+    vi.useFakeTimers()
+    const { grid, edit } = setUp()
+    await edit('r2', '慢盘')
+    vi.advanceTimersByTime(31)
+    expect(grid.calls).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(grid.calls).toEqual(['update r2', 'refresh'])
+    vi.useRealTimers()
+  })
+
+  it('a key or a press in the grid draws the edits first, so no editor opens on the text before them', async () => {
+    const { grid, sync, edit } = setUp()
+    await edit('r2', '马上再编辑')
+    sync.drawPending()
+    expect(grid.calls).toEqual(['update r2', 'refresh'])
+    sync.drawPending()
+    expect(grid.calls).toHaveLength(2)
+  })
+
+  it('a structural change while an edit waits reloads the rows, the edit with them', async () => {
+    const { doc, grid, saving, commit, edit } = setUp()
+    await edit('r2', '插行之前')
+    const rows = [doc.value.rows[0]!, { id: 'new', kind: 'data' as const, cells: {} }, ...doc.value.rows.slice(1)]
+    await commit({ ...doc.value, rows }, { rows: ['new'], structure: true, assessAll: false })
+    saving.value = false
+    await nextTick()
+    expect(grid.calls).toEqual(['set rowData', 'redraw'])
+  })
+
+  it('without a save to wait for (no storage, a read-only tab), an edit is drawn at once', async () => {
+    const { grid, commit, doc } = setUp()
+    const rows = doc.value.rows.map((r) => (r.id === 'r1' ? { ...r, cells: { ...r.cells, task: '只在内存' } } : r))
+    await commit({ ...doc.value, rows }, { rows: ['r1'], structure: false, assessAll: false })
+    expect(grid.calls).toEqual(['update r1', 'refresh'])
   })
 })

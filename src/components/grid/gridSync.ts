@@ -99,12 +99,70 @@ export function useGridSync(host: GridSyncHost) {
     heightsDirty = false
     host.api.value?.onRowHeightChanged()
   }
-  watch(host.saving, (saving) => { if (!saving) refreshHeights() })
 
   function resetHeights(grid: GridApi<TaskRow>) {
     host.heights.reset((id) => grid.getColumn(id)?.getActualWidth())
     grid.resetRowHeights()
   }
+
+  /**
+   * Rows changed by edits that the grid does not show yet. A cell edit's save is made in the task
+   * that commits the edit; the grid draws the edit once that save is written, or at the latest
+   * two frames later (a slow disk), or when the clerk next presses a key or the mouse in the grid.
+   * Drawn at once, the edit gave the browser a frame to lay out and paint before the database's
+   * answers (Chromium renders first): the save waited for a redraw the clerk cannot tell from this one.
+   */
+  const pendingRows = new Set<string>()
+  let drawTicket = 0
+  /** A timer, not animation frames: a frame asked for would again come before the database's answers. */
+  const DRAW_AT_THE_LATEST_MS = 32
+  function scheduleDraw() {
+    const ticket = ++drawTicket
+    setTimeout(() => { if (ticket === drawTicket) drawPending() }, DRAW_AT_THE_LATEST_MS)
+  }
+
+  /** Draws the rows edits left pending (see pendingRows); a no-op when none are. */
+  function drawPending() {
+    drawTicket++
+    if (pendingRows.size === 0) return
+    const ids = [...pendingRows]
+    pendingRows.clear()
+    const grid = host.api.value
+    // A grid re-created meanwhile (another language) took the rows as they are now.
+    if (!grid || grid.isDestroyed() || !host.current()) return
+    drawRows(grid, ids, false)
+  }
+
+  /** Hands edited rows to their nodes and refreshes their state cells; `all`: every state may differ. */
+  function drawRows(grid: GridApi<TaskRow>, rowIds: Iterable<string>, all: boolean) {
+    const byId = host.rowIndex()
+    // Edited rows are handed to their nodes one by one: a transaction would re-run the row model
+    // (positions, selection state) over every row, which costs hundreds of ms at 100k rows.
+    const nodes: IRowNode<TaskRow>[] = []
+    let heightsChanged = false
+    for (const id of rowIds) {
+      const row = byId.get(id)
+      const node = row && grid.getRowNode(id)
+      if (!row || !node) continue
+      node.updateData(row)
+      const height = host.heights.of(row)
+      if (node.rowHeight !== height) { node.setRowHeight(height); heightsChanged = true }
+      nodes.push(node)
+    }
+    if (heightsChanged) scheduleHeightRefresh()
+    if (all) {
+      grid.refreshCells({ columns: [STATE_COL], force: true })
+      grid.redrawRows()
+    } else if (nodes.length) {
+      // The state cell reads the assessment, not the row: refreshed by force. The row's classes
+      // followed its new data (rules), so the row is not redrawn.
+      grid.refreshCells({ rowNodes: nodes, columns: [STATE_COL], force: true })
+    }
+    if (host.externalFilter()) grid.onFilterChanged()
+  }
+
+  // The save is written (or failed, and the edit stays in memory): show the edit, then lay out.
+  watch(host.saving, (saving) => { if (!saving) { drawPending(); refreshHeights() } })
 
   watch([host.revision, host.columnDefs], () => {
     const grid = host.api.value
@@ -117,14 +175,27 @@ export function useGridSync(host: GridSyncHost) {
     const revisionChanged = host.revision() !== seenRevision
     sentColumnDefs = defs
     seenRevision = host.revision()
+    // Rows only, nothing to focus: drawn once the save is written (pendingRows).
+    if (revisionChanged && change && !change.structure && !change.assessAll && !change.focus && !columnsChanged) {
+      const queued = pendingRows.size > 0
+      for (const id of change.rows) pendingRows.add(id)
+      // Not saved (no storage, a read-only tab): nothing to wait for.
+      if (!host.saving()) drawPending()
+      else if (!queued) scheduleDraw()
+      return
+    }
     if (!revisionChanged) {
       // Columns alone (width, role, name, hidden, language): heights depend on the visible ones.
+      drawPending()
       grid.setGridOption('columnDefs', defs)
       host.fillWidth(grid)
       resetHeights(grid)
       return
     }
     if (!change || change.structure) {
+      // The rows are handed over whole: whatever was pending is in them.
+      pendingRows.clear()
+      drawTicket++
       const otherDocument = doc.id !== shownDocId
       shownDocId = doc.id
       if (columnsChanged) {
@@ -144,37 +215,15 @@ export function useGridSync(host: GridSyncHost) {
       if (!change) requestAnimationFrame(() => performance.mark('jindu:grid-painted'))
       return
     }
+    drawPending()
     if (columnsChanged) {
       grid.setGridOption('columnDefs', defs)
       host.fillWidth(grid)
       resetHeights(grid)
     }
-    const byId = host.rowIndex()
-    // Edited rows are handed to their nodes one by one: a transaction would re-run the row model
-    // (positions, selection state) over every row, which costs hundreds of ms at 100k rows.
-    const nodes: IRowNode<TaskRow>[] = []
-    let heightsChanged = false
-    for (const id of change.rows) {
-      const row = byId.get(id)
-      const node = row && grid.getRowNode(id)
-      if (!row || !node) continue
-      node.updateData(row)
-      const height = host.heights.of(row)
-      if (node.rowHeight !== height) { node.setRowHeight(height); heightsChanged = true }
-      nodes.push(node)
-    }
-    if (heightsChanged) scheduleHeightRefresh()
-    if (change.assessAll) {
-      grid.refreshCells({ columns: [STATE_COL], force: true })
-      grid.redrawRows()
-    } else if (nodes.length) {
-      // The state cell reads the assessment, not the row: refreshed by force. The row's classes
-      // followed its new data (rules), so the row is not redrawn.
-      grid.refreshCells({ rowNodes: nodes, columns: [STATE_COL], force: true })
-    }
-    if (host.externalFilter()) grid.onFilterChanged()
+    drawRows(grid, change.rows, change.assessAll)
     if (change.focus) applyFocus(grid, change.focus, () => host.api.value === grid)
   })
 
-  return { started, resetHeights }
+  return { started, resetHeights, drawPending }
 }
