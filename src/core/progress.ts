@@ -1,4 +1,5 @@
 // Rule 5: whether one progress part reports its milestone done — verdict, then quantities, then words.
+import { chineseShortfall, findChineseCounts } from './chineseCounts'
 import { findQuantities, findShortfall, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity, reaches, showRatio, type Quantity, type QuantityMatch } from './quantities'
 import { charTable } from './text'
 
@@ -38,7 +39,7 @@ const SIGNAL = /正在|推进中|进行中|(?:施工|建设|实施|办理|审批
  * body made (`已确定`, `已成立`, `已制定`, `已发布`, `已编制完成`), and `已与…签订`. `已基本完成`
  * and `已完成部分…` never get here (signals).
  */
-const DONE_PHRASE = /已(?:经|顺利|提前|圆满|按期|如期|全部|全面|正式)(?:完成|完工|竣工|建成|开通|启用|投运|投产|交付|办结|落实|落地|签约|运营|运行|开业|通车)|已(?:开通|启用|投运|投入运营|投入运行|正式运营|落地|签约|签订)|已(?:确定|敲定|成立|组建|设立|制定|发布|颁布|通车|并网|移交|入驻|开业|开园|落成|实现|达成)|已(?:编制|修订|起草|审议)完成|已与[^,。;]{1,12}?签(?:订|约|署)|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实|竣工|验收|批复|获批|签约|签订|封顶|完工|交付|挂牌|揭牌|投产)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放|已竣工|已完工|已封顶|已交付|已投产|已挂牌|已揭牌|已(?:获)?批复|已获批|(?:均|全部|都)已(?:完成|建成|批复|获批|验收|竣工|完工|开工|投用)|已(?:通过)?(?:竣工)?验收|已100%完成|(?<![计拟])(?:于|在)\d{1,2}月(?:\d{1,2}日)?(?:份)?(?:底|初|中旬|上旬|下旬)?(?:顺利)?(?:完成|建成|开工|投用|通过|召开|举办|出台|印发|竣工|验收|完工|上线|开园|开业)/
+const DONE_PHRASE = /已(?:经|顺利|提前|圆满|按期|如期|全部|全面|正式)(?:完成|完工|竣工|建成|开通|启用|投运|投产|交付|办结|落实|落地|签约|运营|运行|开业|通车)|已(?:开通|启用|投运|投入运营|投入运行|正式运营|落地|签约|签订)|已(?:确定|敲定|成立|组建|设立|制定|发布|颁布|通车|并网|移交|入驻|开业|开园|落成|实现|达成|办结|办理完毕)|已(?:编制|修订|起草|审议)完成|已与[^,。;]{1,12}?签(?:订|约|署)|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实|竣工|验收|批复|获批|签约|签订|封顶|完工|交付|挂牌|揭牌|投产)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放|已竣工|已完工|已封顶|已交付|已投产|已挂牌|已揭牌|已(?:获)?批复|已获批|(?:均|全部|都)已(?:完成|建成|批复|获批|验收|竣工|完工|开工|投用)|已(?:通过)?(?:竣工)?验收|已100%完成|(?<![计拟])(?:于|在)\d{1,2}月(?:\d{1,2}日)?(?:份)?(?:底|初|中旬|上旬|下旬)?(?:顺利)?(?:完成|建成|开工|投用|通过|召开|举办|出台|印发|竣工|验收|完工|上线|开园|开业)/
 /** A percentage below 100% is a not-done signal, unless it is a growth or share figure. */
 const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/g
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
@@ -170,13 +171,25 @@ export function judgePart(folded: string, targets: Targets): DoneVerdict {
     if (matches.length > 0 && matches.every(reaches)) low = lowPercents(part, true)
     if (low.length > 0) return { done: false, step: 'signal', words: low.join(', ') }
   }
-  if (opening) return opening
+  if (opening) return shortInWords(part, targets) ?? opening
   if (matches.length > 0 && matches.every(reaches)) return { done: true, step: 'quantity', words: matches.map(showRatio).join('; ') }
   const signals = findSignals(part, low)
   if (signals.length > 0) return { done: false, step: 'signal', words: signals.join(', ') }
   const phrase = findDonePhrase(part)
-  if (phrase) return { done: true, step: 'phrase', words: phrase }
+  if (phrase) return shortInWords(part, targets) ?? { done: true, step: 'phrase', words: phrase }
   return NOTHING_DONE
+}
+
+/**
+ * Done words over a count written in Chinese numerals short of its target (`已建成两座` against
+ * `建成3座`): not done. Read only before a done verdict from words, so it costs nothing elsewhere.
+ */
+function shortInWords(part: string, targets: Targets): DoneVerdict | null {
+  // Most parts hold no Chinese count: the milestone's targets are then not read.
+  const counts = findChineseCounts(part)
+  if (counts.length === 0) return null
+  const short = chineseShortfall(counts, typeof targets === 'function' ? targets() : targets)
+  return short === null ? null : { done: false, step: 'quantity', words: short }
 }
 
 /** Is the opening verdict a sentence by itself (`已完成。…`, or all the part says)? */

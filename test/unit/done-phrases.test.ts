@@ -16,6 +16,8 @@ describe('done phrases beyond the rules’ list', () => {
     ['6月底前开业', '商场已正式开业'],
     ['5月底前完成招商签约', '已与3家企业签订合作协议，已达成投资意向'],
     ['6月底前出台实施办法', '实施办法已制定并发布'],
+    ['6月底前完成立项', '立项手续已办结'],
+    ['9月底前完成产权登记', '产权登记已办理完毕'],
   ]
   for (const [schedule, progress] of done) it(`${progress} → done`, () => expect(judged(schedule, progress)).toBe(true))
 })
