@@ -6,12 +6,15 @@ import type { Role } from './types'
  * Keywords per role, checked in this order: the first role with a keyword inside the
  * header wins. The order settles the overlaps: `完成情况说明` is progress before
  * `完成情况` is status; `牵头责任领导` is lead before `牵头`/`责任` could mean owner;
- * `工作进度安排` is schedule before any task word. Generic single words come last.
+ * `工作进度安排` is schedule before any task word; `工作推进计划` is schedule before `工作推进`
+ * is progress. Generic single words come last.
  */
 const KEYWORDS: readonly (readonly [Role, readonly string[]])[] = [
+  // A plan for how work goes on (`工作推进计划`) before `工作推进` can read it as progress.
+  ['schedule', ['推进计划', '推进安排', '推进步骤', '推进节点']],
   ['progress', ['完成情况说明', '完成情况及', '完成情况和', '进展情况', '推进情况', '工作进展', '落实情况', '执行情况', '进度情况', '完成进度', '工作推进', '当前进度', '目前进度', '进展']],
   ['lead', ['牵头责任领导', '责任领导', '分管领导', '牵头领导', '联系领导', '领导', '责任人']],
-  ['schedule', ['工作进度安排', '进度安排', '时间节点', '节点安排', '计划进度', '进度计划', '时间安排', '节点目标', '时序进度', '阶段目标', '进度要求', '节点要求']],
+  ['schedule', ['工作进度安排', '进度安排', '时间节点', '节点安排', '计划进度', '进度计划', '时间安排', '节点目标', '时序进度', '阶段目标', '进度要求', '节点要求', '实施计划', '实施步骤', '工作步骤', '节点计划', '时间进度']],
   ['deadline', ['完成时限', '完成时间', '时限要求', '办结时限', '完成期限', '截止时间', '截止日期', '计划完成', '时间要求', '时限']],
   ['status', ['完成情况', '进度状态', '推进状态', '是否完成', '是否按期完成', '完成状态', '进展状态', '完成率', '状态', '评价']],
   ['owner', ['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '协办单位', '主办单位', '承办单位', '实施单位', '责任主体', '实施主体', '配合部门', '协同单位', '单位', '部门', '科室', '处室']],

@@ -22,6 +22,8 @@ describe('detectRole', () => {
     ['当前进度', 'progress'], ['目前进度', 'progress'], ['时间要求', 'deadline'], ['完成时限要求', 'deadline'],
     ['进度要求', 'schedule'], ['节点要求', 'schedule'], ['完成率', 'status'], ['实施主体', 'owner'],
     ['推进情况（截至6月底）', 'progress'], ['分管县领导', 'lead'],
+    ['推进计划', 'schedule'], ['工作推进计划', 'schedule'], ['推进安排', 'schedule'], ['实施步骤', 'schedule'], ['实施计划', 'schedule'],
+    ['工作步骤', 'schedule'], ['节点计划', 'schedule'], ['时间进度', 'schedule'], ['工作推进', 'progress'], ['下一步工作计划', null], ['存在问题', null],
   ] as const)('%s → %s', (header, role) => {
     expect(detectRole(header)).toBe(role)
   })
