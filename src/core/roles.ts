@@ -7,12 +7,16 @@ import type { Role } from './types'
  * header wins. The order settles the overlaps: `完成情况说明` is progress before
  * `完成情况` is status; `牵头责任领导` is lead before `牵头`/`责任` could mean owner;
  * `工作进度安排` is schedule before any task word; `工作推进计划` is schedule before `工作推进`
- * is progress. Generic single words come last.
+ * is progress; `下步推进计划` and `存在问题` are remarks, `完成情况及下步打算` progress. Generic single words come last.
  */
 const KEYWORDS: readonly (readonly [Role, readonly string[]])[] = [
+  // Progress reported with its problems or next steps (`完成情况及下步打算`) is progress…
+  ['progress', ['完成情况说明', '完成情况及', '完成情况和', '进展情况及', '进展情况和']],
+  // …but a column of problems or next steps alone is remarks, not a plan (`下步推进计划`).
+  ['note', ['下步', '下一步', '存在问题', '存在的问题', '困难和问题', '问题及建议', '问题和建议', '意见建议']],
   // A plan for how work goes on (`工作推进计划`) before `工作推进` can read it as progress.
   ['schedule', ['推进计划', '推进安排', '推进步骤', '推进节点']],
-  ['progress', ['完成情况说明', '完成情况及', '完成情况和', '进展情况', '推进情况', '工作进展', '落实情况', '执行情况', '进度情况', '完成进度', '工作推进', '当前进度', '目前进度', '进展']],
+  ['progress', ['进展情况', '形象进度', '推进情况', '工作进展', '落实情况', '执行情况', '进度情况', '完成进度', '工作推进', '当前进度', '目前进度', '进展']],
   ['lead', ['牵头责任领导', '责任领导', '分管领导', '牵头领导', '联系领导', '领导', '责任人']],
   ['schedule', ['工作进度安排', '进度安排', '时间节点', '节点安排', '计划进度', '进度计划', '时间安排', '节点目标', '时序进度', '阶段目标', '进度要求', '节点要求', '实施计划', '实施步骤', '工作步骤', '节点计划', '时间进度']],
   ['deadline', ['完成时限', '完成时间', '时限要求', '办结时限', '完成期限', '截止时间', '截止日期', '计划完成', '时间要求', '时限']],

@@ -23,7 +23,9 @@ describe('detectRole', () => {
     ['进度要求', 'schedule'], ['节点要求', 'schedule'], ['完成率', 'status'], ['实施主体', 'owner'],
     ['推进情况（截至6月底）', 'progress'], ['分管县领导', 'lead'],
     ['推进计划', 'schedule'], ['工作推进计划', 'schedule'], ['推进安排', 'schedule'], ['实施步骤', 'schedule'], ['实施计划', 'schedule'],
-    ['工作步骤', 'schedule'], ['节点计划', 'schedule'], ['时间进度', 'schedule'], ['工作推进', 'progress'], ['下一步工作计划', null], ['存在问题', null],
+    ['工作步骤', 'schedule'], ['节点计划', 'schedule'], ['时间进度', 'schedule'], ['工作推进', 'progress'],
+    ['下一步工作计划', 'note'], ['下步推进计划', 'note'], ['存在问题', 'note'], ['存在问题及下步打算', 'note'], ['进展情况及存在问题', 'progress'],
+    ['形象进度', 'progress'], ['工程形象进度', 'progress'],
   ] as const)('%s → %s', (header, role) => {
     expect(detectRole(header)).toBe(role)
   })
