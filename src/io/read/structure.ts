@@ -213,8 +213,25 @@ function bodyRowKind(g: Grid, r: number, values: readonly string[], c0: number, 
   return at === 0 && width >= 3 && !m ? 'section' : 'data'
 }
 
-function bodyRows(g: Grid, fromRow: number, c0: number, c1: number): ImportedRow[] {
+/**
+ * The header printed again over a later page (a list pasted from a print-out or merged from
+ * pages): every text of the row is its column's header text in one of the header rows, and there
+ * are two or more. It names no task, so it is left out rather than read as one.
+ */
+function repeatsHeader(values: readonly string[], headerTexts: readonly (readonly string[])[]): boolean {
+  let same = 0
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!.replace(/\s+/g, '')
+    if (!v) continue
+    if (!headerTexts.some((row) => row[i] === v)) return false
+    same++
+  }
+  return same >= 2
+}
+
+function bodyRows(g: Grid, fromRow: number, c0: number, c1: number, headerRows: readonly number[] = []): ImportedRow[] {
   const width = c1 - c0 + 1
+  const headerTexts = headerRows.map((r) => Array.from({ length: width }, (_, i) => g.text(r, c0 + i).replace(/\s+/g, '')))
   const rows: ImportedRow[] = []
   let inFooter = false
   for (let r = fromRow; r < g.rows; r++) {
@@ -227,7 +244,7 @@ function bodyRows(g: Grid, fromRow: number, c0: number, c1: number): ImportedRow
       values.push(!m ? g.text(r, c) : m.c0 === c ? g.text(m.r0, m.c0) : '')
       if (m && m.r0 === r && m.c0 === c && m.r1 > m.r0) (spans ??= {})[c - c0] = m.r1 - m.r0 + 1
     }
-    if (!values.some(Boolean)) continue
+    if (!values.some(Boolean) || repeatsHeader(values, headerTexts)) continue
     const kind = bodyRowKind(g, r, values, c0, width, inFooter)
     if (kind === 'footer') inFooter = true
     const cells = kind === 'section' ? [values.find(Boolean)!, ...Array<string>(width - 1).fill('')] : values
@@ -325,7 +342,7 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
     return { header, role: header ? detectRole(header) : null }
   }))
   const year = documentYear(title, fileName) ?? documentYear(raw.name, null)
-  const rows = width > 0 ? bodyRows(g, bodyStart, c0, c1) : []
+  const rows = width > 0 ? bodyRows(g, bodyStart, c0, c1, chosen) : []
   // A period in the title wins (一季度 → 03-31); else a 填报日期/截至 line above the header, else
   // one in the footer below the table (where some counties put 填报日期).
   const fromTitle = suggestAsOf(title, year) ?? suggestAsOf(raw.name, year)
