@@ -123,6 +123,7 @@ export function taskFieldsOf(columns: readonly TaskColumn[], row: TaskRow): Task
   const fields: TaskFields = {}
   const tasks: string[] = []
   let steps: string[] | null = null
+  let latest: string | undefined
   for (const column of columns) {
     const text = cellOf(row, column.id)
     if (!text.trim()) continue
@@ -135,15 +136,35 @@ export function taskFieldsOf(columns: readonly TaskColumn[], row: TaskRow): Task
         break
       }
       case 'deadline': fields.deadline ??= text; break
-      case 'progress': fields.progress ??= text; break
+      case 'progress':
+        // Progress columns per period (`一季度进展 | 二季度进展 | 三季度进展`): the latest filled
+        // one is the work as it stands; an earlier period's `完成设计` says nothing of today.
+        if (isPeriodProgress(column.header)) latest = text
+        else fields.progress ??= text
+        break
       case 'status': fields.status ??= text; break
       default: break
     }
   }
   if (tasks.length) fields.task = tasks.join('\n')
+  // A plain progress column, when the list has one, is the progress; else the latest period's.
+  if (fields.progress === undefined && latest !== undefined) fields.progress = latest
   // After a plain schedule column's milestones, if the list has one too.
   if (steps) fields.schedule = fields.schedule === undefined ? steps.join('；') : `${fields.schedule.trim()}；${steps.join('；')}`
   return fields
+}
+
+/** A progress header that names a period or a report date (`二季度进展`, `1-6月完成情况`, `截至9月底`). */
+const PERIOD_WORDS = /[一二三四1-4]季度|\d{1,2}月|[上下]半年|截至|截止/
+const PERIOD_PROGRESS = new Map<string, boolean>()
+function isPeriodProgress(header: string): boolean {
+  let period = PERIOD_PROGRESS.get(header)
+  if (period === undefined) {
+    period = PERIOD_WORDS.test(header)
+    if (PERIOD_PROGRESS.size > 1000) PERIOD_PROGRESS.clear()
+    PERIOD_PROGRESS.set(header, period)
+  }
+  return period
 }
 
 /** headerPeriod per header text, read once: every row of a list asks for the same few headers. */

@@ -51,6 +51,24 @@ describe('a row of a per-period list', () => {
   })
 })
 
+describe('a progress column per period', () => {
+  const headers = ['序号', '重点任务', '一季度进展', '二季度进展', '三季度进展', '责任单位']
+  // Labelled from the rule: the latest filled period's progress is the work as it stands.
+  it('reads the latest filled period, not the first (an earlier 完成设计 is no false done)', () => {
+    const f = taskFieldsOf(columnsOf(headers), rowOf(['2', '9月底前完成老旧小区改造15个', '完成设计', '开工', '正在施工', '住建局']))
+    expect(f.progress).toBe('正在施工')
+    expect(assessTask(f, { year: 2026, asOf: '2026-11-30' }).milestones.map((m) => m.done)).toEqual([false])
+  })
+  it('skips a period left empty', () => {
+    const f = taskFieldsOf(columnsOf(headers), rowOf(['1', '年底前建成公厕10座', '完成选址', '已建成10座', '', '城管局']))
+    expect(f.progress).toBe('已建成10座')
+  })
+  it('a plain progress column, when there is one, is the progress', () => {
+    const f = taskFieldsOf(columnsOf(['工作任务', '进展情况', '截至9月底进展']), rowOf(['完成改造', '已完成改造', '正在验收']))
+    expect(f.progress).toBe('已完成改造')
+  })
+})
+
 describe('imported from a workbook', () => {
   it('gives every period column the schedule role', async () => {
     const aoa = [
