@@ -18,7 +18,7 @@ export interface StatusVerdict {
 }
 
 const BEHIND = /滞后|未达到?序时|低于序时|慢于|未完成|未按期|未按计划|进度慢|较慢|缓慢|落后|延期|逾期/
-const DONE_WORDS = /^(?:已全部完成|已完成|全部完成|全面完成|(?:已)?(?:提前|超额|按期|如期)完成|完成|已办结|办结|已落实|已结束)/
+const DONE_WORDS = /^(?:已全部完成|已完成|全部完成|全面完成|(?:已)?(?:提前|超额|按期|如期)完成|完成|已办结|办结|已完结|完结|已落实|已结束)/
 /** A 是否完成 column answered with a mark or 是 alone: done. (`否` says nothing about being behind.) */
 const DONE_MARK = /^(?:是|√|✓|✔|☑)$/
 /** Words after `已完成` that say the work is not over (`已完成,待验收`). */
