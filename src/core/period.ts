@@ -54,13 +54,22 @@ const REPORT_WORDS = /进展|完成情况|落实情况|执行情况|推进情况
  * `年度`, since `2023年度重点工作清单(一季度…)` is the year's list reported at the first
  * quarter. `年度`/`全年` alone count only when the title reports progress
  * (`2023年度重点工作进展情况`); a plain annual plan (`…重点工作要点分解责任清单`) names
- * no report date. `1-9月`/`截至9月底` name the end of that month.
+ * no report date. `1-9月`/`截至9月底`/`2023年9月份…进展` name the end of that month, and a
+ * `截至2023年9月15日` in the title that day.
  */
 export function suggestAsOf(title: string | null, year: number | null): string | null {
   if (!title || year == null) return null
   const text = normalise(title).replace(/\s+/g, '')
+  // A title that gives its report day (`截至2023年11月15日重点工作进展`) names it exactly.
+  const day = REPORT_DATE.exec(text)
+  if (day) {
+    const date = isoDate(Number(day[1]), Number(day[2]), Number(day[3]))
+    if (date) return date
+  }
   for (const [pattern, month] of PERIODS) if (pattern.test(text)) return monthEnd(year, month)
-  const range = /(?:1|一)\s*[-—–~至到]\s*(\d{1,2})月/.exec(text) ?? /截至(\d{1,2})月(?:底|末|份)?/.exec(text)
+  const range = /(?:1|一)\s*[-—–~至到]\s*(\d{1,2})月/.exec(text) ?? /(?:截至|截止)(?:20\d\d年)?(\d{1,2})月(?:底|末|份)?/.exec(text) ??
+    // The report month right after the year (`2023年10月份重点工作进展`), in a title that reports.
+    (REPORT_WORDS.test(text) ? /20\d\d年(\d{1,2})月(?:份)?(?![底末前\d日号])/.exec(text) : null)
   if (range) {
     const month = Number(range[1])
     if (month >= 1 && month <= 12) return monthEnd(year, month)
@@ -71,6 +80,10 @@ export function suggestAsOf(title: string | null, year: number | null): string |
 
 /** A report date line above the header: `填报日期:2022年12月20日`, `截至2022.12.20`, `填報日期 2022-12-20`. */
 const REPORT_DATE = /(?:填报日期|填报时间|报送日期|报送时间|统计日期|截至|截止|数据截至)\s*(?:日期)?\s*[:：]?\s*(20\d\d)\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*日?/
+
+const REPORT_DAY_NO_YEAR = /(?:填报日期|填报时间|报送日期|报送时间|统计日期|截至|截止|数据截至)\s*(?:日期)?\s*[:：]?\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*[日号]/
+
+const REPORT_MONTH_END = /(?:截至|截止|数据截至)\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末)/
 
 /** A real calendar date as ISO, or null (`2022-02-30` is none). */
 function isoDate(y: number, m: number, d: number): string | null {
@@ -87,12 +100,17 @@ export interface DatedLine { date: string; words: string }
  * or `截至` line, in either script and any of the usual date forms. The words are kept so the
  * clerk is told where the suggestion came from.
  */
-export function reportDateIn(lines: readonly string[]): DatedLine | null {
+export function reportDateIn(lines: readonly string[], year: number | null = null): DatedLine | null {
   for (const line of lines) {
     const text = normalise(line)
     const m = REPORT_DATE.exec(text)
-    if (!m) continue
-    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]))
+    // Without a year (`（截至11月15日）`), the document's year, when it has one.
+    const short = m || year === null ? null : REPORT_DAY_NO_YEAR.exec(text)
+    let date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : short ? isoDate(year!, Number(short[1]), Number(short[2])) : null
+    // `截至10月底` (`截至2023年10月底`): that month's end.
+    const month = date ? null : REPORT_MONTH_END.exec(text)
+    const monthYear = month ? (month[1] ? Number(month[1]) : year) : null
+    if (month && monthYear !== null && Number(month[2]) >= 1 && Number(month[2]) <= 12) date = monthEnd(monthYear, Number(month[2]))
     if (date) return { date, words: line.slice(0, 60).trim() }
   }
   return null

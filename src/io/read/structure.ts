@@ -346,7 +346,7 @@ export function interpretSheet(raw: RawSheet, fileName: string, headerRows?: rea
   // A period in the title wins (一季度 → 03-31); else a 填报日期/截至 line above the header, else
   // one in the footer below the table (where some counties put 填报日期).
   const fromTitle = suggestAsOf(title, year) ?? suggestAsOf(raw.name, year)
-  const fromLines = fromTitle ? null : reportDateIn(preamble) ?? reportDateIn(footerLines(rows))
+  const fromLines = fromTitle ? null : reportDateIn(preamble, year) ?? reportDateIn(footerLines(rows), year)
   const suggestedAsOf = fromTitle ?? fromLines?.date ?? null
   const suggestedAsOfFrom = fromTitle ? (suggestAsOf(title, year) ? title : raw.name) : fromLines?.words ?? null
   const sheet: ImportedSheet = {
