@@ -32,7 +32,8 @@ const SENTENCE_END = charTable('。,!?\n')
  * An unnumbered cell that names several due dates, one per sentence (`一季度完成立项。二季度完成
  *征收。`, `6月底前完成封顶,年底前竣工验收`), is one milestone per date (rules §3: a milestone
  * has at most one due date). It splits at the last sentence end before each later date; a date
- * with no sentence end before it (`3月、6月底前`) stays with the words before it, and a cell with
+ * with no sentence end before it (`3月、6月底前`) stays with the words before it (a `、` ends a step
+ * only after the step's own words: listCut), and a cell with
  * a recurring time (`每月`) is left whole. Null when the cell names fewer than two dates.
  */
 export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] | null {
@@ -47,7 +48,7 @@ export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] |
     if (next.kind !== 'dated' || next.at === undefined || next.words === undefined) break
     const at = from + next.at
     let cut = at - 1
-    while (cut >= from && SENTENCE_END[folded.charCodeAt(cut)] === 0) cut--
+    while (cut >= from && SENTENCE_END[folded.charCodeAt(cut)] === 0 && !listCut(folded, from, cut)) cut--
     if (cut >= from) cuts.push(cut)
     from = at + next.words.length
   }
@@ -60,6 +61,16 @@ export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] |
     start = end + 1
   }
   return parts.length > 1 ? parts : null
+}
+
+/**
+ * A `、` between two dated steps (`3月底前完成设计、6月底前开工`) ends the first: it has words
+ * of its own after its date. Right after a date (`3月、6月底前分别…`) it joins the dates.
+ */
+function listCut(folded: string, from: number, at: number): boolean {
+  if (folded.charCodeAt(at) !== 0x3001 /* 、 */) return false
+  for (let i = from; i < at; i++) if (SPACE[folded.charCodeAt(i)] === 0) return true
+  return false
 }
 
 function trimmedPart(part: CellPart, from: number, to: number, index: number): CellPart | null {

@@ -79,6 +79,11 @@ for (let i = 0; i < 65536; i++) FOLD[i] = i
 for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0
 FOLD[0x3000] = 0x20
 for (const [a, b] of T2S) FOLD[a.charCodeAt(0)] = b.charCodeAt(0)
+// Other circled numbers read as ①…⑳ (the numbering the rules name): ❶ ➀ ➊ (1–10), ⓫ (11–20), ⓵ (1–10).
+for (let k = 0; k < 10; k++) {
+  for (const first of [0x2776, 0x2780, 0x278a, 0x24f5]) FOLD[first + k] = 0x2460 + k
+  FOLD[0x24eb + k] = 0x246a + k
+}
 
 /** Half-width and simplified, index-aligned with the input (same length, same positions). */
 export function foldText(text: string): string {
