@@ -154,7 +154,7 @@ const YEAR = '(?:(?<{p}Year>\\d{4})\\s*年(?!度)|(?<{p}Rel>今年|明年|去年
  */
 export const DATE_SOURCE = (
   `${YEAR.replace(/\{p\}/g, 'a')}?\\s*(?<![\\d.])(?<aMonth>${NUM})\\s*月(?!度)(?<aFen>份)?${NOT_RATE}\\s*` +
-    `(?:(?<aDay>${NUM})\\s*(?:[日号]|(?=前))|(?<aSuffix>上旬|中旬|下旬|初|底|末)?(?<aBefore>前)?)` +
+    `(?:(?<aDay>${NUM})\\s*(?:[日号]|(?=前))|(?<aSuffix>上旬|中旬|下旬|初|底|末|中(?=\\s*(?:$|[前,。;、)]|以前|之前|完成|左右)))?(?<aBefore>前)?)` +
   `|${YEAR.replace(/\{p\}/g, 'b')}?\\s*(?:第|前)?(?<bQuarter>[一二三四1-4])季度` +
   // `Q3`: a quarter as written in figures.
   '|(?<![A-Za-z])[Qq](?<qQuarter>[1-4])(?!\\d)' +
@@ -338,7 +338,8 @@ function readMonth(year: number, month: number, day: string | undefined, suffix:
   if (day !== undefined) return dated(isoDate(year, month, readNumber(day)))
   switch (suffix) {
     case '上旬': case '初': return dated(isoDate(year, month, 10))
-    case '中旬': return dated(isoDate(year, month, 20))
+    // `10月中` (written before a stop, 前 or 完成) is 中旬; `6月中标` is no date word.
+    case '中旬': case '中': return dated(isoDate(year, month, 20))
     case undefined:
       if (before && !fen) {
         // `N月前` is ambiguous (rules §4): by the end of month N, or before it starts.

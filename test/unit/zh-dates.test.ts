@@ -63,6 +63,8 @@ describe('more ways of writing a due date (labelled before the engine ran on the
     ['6月15前完成', '2023-06-15'], ['Q3完成', '2023-09-30'], ['q1', '2023-03-31'],
     ['次年3月底前', '2024-03-31'], ['翌年6月', '2024-06-30'],
     ['七一前完成', '2023-06-30'], ['国庆节前', '2023-09-30'], ['五一前', '2023-04-30'], ['元旦前', '2023-12-31'],
+    // 月中 is 中旬; 中标 after a month is no date word.
+    ['10月中完成', '2023-10-20'], ['10月中前', '2023-10-20'], ['10月中下旬', '2023-10-31'], ['6月中标后开工', '2023-06-30'],
     // Not dates: decimals, versions, a rate at the end of a sentence.
     ['3.0版本上线', 'undated'], ['投资1.5亿元', 'undated'], ['完成率6.5', 'undated'], ['增长6.5%', 'undated'],
   ]
