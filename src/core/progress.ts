@@ -36,10 +36,11 @@ const SIGNAL = /正在|推进中|进行中|(?:施工|建设|实施|办理|审批
  * Step 3 done phrases, found anywhere after no signal fired. Beside the rules' list, `已` with an
  * adverb (`已经`, `已顺利`, `已全面`, `已按期`…) before a done verb, the verbs of a thing put in
  * use (`已开通`, `已启用`, `已投入运营`, `已落地`, `已签约`, `已开业`, `已通车`), of a decision or
- * body made (`已确定`, `已成立`, `已制定`, `已发布`, `已编制完成`), and `已与…签订`. `已基本完成`
+ * body made (`已确定`, `已成立`, `已制定`, `已发布`, `已编制完成`, `已中标`), `已与…签订`, and a part
+ * that is `按期完成` / `提前完成`… or a tick (`√`) by itself. `已基本完成`
  * and `已完成部分…` never get here (signals).
  */
-const DONE_PHRASE = /已(?:经|顺利|提前|圆满|按期|如期|全部|全面|正式)(?:完成|完工|竣工|建成|开通|启用|投运|投产|交付|办结|落实|落地|签约|运营|运行|开业|通车)|已(?:开通|启用|投运|投入运营|投入运行|正式运营|落地|签约|签订)|已(?:确定|敲定|成立|组建|设立|制定|发布|颁布|通车|并网|移交|入驻|开业|开园|落成|实现|达成|办结|办理完毕)|已(?:编制|修订|起草|审议)完成|已与[^,。;]{1,12}?签(?:订|约|署)|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实|竣工|验收|批复|获批|签约|签订|封顶|完工|交付|挂牌|揭牌|投产)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放|已竣工|已完工|已封顶|已交付|已投产|已挂牌|已揭牌|已(?:获)?批复|已获批|(?:均|全部|都)已(?:完成|建成|批复|获批|验收|竣工|完工|开工|投用)|已(?:通过)?(?:竣工)?验收|已100%完成|(?<![计拟])(?:于|在)\d{1,2}月(?:\d{1,2}日)?(?:份)?(?:底|初|中旬|上旬|下旬)?(?:顺利)?(?:完成|建成|开工|投用|通过|召开|举办|出台|印发|竣工|验收|完工|上线|开园|开业)/
+const DONE_PHRASE = /已(?:经|顺利|提前|圆满|按期|如期|全部|全面|正式)(?:完成|完工|竣工|建成|开通|启用|投运|投产|交付|办结|落实|落地|签约|运营|运行|开业|通车)|已(?:开通|启用|投运|投入运营|投入运行|正式运营|落地|签约|签订)|已(?:确定|敲定|成立|组建|设立|制定|发布|颁布|通车|并网|移交|入驻|开业|开园|落成|实现|达成|办结|办理完毕|中标)|已(?:编制|修订|起草|审议)完成|已与[^,。;]{1,12}?签(?:订|约|署)|已完成|全面完成|已于[^,。;]{0,16}?(?:完成|建成|出台|印发|召开|举办|开工|投用|投入使用|通过|上线|办结|落实|竣工|验收|批复|获批|签约|签订|封顶|完工|交付|挂牌|揭牌|投产)|已建成|已出台|已印发|已召开|已举办|已全部开工|已开工|已投用|已投入使用|已通过|已上线|正式对外开放|已竣工|已完工|已封顶|已交付|已投产|已挂牌|已揭牌|已(?:获)?批复|已获批|(?:均|全部|都)已(?:完成|建成|批复|获批|验收|竣工|完工|开工|投用)|已(?:通过)?(?:竣工)?验收|已100%完成|(?<![计拟])(?:于|在)\d{1,2}月(?:\d{1,2}日)?(?:份)?(?:底|初|中旬|上旬|下旬)?(?:顺利)?(?:完成|建成|开工|投用|通过|召开|举办|出台|印发|竣工|验收|完工|上线|开园|开业)/
 /** A percentage below 100% is a not-done signal, unless it is a growth or share figure. */
 const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/g
 const GROWTH_BEFORE = /(?:增长|增幅|同比|下降|提高|降低|增速)[^,。;]{0,4}$/
@@ -64,6 +65,11 @@ const LEADING = charTable(',。;、:', true)
 
 /** A part that opens with 完成 and its object (`完成设计招标`), not a bare `完成,`. */
 const OPENS_WITH_DONE = /^完成[^\s,。;]/
+/** A part that is only `按期完成` (`如期`, `提前`, `顺利`, `圆满`) or a tick: kept out of DONE_PHRASE, whose scan it would slow. */
+const WHOLE_PART_DONE = /^(?:(?:按期|如期|提前|顺利|圆满)完成|[√✓])(?=[。,;!\s]|$)/
+const WHOLE_PART_START = charTable('按如提顺圆√✓')
+/** `完成` ending its sentence. */
+const BARE_DONE = /^完成(?=[。;!]|$)/
 
 function leadingTrim(text: string): string {
   let i = 0
@@ -111,11 +117,16 @@ export function findDonePhrase(folded: string): string | null {
   const phrase = DONE_PHRASE.exec(part)
   if (phrase) return phrase[0]
   const first = part.charCodeAt(0)
+  if (WHOLE_PART_START[first] === 1) {
+    const whole = WHOLE_PART_DONE.exec(part)
+    if (whole) return whole[0]
+  }
   if (first === 0x5b8c /* 完 */ && OPENS_WITH_DONE.test(part)) return part.slice(0, Math.min(part.length, 16))
   // A timed opening needs a time character first and `完成` after it: most parts have neither.
   if (TIME_START[first] === 0 || part.indexOf('完成') < 1) return null
   const timed = OPENING_TIME.exec(part)
-  if (timed && OPENS_WITH_DONE.test(part.slice(timed[0].length))) return part.slice(0, Math.min(part.length, timed[0].length + 14))
+  // `2月底完成。`: a time, then `完成` as a sentence of its own (no 前: `2月底前完成` is the plan).
+  if (timed && (OPENS_WITH_DONE.test(part.slice(timed[0].length)) || BARE_DONE.test(part.slice(timed[0].length)))) return part.slice(0, Math.min(part.length, timed[0].length + 14))
   return null
 }
 

@@ -34,3 +34,22 @@ describe('part done is not done (never a false done)', () => {
   ]
   for (const [schedule, progress] of open) it(`${progress} → not done`, () => expect(judged(schedule, progress)).toBe(false))
 })
+
+describe('numbered progress answered in a few words (labelled before the engine ran on them)', () => {
+  const schedule = '①2月上旬前,完成设计招标。②3月底前,完成施工招标。'
+  const parts = (progress: string) => assessTask({ schedule, progress }, { year: 2026, asOf: '2026-12-04' }).milestones.map((m) => m.done)
+  const cases: [string, boolean[]][] = [
+    // A time, then 完成 as a sentence of its own, reports the day it was done.
+    ['①3月15日完成。②4月10日完成。', [true, true]],
+    ['①2月完成设计招标。②3月份完成。', [true, true]],
+    ['①2月底完成。②正在进行。', [true, false]],
+    // With 前 it is the plan copied, not a report; with 计划 a plan.
+    ['①2月上旬前完成。②3月底前完成。', [false, false]],
+    ['①计划2月完成。②计划3月完成。', [false, false]],
+    ['①按期完成。②延期至4月。', [true, false]],
+    ['①提前完成。②确保按期完成。', [true, false]],
+    ['①√②×', [true, false]],
+    ['①已中标②已开标', [true, false]],
+  ]
+  for (const [progress, want] of cases) it(`${progress} → ${JSON.stringify(want)}`, () => expect(parts(progress)).toEqual(want))
+})
