@@ -2,7 +2,7 @@
 import { addDays } from './dates'
 import { splitCell, type CellPart } from './numbering'
 import { cachedPlan, taskTargetsOf, targetsOf, text, type Judged, type Plan, type ReasonMemo } from './plan'
-import { judgePart, readOpening, type DoneVerdict } from './progress'
+import { judgePart, readWholeOpening, type DoneVerdict } from './progress'
 import { readStatusCell, statusReason, type StatusReading, type StatusVerdict } from './status'
 import { judgeBySentences } from './progressSentences'
 import { lazyMilestone, lazyTask } from './lazyReasons'
@@ -100,7 +100,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
     return judged(verdicts, numbered ? 'number' : 'segment')
   }
   // Unnumbered progress against several milestones (fixtures reading 4).
-  const opening = readOpening(folded)
+  const opening = readWholeOpening(folded)
   if (opening?.done) return judged(planned.map(() => opening), 'whole')
   // Read sentence by sentence (rules §5): each milestone by the sentences that speak of it.
   return judged(judgeBySentences(folded, planned, targetsOf), 'whole')

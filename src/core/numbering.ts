@@ -1,4 +1,4 @@
-// Splitting one cell into numbered parts (rules §3): ①…⑳, 1., 1、, 1), (1), (一), or `;` when unnumbered.
+// Splitting one cell into numbered parts (rules §3): ①…⑳, 1., 1、, 1), (1), (一), 第一项, or `;` when unnumbered.
 import { SPACE } from './text'
 
 /** One piece of a cell: its number as written (or position), and where its words lie. */
@@ -16,7 +16,7 @@ export interface CellSplit {
   parts: CellPart[]
 }
 
-type Style = 'circled' | 'paren-circled' | 'dot-circled' | 'paren' | 'paren-cn' | 'dot' | 'comma' | 'half-paren'
+type Style = 'circled' | 'paren-circled' | 'dot-circled' | 'paren' | 'paren-cn' | 'dot' | 'comma' | 'half-paren' | 'ordinal'
 
 export interface Marker {
   style: Style
@@ -32,7 +32,7 @@ export interface Marker {
  * not follow a digit or dot (`1.5亿`), and a `N.` followed by digits counts only when a month
  * follows (`1.6月底前`); `3.0版本` and `5.2亿元` never number anything.
  */
-export const MARKER = /([\u2460-\u2473])|([\u2474-\u2487])|([\u2488-\u249b])|\(\s*(\d{1,2})\s*\)|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(?<![\d.A-Za-z])(\d{1,2})\.(?:(?=\d{1,2}\s*月)|(?!\d))|(?<![\d.])(\d{1,2})、|(?<![\d.A-Za-z(])(\d{1,2})\)(?:(?=\d{1,2}\s*月)|(?!\d))/g
+export const MARKER = /([\u2460-\u2473])|([\u2474-\u2487])|([\u2488-\u249b])|\(\s*(\d{1,2})\s*\)|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(?<![\d.A-Za-z])(\d{1,2})\.(?:(?=\d{1,2}\s*月)|(?!\d))|(?<![\d.])(\d{1,2})、|(?<![\d.A-Za-z(])(\d{1,2})\)(?:(?=\d{1,2}\s*月)|(?!\d))|第([一二三四五六七八九十]{1,3}|\d{1,2})项/g
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
@@ -46,11 +46,11 @@ function readCn(words: string): number {
 }
 
 /**
- * Where a mark can start: a circled number, a `(`, or one or two digits right before `.`/`、`/`)`.
+ * Where a mark can start: a circled number, a `(` or `第`, or one or two digits right before `.`/`、`/`)`.
  * Found by the regex engine, which passes the Chinese text between marks far faster than a
  * loop over its characters; MARKER itself is then tried only there.
  */
-const MARK_CANDIDATE = /[\u2460-\u249b(]|\d\d?[.、)]/g
+const MARK_CANDIDATE = /[\u2460-\u249b(第]|\d\d?[.、)]/g
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39
@@ -78,6 +78,10 @@ function markerAt(folded: string, start: number, markers: Marker[]): number {
     markers.push({ style: 'dot', number: Number(m[6]), start, end, decimalLike })
   } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
   else if (m[8]) markers.push({ style: 'half-paren', number: Number(m[8]), start, end, decimalLike: false })
+  else if (m[9]) {
+    const num = /\d/.test(m[9]) ? Number(m[9]) : readCn(m[9])
+    if (!Number.isNaN(num)) markers.push({ style: 'ordinal', number: num, start, end, decimalLike: false })
+  }
   return end
 }
 
@@ -97,7 +101,7 @@ export function findMarkers(folded: string): Marker[] {
       const style: Style = c <= 0x2473 ? 'circled' : c <= 0x2487 ? 'paren-circled' : 'dot-circled'
       const number = c - (c <= 0x2473 ? 0x2460 : c <= 0x2487 ? 0x2474 : 0x2488) + 1
       markers.push({ style, number, start: end - 1, end, decimalLike: false })
-    } else if (c === 0x28 /* ( */) {
+    } else if (c === 0x28 /* ( */ || c === 0x7b2c /* 第 */) {
       const markEnd = markerAt(folded, end - 1, markers)
       // Past the mark, as a global scan goes on.
       if (markEnd >= 0) MARK_CANDIDATE.lastIndex = markEnd
@@ -127,7 +131,7 @@ function atStart(folded: string, at: number): boolean {
  * progress cell that answers ② before ① keeps both, each for its own milestone.
  */
 function chainOf(style: Style, markers: readonly Marker[], folded: string): Marker[] {
-  const strict = style === 'dot' || style === 'comma' || style === 'half-paren'
+  const strict = style === 'dot' || style === 'comma' || style === 'half-paren' || style === 'ordinal'
   const anyOrder = style === 'circled' || style === 'paren-circled' || style === 'dot-circled'
   const chain: Marker[] = []
   for (const mk of markers) {
@@ -152,7 +156,7 @@ function holdsNumber(chain: readonly Marker[], number: number): boolean {
   return false
 }
 
-const STYLES: readonly Style[] = ['circled', 'paren-circled', 'dot-circled', 'paren', 'paren-cn', 'dot', 'comma', 'half-paren']
+const STYLES: readonly Style[] = ['circled', 'paren-circled', 'dot-circled', 'paren', 'paren-cn', 'dot', 'comma', 'half-paren', 'ordinal']
 
 /** The numbering of a cell: the chain that starts first (the outer level), the longer on a tie. */
 export function findNumbering(folded: string): Marker[] {

@@ -130,6 +130,22 @@ export function findDonePhrase(folded: string): string | null {
   return null
 }
 
+/**
+ * Progress that opens by saying all the work is done (`均已完成。`, `以上工作已全部完成。`,
+ * `目前两项工作均已完成。`): a verdict for every milestone, like an opening `已完成。`. An
+ * all-word (以上, 各项, 两项, 均, 都…) must be there: `设计工作已完成` speaks for one milestone.
+ */
+const ALL_DONE_OPENING = /^(?:目前|现已|现在|截至目前,?)?((?:以上|上述|各项|所有|全部|[两二三四五六七八九十\d]+项)(?:工作|任务|节点|事项)?)?(均|都|全部)?已(?:全部|经)?完成(?=[。;!]|$)/
+
+/** The opening verdict of a whole progress cell: an opening verdict, or all the work said done. */
+export function readWholeOpening(folded: string): DoneVerdict | null {
+  const opening = readOpening(folded)
+  if (opening) return opening
+  const part = leadingTrim(folded)
+  const all = ALL_DONE_OPENING.exec(part)
+  return all && (all[1] || all[2]) ? { done: true, step: 'verdict', words: all[0] } : null
+}
+
 /** Step 1 only: the opening verdict of a part, if any. */
 export function readOpening(folded: string): DoneVerdict | null {
   const part = leadingTrim(folded)

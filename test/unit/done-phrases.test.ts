@@ -53,3 +53,19 @@ describe('numbered progress answered in a few words (labelled before the engine 
   ]
   for (const [progress, want] of cases) it(`${progress} → ${JSON.stringify(want)}`, () => expect(parts(progress)).toEqual(want))
 })
+
+describe('unnumbered progress that says all the work is done (labelled before the engine ran on them)', () => {
+  const schedule = '①2月上旬前,完成设计招标。②3月底前,完成施工招标。'
+  const parts = (progress: string) => assessTask({ schedule, progress }, { year: 2026, asOf: '2026-12-04' }).milestones.map((m) => m.done)
+  const cases: [string, boolean[]][] = [
+    ['均已完成。', [true, true]],
+    ['以上工作已全部完成。', [true, true]],
+    ['目前两项工作均已完成。', [true, true]],
+    ['各项任务都已完成', [true, true]],
+    // Not all the work: one milestone's words, a comma leading on, or no all-word.
+    ['设计工作已完成。', [true, false]],
+    ['均已完成，正在办理验收。', [false, false]],
+    ['各项工作均按计划推进。', [false, false]],
+  ]
+  for (const [progress, want] of cases) it(`${progress} → ${JSON.stringify(want)}`, () => expect(parts(progress)).toEqual(want))
+})

@@ -31,6 +31,16 @@ describe('numbering forms', () => {
     expect(a.milestones.map((m) => m.done)).toEqual([true, false])
   })
 
+  it('progress that names its items 第一项… answers them in order', () => {
+    const a = assessTask({ schedule: '①3月底前完成设计②6月底前开工', progress: '第一项已完成，第二项正在推进。' }, { year: 2026, asOf: '2026-05-01' })
+    expect(a.milestones.map((m) => m.done)).toEqual([true, false])
+  })
+
+  it('a 第二项 with no 第一项 before it is no numbering', () => {
+    const a = assessTask({ schedule: '①3月底前完成设计②6月底前开工', progress: '设计已完成。第二项工作正在推进。' }, { year: 2026, asOf: '2026-05-01' })
+    expect(a.milestones.map((m) => m.done)).toEqual([true, false])
+  })
+
   it('progress numbered 1) 2) answers the schedule’s 1. 2.', () => {
     const a = assessTask({ schedule: '1.3月底前完成设计；2.6月底前开工', progress: '1)已完成；2)尚未开工' }, { year: 2026, asOf: '2026-05-01' })
     expect(a.milestones.map((m) => m.done)).toEqual([true, false])
