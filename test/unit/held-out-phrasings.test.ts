@@ -1,4 +1,4 @@
-// Held-out phrasings from other counties' lists (session 7), labelled from docs/schedule-rules.md
+// Held-out phrasings from other counties' lists (session 7; 72 cases), labelled from docs/schedule-rules.md
 // before the engine ran on them. Two were wrong on the first run and were fixed by rules, not by
 // case: a count in Chinese numerals under done words (chinese-counts.test.ts) and `已办结`.
 import { describe, expect, it } from 'vitest'
@@ -16,6 +16,23 @@ describe('due dates written as other counties write them', () => {
     it(`${t} → ${want ?? 'undated'}`, () => expect(parseSchedule(t, ctx).map((m) => m.due)).toEqual([want]))
   }
 })
+describe('schedule cells with several steps, written as other counties write them', () => {
+  const cases: [string, (string | null)[]][] = [
+    ['完成设计招标（2月上旬前）；完成施工招标（3月底前）', ['2026-02-10', '2026-03-31']],
+    ['设计招标：2月上旬；施工招标：3月底', ['2026-02-10', '2026-03-31']],
+    ['2025年底前完成一期，2026年底前完成二期', ['2025-12-31', '2026-12-31']],
+    ['按上级要求', [null]], ['长期坚持', [null]], ['根据项目进度', [null]],
+    ['一季度启动，三季度完成主体，年底竣工', ['2026-03-31', '2026-09-30', '2026-12-31']],
+    ['3月底前完成设计招标,确保4月开工', ['2026-03-31', '2026-04-30']],
+    ['力争6月底前开工建设，年内完成主体工程', ['2026-06-30', '2026-12-31']],
+    ['全年', ['2026-12-31']], ['2026年3月-2026年12月', ['2026-12-31']], ['2026.3-2026.12', ['2026-12-31']],
+    ['3-12月', ['2026-12-31']], ['2026年3月至12月', ['2026-12-31']],
+  ]
+  for (const [t, want] of cases) {
+    it(`${t} → ${want.join(', ')}`, () => expect(parseSchedule(t, ctx).map((m) => m.due)).toEqual(want))
+  }
+})
+
 describe('progress judged against its milestones', () => {
   const cases: [string, string, string, boolean[]][] = [
     ['', '①6月底前完成5个村污水治理', '①已完成3个村。', [false]],
