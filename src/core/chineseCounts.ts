@@ -6,13 +6,11 @@
 // into false verdicts both ways. Read one-sidedly, a Chinese count can only make a part not done,
 // and only against a target written in digits in the same unit.
 import type { Quantity } from './quantities'
-import { charTable } from './text'
+import { charTable, readChineseNumber } from './text'
 
 /** Units a Chinese count may carry: the countable ones (no 天 / 次: durations and frequencies). */
 const COUNT_UNITS = ['平方公里', '平方米', '立方米', '公里', '公顷', '人次', '个', '家', '户', '套', '间', '人', '名', '条', '台', '辆', '处', '项', '场', '座', '所', '件', '宗', '栋', '幢', '株', '棵', '篇', '支', '亩', '吨', '米']
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const NUMERAL = charTable('〇零一二两三四五六七八九十百千万')
 
 /** Words before a numeral that make it no count of done work: ordinals, shares, rates, parts. */
@@ -21,28 +19,6 @@ const NOT_A_COUNT_BEFORE = /(?:第|每|逐|前|后|近|其中|之|剩余|剩下|
 const NOT_A_COUNT_AFTER = /^(?:月|季|年|周|性|半|多|左右|以上|余|来|一)/
 
 export interface ChineseCount { value: number; unit: string; shown: string }
-
-/** The value of a run of Chinese numerals (`十二` 12, `二百零五` 205, `两万` 20000), or NaN. */
-export function chineseNumberValue(run: string): number {
-  let total = 0
-  let section = 0
-  let digit = -1
-  for (const ch of run) {
-    if (ch in DIGIT) { digit = DIGIT[ch]!; continue }
-    if (ch === '万') {
-      total += (section + Math.max(digit, 0)) * 10_000
-      section = 0
-      digit = -1
-      continue
-    }
-    const power = POWER[ch]
-    if (power === undefined) return Number.NaN
-    // `十二`: a power with no digit before it is one of that power.
-    section += (digit < 0 ? 1 : digit) * power
-    digit = -1
-  }
-  return total + section + Math.max(digit, 0)
-}
 
 /** Does the text hold a Chinese numeral at all? One pass of a table lookup, before any regex. */
 function mayHoldChineseCount(folded: string): boolean {
@@ -67,7 +43,7 @@ export function findChineseCounts(folded: string): ChineseCount[] {
     if (!unit || run === '万' || run === '千' || run === '百') continue
     if (NOT_A_COUNT_BEFORE.test(folded.slice(Math.max(0, start - 4), start))) continue
     if (NOT_A_COUNT_AFTER.test(folded.slice(j + unit.length, j + unit.length + 2))) continue
-    const value = chineseNumberValue(run)
+    const value = readChineseNumber(run)
     if (!Number.isFinite(value) || value <= 0) continue
     found.push({ value, unit, shown: run })
   }

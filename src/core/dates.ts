@@ -1,5 +1,5 @@
 // Due-date expressions (rules §4) and the calendar maths behind them: words in, one inclusive ISO date out.
-import { SPACE, charTable } from './text'
+import { SPACE, charTable, readChineseNumber } from './text'
 import type { MonthBeforeReading } from './types'
 
 export function isLeapYear(year: number): boolean {
@@ -79,10 +79,6 @@ function isoToUtc(iso: string): number {
   return t
 }
 
-const CN_DIGIT: Record<string, number> = {
-  '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-}
-
 /** Only ASCII digits (`^\d+$`), by char code: every month and day read passes here. */
 function isDigits(words: string): boolean {
   if (words.length === 0) return false
@@ -95,20 +91,7 @@ function isDigits(words: string): boolean {
 
 /** `12`, `十二`, `二十一`, `十` → the number; NaN when the words are not a number. */
 export function readNumber(words: string): number {
-  if (isDigits(words)) return Number(words)
-  let total = 0
-  let digit = -1
-  for (const ch of words) {
-    if (ch === '十') {
-      total += (digit < 0 ? 1 : digit) * 10
-      digit = -1
-    } else {
-      const d = CN_DIGIT[ch]
-      if (d === undefined || digit >= 0) return NaN
-      digit = d
-    }
-  }
-  return total + (digit < 0 ? 0 : digit)
+  return isDigits(words) ? Number(words) : readChineseNumber(words)
 }
 
 /** What a milestone's words say about its due date. */

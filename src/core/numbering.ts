@@ -1,5 +1,5 @@
 // Splitting one cell into numbered parts (rules §3): ①…⑳, 1., 1、, 1), (1), (一), 第一项, or `;` when unnumbered.
-import { SPACE } from './text'
+import { SPACE, readChineseNumber } from './text'
 
 /** One piece of a cell: its number as written (or position), and where its words lie. */
 export interface CellPart {
@@ -34,17 +34,6 @@ export interface Marker {
  */
 export const MARKER = /([\u2460-\u2473])|([\u2474-\u2487])|([\u2488-\u249b])|\(\s*(\d{1,2})\s*\)|\(\s*([一二三四五六七八九十]{1,3})\s*\)|(?<![\d.A-Za-z])(\d{1,2})\.(?:(?=\d{1,2}\s*月)|(?!\d))|(?<![\d.])(\d{1,2})、|(?<![\d.A-Za-z(])(\d{1,2})\)(?:(?=\d{1,2}\s*月)|(?!\d))|第([一二三四五六七八九十]{1,3}|\d{1,2})项/g
 
-const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-
-function readCn(words: string): number {
-  if (words === '十') return 10
-  if (words.length === 1) return CN[words] ?? NaN
-  if (words[0] === '十') return 10 + (CN[words[1]!] ?? NaN)
-  if (words.length === 2 && words[1] === '十') return (CN[words[0]!] ?? NaN) * 10
-  if (words.length === 3 && words[1] === '十') return (CN[words[0]!] ?? NaN) * 10 + (CN[words[2]!] ?? NaN)
-  return NaN
-}
-
 /**
  * Where a mark can start: a circled number, a `(` or `第`, or one or two digits right before `.`/`、`/`)`.
  * Found by the regex engine, which passes the Chinese text between marks far faster than a
@@ -70,7 +59,7 @@ function markerAt(folded: string, start: number, markers: Marker[]): number {
   const end = start + m[0].length
   if (m[4]) markers.push({ style: 'paren', number: Number(m[4]), start, end, decimalLike: false })
   else if (m[5]) {
-    const num = readCn(m[5])
+    const num = readChineseNumber(m[5])
     if (!Number.isNaN(num)) markers.push({ style: 'paren-cn', number: num, start, end, decimalLike: false })
   } else if (m[6]) {
     const next = folded.charCodeAt(end)
@@ -79,7 +68,7 @@ function markerAt(folded: string, start: number, markers: Marker[]): number {
   } else if (m[7]) markers.push({ style: 'comma', number: Number(m[7]), start, end, decimalLike: false })
   else if (m[8]) markers.push({ style: 'half-paren', number: Number(m[8]), start, end, decimalLike: false })
   else if (m[9]) {
-    const num = /\d/.test(m[9]) ? Number(m[9]) : readCn(m[9])
+    const num = /\d/.test(m[9]) ? Number(m[9]) : readChineseNumber(m[9])
     if (!Number.isNaN(num)) markers.push({ style: 'ordinal', number: num, start, end, decimalLike: false })
   }
   return end

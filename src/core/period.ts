@@ -78,10 +78,13 @@ export function suggestAsOf(title: string | null, year: number | null): string |
   return null
 }
 
+/** What opens a report date line: `填报日期:`, `截至`… */
+const DATE_LINE_LEAD = '(?:填报日期|填报时间|报送日期|报送时间|统计日期|截至|截止|数据截至)\\s*(?:日期)?\\s*[:：]?\\s*'
 /** A report date line above the header: `填报日期:2022年12月20日`, `截至2022.12.20`, `填報日期 2022-12-20`. */
-const REPORT_DATE = /(?:填报日期|填报时间|报送日期|报送时间|统计日期|截至|截止|数据截至)\s*(?:日期)?\s*[:：]?\s*(20\d\d)\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*日?/
+const REPORT_DATE = new RegExp(`${DATE_LINE_LEAD}(20\\d\\d)\\s*(?:年|[.\\-/])\\s*(\\d{1,2})\\s*(?:月|[.\\-/])\\s*(\\d{1,2})\\s*日?`)
 
-const REPORT_DAY_NO_YEAR = /(?:填报日期|填报时间|报送日期|报送时间|统计日期|截至|截止|数据截至)\s*(?:日期)?\s*[:：]?\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*[日号]/
+/** The same without a year (`（截至11月15日）`): the document's year. */
+const REPORT_DAY_NO_YEAR = new RegExp(`${DATE_LINE_LEAD}(\\d{1,2})\\s*(?:月|[.\\-/])\\s*(\\d{1,2})\\s*[日号]`)
 
 const REPORT_MONTH_END = /(?:截至|截止|数据截至)\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末)/
 

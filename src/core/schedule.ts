@@ -33,7 +33,7 @@ const SENTENCE_END = charTable('。,!?\n')
  *征收。`, `6月底前完成封顶,年底前竣工验收`), is one milestone per date (rules §3: a milestone
  * has at most one due date). It splits at the last sentence end before each later date; a date
  * with no sentence end before it (`3月、6月底前`) stays with the words before it (a `、` ends a step
- * only after the step's own words: listCut), and a cell with
+ * only after the step's own words), and a cell with
  * a recurring time (`每月`) is left whole. Null when the cell names fewer than two dates.
  */
 export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] | null {
@@ -47,8 +47,10 @@ export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] |
     const next = readDue(folded.slice(from), ctx)
     if (next.kind !== 'dated' || next.at === undefined || next.words === undefined) break
     const at = from + next.at
+    // A `、` ends the step only after the step's own words (`设计、6月…`, not `3月、6月…`).
+    const words = firstWordAt(folded, from, at)
     let cut = at - 1
-    while (cut >= from && SENTENCE_END[folded.charCodeAt(cut)] === 0 && !listCut(folded, from, cut)) cut--
+    while (cut >= from && SENTENCE_END[folded.charCodeAt(cut)] === 0 && !(folded.charCodeAt(cut) === 0x3001 /* 、 */ && words < cut)) cut--
     if (cut >= from) cuts.push(cut)
     from = at + next.words.length
   }
@@ -63,14 +65,11 @@ export function splitAtDates(part: CellPart, ctx: ScheduleContext): CellPart[] |
   return parts.length > 1 ? parts : null
 }
 
-/**
- * A `、` between two dated steps (`3月底前完成设计、6月底前开工`) ends the first: it has words
- * of its own after its date. Right after a date (`3月、6月底前分别…`) it joins the dates.
- */
-function listCut(folded: string, from: number, at: number): boolean {
-  if (folded.charCodeAt(at) !== 0x3001 /* 、 */) return false
-  for (let i = from; i < at; i++) if (SPACE[folded.charCodeAt(i)] === 0) return true
-  return false
+/** The first character from `from` (before `to`) that is not white space, else `to`. */
+function firstWordAt(folded: string, from: number, to: number): number {
+  let i = from
+  while (i < to && SPACE[folded.charCodeAt(i)] === 1) i++
+  return i
 }
 
 function trimmedPart(part: CellPart, from: number, to: number, index: number): CellPart | null {

@@ -112,3 +112,39 @@ export function withoutTrailingBreaks(text: string): string {
 export function isLineBreakKey(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): boolean {
   return event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey
 }
+
+const CHINESE_DIGIT: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const CHINESE_POWER: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 }
+
+/**
+ * A number written in Chinese numerals (`十二` 12, `二十三` 23, `二百零五` 205, `两万` 20000), or
+ * NaN for a run that is no number (`二二`, `十x`). The one reader for months (`十月`), list marks
+ * (`(十一)`) and counts (`两座`).
+ */
+export function readChineseNumber(words: string): number {
+  let total = 0
+  let section = 0
+  let digit = -1
+  for (const ch of words) {
+    const d = CHINESE_DIGIT[ch]
+    if (d !== undefined) {
+      // Two digits in a row are no number; 零 only holds a place (`二百零五`).
+      if (digit > 0 || (digit === 0 && d > 0 && section === 0 && total === 0)) return Number.NaN
+      digit = d
+      continue
+    }
+    if (ch === '万') {
+      total += (section + Math.max(digit, 0)) * 10_000
+      section = 0
+      digit = -1
+      continue
+    }
+    const power = CHINESE_POWER[ch]
+    if (power === undefined) return Number.NaN
+    // `十二`: a power with no digit before it is one of that power.
+    section += (digit <= 0 ? 1 : digit) * power
+    digit = -1
+  }
+  return total + section + Math.max(digit, 0)
+}
+

@@ -4,7 +4,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { assessTask } from '../../src/core'
-import { chineseNumberValue, findChineseCounts } from '../../src/core/chineseCounts'
+import { findChineseCounts } from '../../src/core/chineseCounts'
+import { readChineseNumber as chineseNumberValue } from '../../src/core/text'
 
 const judged = (schedule: string, progress: string, task = '') =>
   assessTask({ task, schedule, progress }, { year: 2026, asOf: '2026-07-15' }).milestones.map((m) => m.done)

@@ -58,3 +58,14 @@ describe('、 between two dated steps', () => {
     expect(dues('6月底前完成设计、施工招标')).toEqual(['2026-06-30'])
   })
 })
+
+describe('a hostile schedule cell', () => {
+  it('a long run of blanks and 、 between two dates is read, in bounded time', () => {
+    const cell = `3月底前${' 、'.repeat(30_000)}6月底前开工`
+    const started = Date.now()
+    expect(dues(cell)).toEqual(['2026-03-31', '2026-06-30'])
+    // Generous, so it stays green on a slow machine: the reading is one pass over the cell.
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+})
+

@@ -218,11 +218,16 @@ function bodyRowKind(g: Grid, r: number, values: readonly string[], c0: number, 
  * pages): every text of the row is its column's header text in one of the header rows, and there
  * are two or more. It names no task, so it is left out rather than read as one.
  */
+const MAX_REPEATED_HEADER = 40
+
 function repeatsHeader(values: readonly string[], headerTexts: readonly (readonly string[])[]): boolean {
   let same = 0
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!.replace(/\s+/g, '')
-    if (!v) continue
+    const raw = values[i]!
+    if (!raw) continue
+    // Header texts are short: a data cell longer than any header is never one (no copy made).
+    if (raw.length > MAX_REPEATED_HEADER) return false
+    const v = raw.replace(/\s+/g, '')
     if (!headerTexts.some((row) => row[i] === v)) return false
     same++
   }
