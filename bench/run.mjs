@@ -7,7 +7,7 @@ import { OUT_DIR, ensureWorkbook } from './generate.mjs'
 import { ensureBuild, snapshotBuild } from './lib/build.mjs'
 import { launchBrowser } from './lib/browser.mjs'
 import { measureBundle } from './lib/bundle-size.mjs'
-import { measureCellEdits } from './lib/cell-edit.mjs'
+import { measureCellEditsOnDisk } from './lib/cell-edit.mjs'
 import { measureExport } from './lib/export-file.mjs'
 import { measureOverview } from './lib/overview-open.mjs'
 import { IMPORT_BASELINE_COMMIT, buildBaselineApp } from './lib/baseline-app.mjs'
@@ -89,7 +89,7 @@ async function measureSize(size, ctx) {
   const needsList = (what) => (entry.import.status === 'ok' ? null : unavailable(`${what} needs an imported list; import: ${entry.import.reason ?? entry.import.error}`))
   try {
     if (EDIT_SIZES.has(size.label)) {
-      entry.edit = needsList('cell edit') ?? (await attempt('cell edit', () => measureCellEdits(session, EDIT_COUNT, size.rows >= 100_000 ? 120_000 : 10_000)))
+      entry.edit = needsList('cell edit') ?? (await attempt('cell edit', () => measureCellEditsOnDisk(ctx.browser, ctx.base, file, EDIT_COUNT, importTimeoutMs(size.rows), size.rows >= 100_000 ? 120_000 : 10_000)))
       if (entry.edit.status === 'ok') console.log(`  cell edit committed → saved: p50 ${entry.edit.p50.toFixed(1)} ms, p95 ${entry.edit.p95.toFixed(1)} ms`)
     }
     if (size.label === LIST_SIZE) {

@@ -1,7 +1,7 @@
 // Cell edit → saved, two builds side by side: the bench's own import and 30-edit step, alternated
 // in one browser so both see the same machine load. For work on the edit path, not part of `npm run bench`.
 //
-//   node bench/lib/edit-ab.mjs A=/path/to/dist B=/path/to/other/dist [--sizes=1k,100k] [--rounds=3] [--profile=dir] [--trace=dir]
+//   node bench/lib/edit-ab.mjs A=/path/to/dist B=/path/to/other/dist [--sizes=1k,100k] [--rounds=3] [--edits=30] [--profile=dir] [--trace=dir]
 //
 // Each round imports the list afresh in each build (the order swapped every round) and times 30
 // edits; p50 / p95 per round and over all the edits of a build are printed. With --profile, a
@@ -21,6 +21,11 @@ const builds = args.filter((a) => /^[^-][^=]*=/.test(a)).map((a) => { const [lab
 const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
 const sizes = option('sizes', '1k,100k').split(',')
 const rounds = Number(option('rounds', '3'))
+// More edits than the bench's 30 show what recurs (a storage stall every so many writes).
+const edits = Number(option('edits', '30'))
+const waitMs = Number(option('wait', '0'))
+// --disk: each session in a fresh profile on disk (as a clerk's browser) instead of an off-the-record one (IndexedDB in memory).
+const onDisk = args.includes('--disk')
 const profileDir = option('profile', null)
 const traceDir = option('trace', null)
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.execute', 'disabled-by-default-v8.gc', 'toplevel', 'IndexedDB', 'disabled-by-default-v8.cpu_profiler', 'leveldb', 'sql', 'disabled-by-default-sql', 'disabled-by-default-leveldb', 'base']
@@ -38,7 +43,7 @@ try {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 ? [...builds].reverse() : builds
       for (const b of order) {
-        const session = await openApp(browser, b.server.base)
+        const session = await openApp(browser, b.server.base, { onDisk })
         try {
           await importInto(session, file.path, file.firstTask.slice(0, 12), Math.max(60_000, rows * 9))
           let cdp = null
@@ -48,8 +53,10 @@ try {
             await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
           }
           // The profiler starts after the import has settled: measureCellEdits waits for its save.
-          const start = cdp ? () => cdp.send('Profiler.start') : traceDir ? () => browser.startTracing(session.page, { categories: TRACE_CATEGORIES }) : undefined
-          const edit = await measureCellEdits(session, 30, rows >= 100_000 ? 120_000 : 10_000, start)
+          const traceOrProfile = cdp ? () => cdp.send('Profiler.start') : traceDir ? () => browser.startTracing(session.page, { categories: TRACE_CATEGORIES }) : undefined
+          // --wait: a pause before the first edit, to tell a stall that follows the import in time from one that follows it in writes.
+          const start = waitMs > 0 ? async () => { await new Promise((r) => setTimeout(r, waitMs)); await traceOrProfile?.() } : traceOrProfile
+          const edit = await measureCellEdits(session, edits, rows >= 100_000 ? 120_000 : 10_000, start)
           if (traceDir) {
             mkdirSync(traceDir, { recursive: true })
             writeFileSync(join(traceDir, `${label}-${b.label}-r${round}.json`), await browser.stopTracing())
