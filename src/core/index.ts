@@ -8,6 +8,7 @@ export { plainAssessment, plainMilestone } from './lazyReasons'
 export { detectRole } from './roles'
 export { documentYear, suggestAsOf, reportDateIn, type DatedLine } from './period'
 export * from './assessDocument'
+export { warmUpRules } from './warmUp'
 export * from './units'
 export * from './script'
 // What the stores use to edit a document: commands with inverses, their history, find/replace,

@@ -3,12 +3,12 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import {
   todayIso, type DocumentSettings, type Role, type TaskColumn, type TaskDocument, type TaskRow,
-  History, applyCommand, isEmptyChanged, newId, parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv,
+  History, applyCommand, isEmptyChanged, warmUpRules, newId, parseHtmlTable, parsePlainText, pasteCommand, toHtmlTable, toTsv,
   type CellChange, type Changed, type DocCommand,
 } from '../core'
 import { useLocaleStore } from './locale'
 import { useUiStore } from './ui'
-import { afterNextPaint } from './frames'
+import { afterNextPaint, whenIdle } from './frames'
 import { createIncrementalAssessment } from './incrementalAssessment'
 
 /** What the grid needs to update itself after a change. */
@@ -107,6 +107,10 @@ export const useDocumentStore = defineStore('document', () => {
     readOnly.value = options.readOnly ?? false
     reassess(doc.value, true, true)
     bump(null)
+    // The clerk's first edit may read text in a way this list's rows never did: run the rules
+    // through those paths now, while the page is idle, not in that edit's save time.
+    const opened = doc.value
+    if (opened) whenIdle(() => { if (doc.value === opened) warmUpRules(opened, assessment.value.asOf) }, 2000)
   }
 
   /** The draft's name changed (from the draft list): not an edit, so no undo step, no reassessment, no redraw. */

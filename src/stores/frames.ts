@@ -15,3 +15,10 @@ export function afterNextPaint(callback: () => void): void {
 export function nextPaint(): Promise<void> {
   return new Promise((resolve) => afterNextPaint(resolve))
 }
+
+/** Runs `callback` when the page is next idle, or after `timeoutMs` at the latest (a busy page, a browser without idle callbacks). */
+export function whenIdle(callback: () => void, timeoutMs: number): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
+  if (idle) idle(callback, { timeout: timeoutMs })
+  else setTimeout(callback, Math.min(timeoutMs, 1000))
+}

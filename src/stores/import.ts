@@ -14,6 +14,7 @@ import { useDraftStore } from './drafts'
 import { useUiStore } from './ui'
 import { useLocaleStore } from './locale'
 import { readFailureText } from './readFailure'
+import { whenIdle } from './frames'
 
 /** Files above this are refused before reading: the worker would need several times this in memory. */
 export const MAX_IMPORT_BYTES = MAX_FILE_BYTES
@@ -155,9 +156,7 @@ export const useImportStore = defineStore('import', () => {
 
   /** Keeps a reader ready for the next file, without competing with what the page is doing now. */
   function prewarmSoon() {
-    const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
-    if (idle) idle(prewarmImportWorker, { timeout: 3000 })
-    else setTimeout(prewarmImportWorker, 1000)
+    whenIdle(prewarmImportWorker, 3000)
   }
 
   function fail(name: string, message: string) {
