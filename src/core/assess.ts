@@ -4,7 +4,7 @@ import { splitCell, type CellPart } from './numbering'
 import { cachedPlan, taskTargetsOf, targetsOf, text, type Judged, type Plan, type ReasonMemo } from './plan'
 import { judgePart, readWholeOpening, type DoneVerdict } from './progress'
 import { readStatusCell, statusReason, type StatusReading, type StatusVerdict } from './status'
-import { judgeBySentences } from './progressSentences'
+import { judgeBySentences, ownActionDoneIn } from './progressSentences'
 import { lazyMilestone, lazyTask } from './lazyReasons'
 import { explainDone, explainDue, explainState, joinReasons } from './reasons'
 import { foldText, isBlank } from './text'
@@ -76,7 +76,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   if (n === 1) {
     const only = planned[0]!
     const part = numbered ? partNumbered(progressSplit.parts, only.milestone.index) : undefined
-    const verdict = judgePart(part ? part.folded : folded, () => targetsOf(only))
+    const verdict = withOwnAction(judgePart(part ? part.folded : folded, () => targetsOf(only)), part ? part.folded : folded, only)
     // Never a false done: with one milestone, every numbered part of the progress is about it
     // (`①已完成方案。②正在施工。` for `6月底前完成方案并开工`): another part that is not done by a
     // signal or a quantity leaves it open.
@@ -95,7 +95,7 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
     for (let i = 0; i < n; i++) {
       const p = planned[i]!
       const part = numbered ? partNumbered(progressSplit.parts, p.milestone.index) : progressSplit.parts[i]
-      verdicts.push(part ? judgePart(part.folded, () => targetsOf(p)) : { done: false, step: 'missing', words: String(p.milestone.index) })
+      verdicts.push(part ? withOwnAction(judgePart(part.folded, () => targetsOf(p)), part.folded, p) : { done: false, step: 'missing', words: String(p.milestone.index) })
     }
     return judged(verdicts, numbered ? 'number' : 'segment')
   }
@@ -104,6 +104,16 @@ function judgeMilestones(plan: Plan, progress: string): Judged {
   if (opening?.done) return judged(planned.map(() => opening), 'whole')
   // Read sentence by sentence (rules §5): each milestone by the sentences that speak of it.
   return judged(judgeBySentences(folded, planned, targetsOf), 'whole')
+}
+
+/**
+ * A part that rule 5 found nothing in, either way, may still report the milestone's own action
+ * done (`项目已立项` for `6月底前完成项目立项`): read as the sentence path reads it.
+ */
+function withOwnAction(verdict: DoneVerdict, part: string, p: { folded: string }): DoneVerdict {
+  if (verdict.done || verdict.step !== 'none') return verdict
+  const words = ownActionDoneIn(part, p.folded)
+  return words === null ? verdict : { done: true, step: 'phrase', words }
 }
 
 /** The progress part numbered like milestone `index`, if the progress has one. */

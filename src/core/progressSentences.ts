@@ -200,25 +200,51 @@ function targetUnitsOf(m: SentenceMilestone): readonly string[] {
 const kept: { reader: Sentences | null } = { reader: null }
 
 /**
- * A milestone's own action reported done: `已` (or `已于…`, `已经`) right before one of its key
- * words, within two characters (`可研已于2月批复`, `已获批复`). The fixed done phrases of rule 5 do
- * not name every verb a milestone can have.
+ * A milestone's own action reported done: `已` (or `已经`, `已于` and a date) right before one of
+ * its key words, or before a word that only says how (`可研已于2月批复`, `已获批复`, `补贴已全部发放`,
+ * `资金已足额拨付`), the clause then ending, saying the action is complete (`资金已拨付到位`) or
+ * naming more of the milestone's words (`已梳理问题清单35条` for `完成清单梳理`). Anything else is
+ * other work: `已对污水管网进行排查` reports a survey of the 管网, not its 建设; `已经梳理出工作任务
+ * 清单` a list, not the milestone's `问题梳理汇总`. A day's date right before the key words reports the day it was done
+ * (`6月10日开工建设` for `6月底前开工建设`); a plan names its day with 前, a report date with 截至.
+ * The fixed done phrases of rule 5 do not name every verb a milestone can have.
  */
-const OWN_DONE = /已(?:经)?(?:于[^,。;]{0,16}?)?/g
+const OWN_DONE = /已(?:经)?(?:于(?:\d{4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|初|底|末|中)?|[一二三四]季度|上半年|下半年|年初|年中|年底))?(?:获得?|全部|全面|顺利|按期|如期|提前|正式|依法|足额)?|(?<!截至|截止|\d)\d{1,2}月\d{1,2}日(?!前|以前|之前)/g
+/** Words that say the action is complete, allowed after the key words. */
+const COMPLETION = /^(?:到位|完毕|完成|结束|了)/
+const CLAUSE_END = charTable(',。;!?')
+
 function ownActionDone(sentence: string, keys: readonly number[]): string | null {
-  // Most sentences hold no 已: no regex call.
-  if (sentence.indexOf('已') < 0) return null
+  // Most sentences hold neither 已 nor a day: no regex call.
+  if (sentence.indexOf('已') < 0 && sentence.indexOf('日') < 0) return null
   const re = OWN_DONE
   re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(sentence)) !== null) {
-    const after = m.index + m[0].length
-    // The first two characters after 已 or its date, or one or two later (`已获批复`).
-    for (let at = after; at <= after + 2 && at + 1 < sentence.length; at++) {
-      if (keys.includes(pairCode(sentence, at))) return sentence.slice(m.index, at + 2)
-    }
+    const at = m.index + m[0].length
+    if (at + 1 >= sentence.length || !keys.includes(pairCode(sentence, at))) continue
+    let end = at + 2
+    while (end < sentence.length && CLAUSE_END[sentence.charCodeAt(end)] === 0) end++
+    if (restIsOwn(sentence.slice(at + 2, end), keys)) return sentence.slice(m.index, end)
   }
   return null
+}
+
+/** The clause after the key words ends there, says the action is complete, or names more of the milestone's own words. */
+function restIsOwn(rest: string, keys: readonly number[]): boolean {
+  if (rest.length === 0 || COMPLETION.test(rest)) return true
+  for (let i = 0; i + 1 < rest.length; i++) if (keys.includes(pairCode(rest, i))) return true
+  return false
+}
+
+/**
+ * The same reading for a part already given to one milestone (the only milestone of a task, or
+ * the part numbered like it): its own action reported done (`项目已立项` for `完成项目立项`,
+ * `地块已出让` for `完成土地出让`). For parts in which rule 5 found nothing either way.
+ */
+export function ownActionDoneIn(part: string, milestoneFolded: string): string | null {
+  if (part.indexOf('已') < 0 && part.indexOf('日') < 0) return null
+  return withPairIndex((index) => ownActionDone(part, readKeys(milestoneFolded, 0, index).keys))
 }
 
 /**
