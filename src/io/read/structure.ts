@@ -255,7 +255,29 @@ function bodyRows(g: Grid, fromRow: number, c0: number, c1: number, headerRows: 
     const cells = kind === 'section' ? [values.find(Boolean)!, ...Array<string>(width - 1).fill('')] : values
     rows.push(spans && kind === 'data' ? { kind, sheetRow: r, cells, spans } : { kind, sheetRow: r, cells })
   }
+  markParentsOfSubNumbers(rows)
   return rows
+}
+
+/**
+ * A row with only a number and a label (`1 | 产业发展`) whose next row is numbered under it
+ * (`1.1`, `1-1`) is the heading of those tasks, not a task: it has no schedule, progress or unit
+ * of its own, and as a task it would be counted, undated, in every figure.
+ */
+function markParentsOfSubNumbers(rows: ImportedRow[]): void {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const row = rows[i]!
+    const next = rows[i + 1]!
+    if (row.kind !== 'data' || next.kind !== 'data' || row.spans) continue
+    const seq = row.cells[0]?.trim() ?? ''
+    if (!/^\d+$/.test(seq)) continue
+    const texts = row.cells.filter(Boolean)
+    if (texts.length !== 2) continue
+    const under = next.cells[0]?.trim() ?? ''
+    if (!under.startsWith(seq) || !/^[.．\-－]\d+/.test(under.slice(seq.length))) continue
+    const label = texts[1]!
+    rows[i] = { kind: 'section', sheetRow: row.sheetRow, cells: [`${seq} ${label}`, ...Array<string>(row.cells.length - 1).fill('')] }
+  }
 }
 
 function headerGrid(g: Grid, headerRows: readonly number[], c0: number, c1: number): { rows: string[][]; merges: HeaderMerge[] } {
