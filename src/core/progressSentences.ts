@@ -19,6 +19,13 @@ function zeros(n: number): number[] {
 const OPENS_WITH_TIME = /(?:截至|截止|目前|当前|近期|今年|\d{4}年|\d{1,2}月|[一二三四]季度|上半年|下半年|年初|年底|[一二三四五六七八九十]+月)/y
 /** The characters OPENS_WITH_TIME can start with: most clauses are passed without a regex call. */
 const TIME_OPENING = charTable('截目当近今0123456789一二三四五六七八九十上下年')
+/**
+ * A clause closing on a verdict for all it names (`设计、招标工作均已完成`): the next clause is other
+ * work (`工程正在加紧施工`), so it starts a sentence of its own and its 正在 is not theirs.
+ */
+const VERDICT_END = /(?:(?:均|都|全部)已(?:经)?|已全部)(?:完成|建成|完工|竣工|办结|落实)$/
+/** The last characters of VERDICT_END: most clauses are passed without a regex call. */
+const VERDICT_LAST = charTable('成工结实')
 
 /**
  * The sentences of unnumbered progress and the milestones each names. Sentences are split at
@@ -58,6 +65,7 @@ class Sentences {
     const folded = this.folded
     const index = this.index
     let start = 0
+    let afterVerdict = false
     for (let i = 0; i <= folded.length; i++) {
       const c = i < folded.length ? folded.charCodeAt(i) : 0x3002
       const endsSentence = c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x0a
@@ -70,14 +78,15 @@ class Sentences {
       while (to > from && SPACE[folded.charCodeAt(to - 1)] === 1) to--
       if (from < to) {
         const found = index.countRange(folded, from, to, this.clauseCounts, this.clauseSpecific)
-        if (this.clauses.length === 0 || this.opensWithTime(from) || (found > 0 && this.clauseNamesAny(from, to))) {
+        if (this.clauses.length === 0 || afterVerdict || this.opensWithTime(from) || (found > 0 && this.clauseNamesAny(from, to))) {
           this.endSentence()
           index.startSentence(this.counts, this.specific)
         }
         index.addToSentence(this.counts, this.specific)
         this.clauses.push(from, to)
+        afterVerdict = VERDICT_LAST[folded.charCodeAt(to - 1)] === 1 && VERDICT_END.test(folded.slice(Math.max(from, to - 8), to))
       }
-      if (endsSentence) this.endSentence()
+      if (endsSentence) { this.endSentence(); afterVerdict = false }
     }
   }
 
