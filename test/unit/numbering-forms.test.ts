@@ -69,3 +69,21 @@ describe('a hostile schedule cell', () => {
   })
 })
 
+// Session 8: progress numbered in other forms, labelled before the run; all ten read right at once.
+const numberedProgress: [string, string, boolean[]][] = [
+  ['①3月底前完成设计。②6月底前完成招标。', '（一）设计已完成。（二）招标正在进行。', [true, false]],
+  ['①3月底前完成设计。②6月底前完成招标。', '1.设计已完成。2.招标正在进行。', [true, false]],
+  ['①3月底前完成设计。②6月底前完成招标。', '1、已完成；2、正在推进。', [true, false]],
+  ['①3月底前完成设计。②6月底前完成招标。', '一是设计已完成；二是招标正在进行。', [true, false]],
+  ['1.3月底前完成设计；2.6月底前完成招标', '1.已完成；2.未完成', [true, false]],
+  ['（1）3月底前完成设计；（2）6月底前完成招标', '（1）已完成（2）正在招标', [true, false]],
+  ['3月底前完成设计；6月底前完成招标', '已完成；正在招标', [true, false]],
+  ['①3月底前完成设计。②6月底前完成招标。', '①已完成\n②已完成', [true, true]],
+  ['①3月底前完成设计。\n②6月底前完成招标。', '①设计已完成。\n②招标已完成。', [true, true]],
+  ['①3月底前完成设计。②6月底前完成招标。', '②已完成。①正在设计。', [false, true]],
+]
+describe('progress numbered in other forms', () => {
+  for (const [s, p, want] of numberedProgress) it(`${s} | ${p}`, () => {
+    expect(assessTask({ schedule: s, progress: p }, { year: 2026, asOf: '2026-11-15' }).milestones.map((m) => m.done)).toEqual(want)
+  })
+})
