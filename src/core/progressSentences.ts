@@ -24,8 +24,9 @@ const TIME_OPENING = charTable('截目当近今0123456789一二三四五六七�
  * work (`工程正在加紧施工`), so it starts a sentence of its own and its 正在 is not theirs.
  */
 const VERDICT_END = /(?:(?:均|都|全部)已(?:经)?|已全部)(?:完成|建成|完工|竣工|办结|落实)$/
-/** The last characters of VERDICT_END: most clauses are passed without a regex call. */
+/** The last two characters of VERDICT_END's verbs: most clauses (many end in 完成) are passed without a regex call. */
 const VERDICT_LAST = charTable('成工结实')
+const VERDICT_VERB = charTable('完建竣办落')
 
 /**
  * The sentences of unnumbered progress and the milestones each names. Sentences are split at
@@ -84,7 +85,8 @@ class Sentences {
         }
         index.addToSentence(this.counts, this.specific)
         this.clauses.push(from, to)
-        afterVerdict = VERDICT_LAST[folded.charCodeAt(to - 1)] === 1 && VERDICT_END.test(folded.slice(Math.max(from, to - 8), to))
+        afterVerdict = VERDICT_LAST[folded.charCodeAt(to - 1)] === 1 && VERDICT_VERB[folded.charCodeAt(to - 2)] === 1 &&
+          folded.lastIndexOf('已', to - 3) >= Math.max(from, to - 6) && VERDICT_END.test(folded.slice(Math.max(from, to - 8), to))
       }
       if (endsSentence) { this.endSentence(); afterVerdict = false }
     }
@@ -218,31 +220,62 @@ const kept: { reader: Sentences | null } = { reader: null }
  * (`6月10日开工建设` for `6月底前开工建设`); a plan names its day with 前, a report date with 截至.
  * The fixed done phrases of rule 5 do not name every verb a milestone can have.
  */
-const OWN_DONE = /已(?:经)?(?:于(?:\d{4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|初|底|末|中)?|[一二三四]季度|上半年|下半年|年初|年中|年底))?(?:获得?|全部|全面|顺利|按期|如期|提前|正式|依法|足额)?|(?<!截至|截止|\d)\d{1,2}月\d{1,2}日(?!前|以前|之前)/g
+/** After a `已`: `经`, `于` and a date, and a word of manner, each optional (sticky: tried at the 已). */
+const AFTER_YI = /已(?:经)?(?:于(?:\d{4}年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|初|底|末|中)?|[一二三四]季度|上半年|下半年|年初|年中|年底))?(?:获得?|全部|全面|顺利|按期|如期|提前|正式|依法|足额)?/y
+/** The characters that can follow 已 in AFTER_YI beyond the 已 itself: otherwise the key words start right after it, no regex call. */
+const AFTER_YI_START = charTable('经于获全顺按如提正依足')
+/** A day's date that is not a plan (前) or a report date (截至). */
+const DAY_DATE = /(?<!截至|截止|\d)\d{1,2}月\d{1,2}日(?!前|以前|之前)/g
 /** Words that say the action is complete, allowed after the key words. */
 const COMPLETION = /^(?:到位|完毕|完成|结束|了)/
 const CLAUSE_END = charTable(',。;!?')
 
-function ownActionDone(sentence: string, keys: readonly number[]): string | null {
+/** Is the pair of characters at `at` one of the milestone's key words? */
+type IsKey = (text: string, at: number) => boolean
+
+function ownActionDone(sentence: string, isKey: IsKey): string | null {
   // Most sentences hold neither 已 nor a day: no regex call.
-  if (sentence.indexOf('已') < 0 && sentence.indexOf('日') < 0) return null
-  const re = OWN_DONE
+  for (let p = sentence.indexOf('已'); p >= 0; p = sentence.indexOf('已', p + 1)) {
+    let at = p + 1
+    if (AFTER_YI_START[sentence.charCodeAt(at)] === 1) {
+      AFTER_YI.lastIndex = p
+      at = AFTER_YI.test(sentence) ? AFTER_YI.lastIndex : at
+    }
+    const done = keyWordsDoneAt(sentence, p, at, isKey)
+    if (done !== null) return done
+  }
+  if (!holdsDay(sentence)) return null
+  const re = DAY_DATE
   re.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = re.exec(sentence)) !== null) {
-    const at = m.index + m[0].length
-    if (at + 1 >= sentence.length || !keys.includes(pairCode(sentence, at))) continue
-    let end = at + 2
-    while (end < sentence.length && CLAUSE_END[sentence.charCodeAt(end)] === 0) end++
-    if (restIsOwn(sentence.slice(at + 2, end), keys)) return sentence.slice(m.index, end)
+    const done = keyWordsDoneAt(sentence, m.index, m.index + m[0].length, isKey)
+    if (done !== null) return done
   }
   return null
 }
 
+/** A `日` right after a digit: most sentences with a 日 have none (`日常`, `日前`), and skip DAY_DATE. */
+function holdsDay(text: string): boolean {
+  for (let d = text.indexOf('日'); d > 0; d = text.indexOf('日', d + 1)) {
+    const c = text.charCodeAt(d - 1)
+    if (c >= 0x30 && c <= 0x39) return true
+  }
+  return false
+}
+
+/** The milestone's key words at `at`, the rest of their clause its own (restIsOwn): the words from `from` to the clause's end. */
+function keyWordsDoneAt(sentence: string, from: number, at: number, isKey: IsKey): string | null {
+  if (at + 1 >= sentence.length || !isKey(sentence, at)) return null
+  let end = at + 2
+  while (end < sentence.length && CLAUSE_END[sentence.charCodeAt(end)] === 0) end++
+  return restIsOwn(sentence.slice(at + 2, end), isKey) ? sentence.slice(from, end) : null
+}
+
 /** The clause after the key words ends there, says the action is complete, or names more of the milestone's own words. */
-function restIsOwn(rest: string, keys: readonly number[]): boolean {
+function restIsOwn(rest: string, isKey: IsKey): boolean {
   if (rest.length === 0 || COMPLETION.test(rest)) return true
-  for (let i = 0; i + 1 < rest.length; i++) if (keys.includes(pairCode(rest, i))) return true
+  for (let i = 0; i + 1 < rest.length; i++) if (isKey(rest, i)) return true
   return false
 }
 
@@ -252,8 +285,14 @@ function restIsOwn(rest: string, keys: readonly number[]): boolean {
  * `地块已出让` for `完成土地出让`). For parts in which rule 5 found nothing either way.
  */
 export function ownActionDoneIn(part: string, milestoneFolded: string): string | null {
-  if (part.indexOf('已') < 0 && part.indexOf('日') < 0) return null
-  return withPairIndex((index) => ownActionDone(part, readKeys(milestoneFolded, 0, index).keys))
+  if (part.indexOf('已') < 0 && !holdsDay(part)) return null
+  // The key words are read only for a pair the milestone's text holds at all: most parts have none.
+  let keys: readonly number[] | null = null
+  return ownActionDone(part, (text, at) => {
+    if (!milestoneFolded.includes(text.slice(at, at + 2))) return false
+    keys ??= withPairIndex((index) => readKeys(milestoneFolded, 0, index).keys)
+    return keys.includes(pairCode(text, at))
+  })
 }
 
 /**
@@ -274,8 +313,9 @@ function judgeMilestoneSentences(sentences: Sentences, m: number, count: number,
   const text = speaking.length === 1 ? speaking[0]! : speaking.join('。')
   const verdict = judgePart(text, targets)
   if (!verdict.done && verdict.step === 'none') {
+    const isKey: IsKey = (t, at) => keys.includes(pairCode(t, at))
     for (const s of speaking) {
-      const done = ownActionDone(s, keys)
+      const done = ownActionDone(s, isKey)
       if (done !== null) return { done: true, step: 'phrase', words: done, sentence: text }
     }
   }
