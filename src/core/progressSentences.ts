@@ -23,10 +23,16 @@ const TIME_OPENING = charTable('截目当近今0123456789一二三四五六七�
  * A clause closing on a verdict for all it names (`设计、招标工作均已完成`): the next clause is other
  * work (`工程正在加紧施工`), so it starts a sentence of its own and its 正在 is not theirs.
  */
-const VERDICT_END = /(?:(?:均|都|全部)已(?:经)?|已全部)(?:完成|建成|完工|竣工|办结|落实)$/
+export const VERDICT_END = /(?:(?:均|都|全部)已(?:经)?|已全部)(?:完成|建成|完工|竣工|办结|落实)$/
 /** The last two characters of VERDICT_END's verbs: most clauses (many end in 完成) are passed without a regex call. */
 const VERDICT_LAST = charTable('成工结实')
 const VERDICT_VERB = charTable('完建竣办落')
+
+/** Does the clause `from`–`to` of `folded` close on VERDICT_END? Its last characters first: most clauses are passed without a slice or a regex call. */
+export function closesOnVerdict(folded: string, from: number, to: number): boolean {
+  return to - from >= 4 && VERDICT_LAST[folded.charCodeAt(to - 1)] === 1 && VERDICT_VERB[folded.charCodeAt(to - 2)] === 1 &&
+    folded.lastIndexOf('已', to - 3) >= Math.max(from, to - 6) && VERDICT_END.test(folded.slice(Math.max(from, to - 8), to))
+}
 
 /**
  * The sentences of unnumbered progress and the milestones each names. Sentences are split at
@@ -85,8 +91,7 @@ class Sentences {
         }
         index.addToSentence(this.counts, this.specific)
         this.clauses.push(from, to)
-        afterVerdict = VERDICT_LAST[folded.charCodeAt(to - 1)] === 1 && VERDICT_VERB[folded.charCodeAt(to - 2)] === 1 &&
-          folded.lastIndexOf('已', to - 3) >= Math.max(from, to - 6) && VERDICT_END.test(folded.slice(Math.max(from, to - 8), to))
+        afterVerdict = closesOnVerdict(folded, from, to)
       }
       if (endsSentence) { this.endSentence(); afterVerdict = false }
     }
@@ -225,7 +230,7 @@ const AFTER_YI = /已(?:经)?(?:于(?:\d{4}年)?(?:(?:\d{1,2}|[一二三四五�
 /** The characters that can follow 已 in AFTER_YI beyond the 已 itself: otherwise the key words start right after it, no regex call. */
 const AFTER_YI_START = charTable('经于获全顺按如提正依足')
 /** A day's date that is not a plan (前) or a report date (截至). */
-const DAY_DATE = /(?<!截至|截止|\d)\d{1,2}月\d{1,2}日(?!前|以前|之前)/g
+export const DAY_DATE = /(?<!截至|截止|\d)\d{1,2}月\d{1,2}日(?!前|以前|之前)/g
 /** Words that say the action is complete, allowed after the key words. */
 const COMPLETION = /^(?:到位|完毕|完成|结束|了)/
 const CLAUSE_END = charTable(',。;!?')
@@ -256,8 +261,9 @@ function ownActionDone(sentence: string, isKey: IsKey): string | null {
 }
 
 /** A `日` right after a digit: most sentences with a 日 have none (`日常`, `日前`), and skip DAY_DATE. */
-function holdsDay(text: string): boolean {
-  for (let d = text.indexOf('日'); d > 0; d = text.indexOf('日', d + 1)) {
+export function holdsDay(text: string): boolean {
+  // From the second character: a 日 in front has no digit before it, and must not end the search.
+  for (let d = text.indexOf('日', 1); d >= 0; d = text.indexOf('日', d + 1)) {
     const c = text.charCodeAt(d - 1)
     if (c >= 0x30 && c <= 0x39) return true
   }

@@ -7,6 +7,7 @@ import { DATE_SOURCE, DATE_START, readDue } from '../../src/core/dates'
 import { MARKER, findMarkers } from '../../src/core/numbering'
 import { findQuantities, matchQuantities, mayHoldQuantity, mayHoldUnitQuantity } from '../../src/core/quantities'
 import { isBlank } from '../../src/core/text'
+import { DAY_DATE, VERDICT_END, closesOnVerdict, holdsDay } from '../../src/core/progressSentences'
 import type { AssessContext, TaskFields } from '../../src/core/types'
 
 /** The characters schedule and progress cells are made of, plus every white space, so that random text hits the patterns. */
@@ -173,5 +174,37 @@ describe('engine fast paths (fast-check)', () => {
       if (r.reasons) r.reasons.zh = 'changed'
     }
     expect(plainAssessment(assessTask(f, ctx))).toEqual(before)
+  })
+})
+
+describe('session 8 pre-checks skip nothing real (fast-check)', () => {
+  // Pieces of the words the patterns read, so random text hits them often.
+  const pieces = ['均', '都', '全部', '已', '经', '已全部', '均已', '完成', '建成', '完工', '竣工', '办结', '落实', '完', '成', '实',
+    '设计', '招标', ',', '。', '6', '10', '月', '日', '6月', '10日', '6月10日', '前', '以前', '截至', '常', '号']
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((ps) => ps.join(''))
+
+  it('a clause that closes on a verdict is never passed by its last-characters check', () => {
+    // Clause endings near a verdict and not quite one, so that a good share of the clauses close on one.
+    const endings = ['均已完成', '都已建成', '已全部完成', '全部已经完工', '均已办结', '已完成', '完成', '均完成', '已经落实', '']
+    const clause = fc.tuple(text, fc.constantFrom(...endings)).map(([t, end]) => t + end)
+    let found = 0
+    fc.assert(fc.property(fc.oneof(clause, domainText), (t) => {
+      const plain = VERDICT_END.test(t)
+      if (plain) found++
+      expect(closesOnVerdict(t, 0, t.length), JSON.stringify(t)).toBe(plain)
+    }), { numRuns: 5000 })
+    expect(found).toBeGreaterThan(500)
+  })
+
+  it('a text with a day\'s date is never passed by the digit-before-日 check', () => {
+    let found = 0
+    fc.assert(fc.property(fc.oneof(text, domainText), (t) => {
+      DAY_DATE.lastIndex = 0
+      if (DAY_DATE.test(t)) {
+        found++
+        expect(holdsDay(t), JSON.stringify(t)).toBe(true)
+      }
+    }), { numRuns: 5000 })
+    expect(found).toBeGreaterThan(50)
   })
 })
