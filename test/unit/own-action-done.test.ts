@@ -73,3 +73,13 @@ function checkAll(cases: readonly [string, string, boolean[]][]) {
 
 describe('progress in other counties\' words', () => checkAll(cases))
 describe('a day\'s date before the action reports the day it was done', () => checkAll(more))
+
+describe('a hostile cell', () => {
+  it('is read to an answer however long it is (no clause end, a 已 and a day before every key word)', () => {
+    const progress = '已立项6月10日立项已对立项'.repeat(8000)
+    const a = assessTask({ schedule: '6月底前完成项目立项', progress }, ctx)
+    expect(a.milestones.map((m) => m.done)).toEqual([true])
+    const b = assessTask({ schedule: '6月底前完成项目立项', progress: `已对${'项目'.repeat(50_000)}` }, ctx)
+    expect(b.milestones.map((m) => m.done)).toEqual([false])
+  })
+})

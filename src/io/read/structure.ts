@@ -264,17 +264,21 @@ function bodyRows(g: Grid, fromRow: number, c0: number, c1: number, headerRows: 
  * (`1.1`, `1-1`) is the heading of those tasks, not a task: it has no schedule, progress or unit
  * of its own, and as a task it would be counted, undated, in every figure.
  */
+const WHOLE_NUMBER = /^\d+$/
+/** What follows the parent's number in a row numbered under it: `.1`, `-1`. */
+const SUB_NUMBER = /^[.．\-－]\d+/
+
 function markParentsOfSubNumbers(rows: ImportedRow[]): void {
   for (let i = 0; i + 1 < rows.length; i++) {
     const row = rows[i]!
     const next = rows[i + 1]!
     if (row.kind !== 'data' || next.kind !== 'data' || row.spans) continue
     const seq = row.cells[0]?.trim() ?? ''
-    if (!/^\d+$/.test(seq)) continue
+    if (!WHOLE_NUMBER.test(seq)) continue
     const texts = row.cells.filter(Boolean)
     if (texts.length !== 2) continue
     const under = next.cells[0]?.trim() ?? ''
-    if (!under.startsWith(seq) || !/^[.．\-－]\d+/.test(under.slice(seq.length))) continue
+    if (!under.startsWith(seq) || !SUB_NUMBER.test(under.slice(seq.length))) continue
     const label = texts[1]!
     rows[i] = { kind: 'section', sheetRow: row.sheetRow, cells: [`${seq} ${label}`, ...Array<string>(row.cells.length - 1).fill('')] }
   }
